@@ -1,0 +1,2 @@
+export {newsroom} from './plugin'
+export {newsroomStructure} from './structure'

@@ -1,0 +1,14 @@
+import {visionTool} from '@sanity/vision'
+import {defineConfig} from 'sanity'
+import {structureTool} from 'sanity/structure'
+
+import {newsroom, newsroomStructure} from './plugins/newsroom'
+import {dataset, projectId} from './studioEnv'
+
+export default defineConfig({
+  name: 'default',
+  title: 'Newsroom',
+  projectId,
+  dataset,
+  plugins: [structureTool({structure: newsroomStructure}), visionTool(), newsroom()],
+})

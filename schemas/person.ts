@@ -1,0 +1,38 @@
+import {UserIcon} from '@sanity/icons'
+import {defineField, defineType} from 'sanity'
+
+import {PERSON_TYPE} from './constants'
+
+/** A journalist or contributor credited in article bylines. */
+export const person = defineType({
+  name: PERSON_TYPE,
+  title: 'Person',
+  type: 'document',
+  icon: UserIcon,
+  fields: [
+    defineField({
+      name: 'name',
+      title: 'Name',
+      type: 'string',
+      description: 'As printed in the byline, e.g. "Florent Vergnes".',
+      validation: (rule) => rule.required().error('Add the name as it should appear in bylines.'),
+    }),
+    defineField({
+      name: 'slug',
+      title: 'Slug',
+      type: 'slug',
+      description: 'Used in the author page URL. Generate it from the name.',
+      options: {source: 'name', maxLength: 96},
+      validation: (rule) => rule.required().error('Generate a slug so the author page has a URL.'),
+    }),
+    defineField({
+      name: 'role',
+      title: 'Role',
+      type: 'string',
+      description: 'Optional, e.g. "Correspondent in Kyiv".',
+    }),
+  ],
+  preview: {
+    select: {title: 'name', subtitle: 'role'},
+  },
+})

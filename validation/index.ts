@@ -1,0 +1,3 @@
+export {createDatasetRequester} from './datasetRequester'
+export type {DocumentValidation, ValidationIssue, ValidationRequest} from './protocol'
+export {validateDocuments} from './validateDocuments'
