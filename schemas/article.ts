@@ -2,6 +2,7 @@ import {DocumentTextIcon} from '@sanity/icons'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
 import {ARTICLE_TYPE, BYLINE_TYPE, SECTION_TYPE} from './constants'
+import {validateCredit} from './byline'
 import {formatByline} from './formatByline'
 
 /** Headlines longer than this get cut off in feeds, search results and social cards. */
@@ -40,7 +41,9 @@ export const article = defineType({
       group: 'content',
       description: 'The article’s URL. Generate it from the headline.',
       options: {source: 'title', maxLength: 96},
-      validation: (rule) => rule.required().error('Generate a slug so the article has a URL.'),
+      // No custom message: it would also replace Sanity's "Slug is already in use", which
+      // shares this rule.
+      validation: (rule) => rule.required(),
     }),
     defineField({
       name: 'standfirst',
@@ -66,7 +69,10 @@ export const article = defineType({
       title: 'Byline',
       type: BYLINE_TYPE,
       group: 'credits',
-      validation: (rule) => rule.required().error('Credit the article to an author or an agency.'),
+      validation: (rule) => [
+        rule.required().error('Credit the article to an author or an agency.'),
+        rule.custom(validateCredit),
+      ],
     }),
     defineField({
       name: 'publishedAt',

@@ -28,11 +28,7 @@ export const byline = defineType({
       validation: (rule) => rule.unique().error('Each agency can be credited only once.'),
     }),
   ],
-  validation: (rule) =>
-    // A missing byline is the article's `required` rule to report, not this one.
-    rule.custom((value) =>
-      value === undefined || hasCredit(value) ? true : 'Credit at least one author or one agency.',
-    ),
+  validation: (rule) => rule.custom(validateCredit),
   preview: {
     select: {
       author0: 'authors.0.name',
@@ -48,11 +44,20 @@ export const byline = defineType({
   },
 })
 
-function hasCredit(value: unknown): boolean {
-  if (!isRecord(value)) return false
-  const {authors, agencies} = value
-  return (
-    (Array.isArray(authors) && authors.length > 0) ||
-    (Array.isArray(agencies) && agencies.length > 0)
-  )
+/**
+ * Custom rule: a byline must credit at least one author or agency. A missing byline passes;
+ * whether one is needed is the `required` rule of the field that holds it. Fields of type
+ * `byline` that declare their own validation replace the type's, so they add this rule too.
+ *
+ * @param value - a byline value
+ * @returns true, or the message for the editor
+ */
+export function validateCredit(value: unknown): true | string {
+  if (value === undefined) return true
+  if (isRecord(value)) {
+    const {authors, agencies} = value
+    if (Array.isArray(authors) && authors.length > 0) return true
+    if (Array.isArray(agencies) && agencies.length > 0) return true
+  }
+  return 'Credit at least one author or one agency.'
 }

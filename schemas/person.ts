@@ -23,7 +23,9 @@ export const person = defineType({
       type: 'slug',
       description: 'Used in the author page URL. Generate it from the name.',
       options: {source: 'name', maxLength: 96},
-      validation: (rule) => rule.required().error('Generate a slug so the author page has a URL.'),
+      // No custom message: it would also replace Sanity's "Slug is already in use", which
+      // shares this rule.
+      validation: (rule) => rule.required(),
     }),
     defineField({
       name: 'role',

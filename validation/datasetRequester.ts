@@ -1,5 +1,5 @@
 import {requester as httpRequester, type SanityDocument} from '@sanity/client'
-import {evaluateSync, parse} from 'groq-js'
+import {evaluateSync, parse, toJS} from 'groq-js'
 
 /**
  * A `@sanity/client` requester that answers GROQ queries from documents held in memory, so
@@ -34,7 +34,7 @@ function answerQuery(url: URL, body: unknown, dataset: readonly SanityDocument[]
     throw new Error(`datasetRequester(): "${url.pathname}" is not a query endpoint`)
   }
   const {query, params} = typeof body === 'string' ? readPostedQuery(body) : readQueryString(url)
-  const result = evaluateSync(parse(query, {params}), {dataset, params}).get()
+  const result = toJS(evaluateSync(parse(query, {params}), {dataset, params}))
   return {query, result, ms: 0}
 }
 

@@ -6,6 +6,7 @@ import {createClient} from '@sanity/client'
 import {validateDocument} from 'sanity'
 
 import {createDatasetRequester} from './datasetRequester'
+import {formatPath} from './formatPath'
 import {type DocumentValidation, isValidationRequest} from './protocol'
 
 const studioRoot = process.env['STUDIO_WORKER_STUDIO_ROOT_PATH'] ?? process.cwd()
@@ -44,7 +45,12 @@ for (const document of documents) {
   results.push({
     documentId: document._id,
     documentType: document._type,
-    issues: markers.map(({level, message, path}) => ({level, message, path})),
+    // Sanity resolves rules concurrently; sorting keeps reports identical from run to run.
+    issues: markers
+      .map(({level, message, path}) => ({level, message, path}))
+      .sort(
+        (a, b) => compare(formatPath(a.path), formatPath(b.path)) || compare(a.message, b.message),
+      ),
   })
 }
 parentPort?.postMessage(results)
@@ -56,4 +62,8 @@ function unknownType(document: {_id: string; _type: string}): DocumentValidation
     documentType: document._type,
     issues: [{level: 'error', message, path: ['_type']}],
   }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
