@@ -1,0 +1,60 @@
+import {ContentKeys} from '../documents/contentKey'
+import type {LinkDef, TextSpan} from './TextBlock'
+
+const URL_PATTERN = /https?:\/\/[^\s<>"“”‘’]+/g
+const TRAILING_PUNCTUATION = /[.,;:!?'")\]}]+$/
+
+/**
+ * Joins the lines of a block (single line breaks are soft wraps) and collapses runs of spaces
+ * and tabs. Non-breaking spaces, curly quotes, dashes and ellipses are kept exactly.
+ *
+ * @param lines - the block's lines
+ * @returns one line of text
+ */
+export function joinSoftWraps(lines: readonly string[]): string {
+  return lines
+    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .join(' ')
+}
+
+/**
+ * Splits text into spans, turning bare http(s) URLs into link annotations. Punctuation that
+ * ends a sentence after a URL stays outside the link; balanced parentheses stay inside.
+ *
+ * @param text - one block's text
+ * @returns spans and the links they refer to
+ */
+export function linkifyText(text: string): {spans: TextSpan[]; links: LinkDef[]} {
+  const spans: TextSpan[] = []
+  const links: LinkDef[] = []
+  const keys = new ContentKeys()
+  let position = 0
+  for (const match of text.matchAll(URL_PATTERN)) {
+    const href = trimUrl(match[0])
+    const start = match.index
+    if (start > position) spans.push({text: text.slice(position, start), marks: []})
+    const key = keys.next(href)
+    links.push({key, href})
+    spans.push({text: href, marks: [key]})
+    position = start + href.length
+  }
+  if (position < text.length || spans.length === 0) {
+    spans.push({text: text.slice(position), marks: []})
+  }
+  return {spans, links}
+}
+
+function trimUrl(url: string): string {
+  let trimmed = url
+  while (TRAILING_PUNCTUATION.test(trimmed)) {
+    const last = trimmed.at(-1)
+    if (last === ')' && count(trimmed, '(') >= count(trimmed, ')')) break
+    trimmed = trimmed.slice(0, -1)
+  }
+  return trimmed
+}
+
+function count(text: string, character: string): number {
+  return text.split(character).length - 1
+}

@@ -1,0 +1,155 @@
+/** Authors and agencies read from a byline line, in print order. */
+export interface ParsedByline {
+  authors: string[]
+  agencies: string[]
+}
+
+/** Agencies credited in wire copy; a credit that is one of these is never taken for a person. */
+const AGENCIES = [
+  'AFP',
+  'Agence France-Presse',
+  'AP',
+  'Associated Press',
+  'Reuters',
+  'dpa',
+  'DPA',
+  'ANSA',
+  'EFE',
+  'Kyodo',
+  'Xinhua',
+  'TASS',
+  'Interfax',
+  'Ukrinform',
+  'Bloomberg',
+  'PA',
+  'PA Media',
+  'UPI',
+  'Yonhap',
+  'Anadolu',
+  'ANP',
+  'Belga',
+  'APA',
+  'Keystone-SDA',
+  'SDA',
+  'Ritzau',
+  'NTB',
+  'TT',
+  'CTK',
+  'PAP',
+  'MTI',
+  'STA',
+  'Lusa',
+  'Europa Press',
+  'Bernama',
+  'Antara',
+  'PTI',
+  'IANS',
+] as const
+const AGENCY_BY_NAME = new Map<string, string>(
+  AGENCIES.map((agency) => [agency.toLowerCase(), agency]),
+)
+
+/** Lowercase words that belong inside personal names. */
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'du',
+  'des',
+  'la',
+  'le',
+  'bin',
+  'binti',
+  'al',
+  'el',
+  'ibn',
+  'ter',
+  'dos',
+  'das',
+  'do',
+  'y',
+  'e',
+  'zu',
+  'af',
+  'av',
+])
+
+const WITH = /,?\s+with\s+/i
+const BY = /^by\s+/i
+const PARENTHESISED_AGENCY = /^(.*?)\s*\(([^()]+)\)$/
+const MAX_BYLINE_LENGTH = 120
+
+/**
+ * Reads a byline in the forms newsrooms print: `By A`, `A`, `A and B`, `A, B and C, with
+ * Reuters`, `Florent Vergnes, with AFP`, `A (AFP)`, or an agency alone such as `AFP`.
+ *
+ * @param line - one line of text
+ * @param options - `requireMarker`: accept only lines that cannot be a headline (a `By` prefix,
+ *   an agency credit, or an agency alone), as at the top of an article
+ * @returns the byline, or undefined when the line is not one
+ */
+export function parseByline(
+  line: string,
+  options: {requireMarker?: boolean} = {},
+): ParsedByline | undefined {
+  let text = line.trim().replace(/\.$/, '')
+  // Sentence punctuation means prose; a dot is allowed only after an initial (`J. Smith`).
+  const punctuation = /[.!?;:"“”]/.test(text.replace(/(^|\s)\p{Lu}\./gu, '$1'))
+  if (text.length === 0 || text.length > MAX_BYLINE_LENGTH || punctuation) return undefined
+  const hasBy = BY.test(text)
+  text = text.replace(BY, '')
+
+  let agencyPart = ''
+  const withMatch = WITH.exec(text)
+  const parenthesised = PARENTHESISED_AGENCY.exec(text)
+  if (withMatch) {
+    agencyPart = text.slice(withMatch.index + withMatch[0].length)
+    text = text.slice(0, withMatch.index)
+  } else if (parenthesised) {
+    text = parenthesised[1] ?? ''
+    agencyPart = parenthesised[2] ?? ''
+  }
+
+  const credits = splitNames(text)
+  const agencies = agencyPart ? splitNames(agencyPart) : []
+  if (agencies.some((agency) => !isAgency(agency))) return undefined
+  if (!agencyPart && credits.length > 0 && credits.every(isAgency)) {
+    return {authors: [], agencies: credits.map(canonicalAgency)}
+  }
+  if (credits.length === 0 || !credits.every(isPersonName)) return undefined
+  if (options.requireMarker && !hasBy && agencies.length === 0) return undefined
+  return {authors: credits, agencies: agencies.map(canonicalAgency)}
+}
+
+function splitNames(text: string): string[] {
+  return text
+    .split(/\s*,\s*|\s+(?:and|&)\s+/i)
+    .map((name) => name.trim())
+    .filter(Boolean)
+}
+
+function isAgency(name: string): boolean {
+  return AGENCY_BY_NAME.has(name.toLowerCase()) || /^[A-Z]{2,6}$/.test(name)
+}
+
+function canonicalAgency(name: string): string {
+  return AGENCY_BY_NAME.get(name.toLowerCase()) ?? name
+}
+
+/** One to five words, each capitalised (or in a script without case), or a name particle. */
+function isPersonName(name: string): boolean {
+  const words = name.split(/\s+/)
+  if (words.length > 5 || /\d/.test(name)) return false
+  const capitalised = words.filter((word) => /^[\p{Lu}\p{Lt}\p{Lo}]/u.test(word))
+  return (
+    capitalised.length >= 1 &&
+    words.every((word) => /^[\p{L}\p{M}'’.-]+$/u.test(word)) &&
+    words.every((word) => /^[\p{Lu}\p{Lt}\p{Lo}]/u.test(word) || PARTICLES.has(word.toLowerCase()))
+  )
+}
