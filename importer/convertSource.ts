@@ -1,0 +1,56 @@
+import {createHash} from 'node:crypto'
+import {extname} from 'node:path'
+
+import {buildDocuments} from './documents/buildDocuments'
+import type {ImportedDocuments} from './documents/types'
+import {markdownToBlocks} from './parse/markdownToBlocks'
+import {textToBlocks} from './parse/textToBlocks'
+import {decodeText} from './read/decodeText'
+import {splitFrontMatter} from './read/splitFrontMatter'
+import {type StructuredArticle, structureArticle} from './structure/structureArticle'
+
+/** Provenance stamped on what one file becomes. */
+export interface ConvertOptions {
+  /** The file's name as given on the command line; `.md`/`.markdown` files are Markdown. */
+  fileName: string
+  /** ISO timestamp of the import. */
+  importedAt: string
+  importerVersion: string
+}
+
+/** One source file converted: its documents, the structure found and notes for the report. */
+export interface Conversion {
+  fileName: string
+  documents: ImportedDocuments
+  structured: StructuredArticle
+  /** Things an editor should look at, such as a headline derived from the lead. */
+  notes: string[]
+}
+
+const MARKDOWN = new Set(['.md', '.markdown'])
+
+/**
+ * Converts one source file — plain wire text or Markdown — into Sanity documents. Pure: bytes
+ * in, documents out; reading files and writing documents happen elsewhere.
+ *
+ * @param bytes - the file's contents
+ * @param options - its name and the import's provenance
+ * @returns the documents and what was found
+ * @throws ImportError naming the file (and line or byte) for input that is not an article
+ */
+export function convertSource(bytes: Uint8Array, options: ConvertOptions): Conversion {
+  const {fileName} = options
+  const sourceSha256 = createHash('sha256').update(bytes).digest('hex')
+  const {frontMatter, body} = splitFrontMatter(decodeText(bytes, fileName), fileName)
+  const isMarkdown = MARKDOWN.has(extname(fileName).toLowerCase())
+  const structured = structureArticle(isMarkdown ? markdownToBlocks(body) : textToBlocks(body))
+  const documents = buildDocuments({...options, sourceSha256, frontMatter, structured})
+  const notes: string[] = []
+  if (!frontMatter.title && structured.title.derived) {
+    notes.push(`headline derived from the lead, review it: "${documents.article.title}"`)
+  }
+  if (!structured.byline && !frontMatter.authors && !frontMatter.agencies) {
+    notes.push('no byline found')
+  }
+  return {fileName, documents, structured, notes}
+}

@@ -1,0 +1,140 @@
+import {basename, extname} from 'node:path'
+
+import {ImportError} from '../ImportError'
+import type {FrontMatter} from '../read/readFrontMatter'
+import type {StructuredArticle} from '../structure/structureArticle'
+import {ContentKeys} from './contentKey'
+import {contentHash} from './contentHash'
+import {slugify} from './slugify'
+import {toPortableText} from './toPortableText'
+import type {
+  ArticleInput,
+  ImportedDocuments,
+  NewsletterInput,
+  PersonInput,
+  SectionInput,
+} from './types'
+
+/** What the documents of one source file are built from. */
+export interface BuildInput {
+  /** The source file's name as given, recorded in the article's provenance. */
+  fileName: string
+  /** Hex SHA-256 of the source file's bytes. */
+  sourceSha256: string
+  frontMatter: FrontMatter
+  structured: StructuredArticle
+  /** ISO timestamp of the import (injected: `SOURCE_DATE_EPOCH` makes runs reproducible). */
+  importedAt: string
+  importerVersion: string
+}
+
+const ID_PART = /^[A-Za-z0-9][A-Za-z0-9_-]*$/
+
+/**
+ * Builds the article, the people it credits and the newsletter its signup refers to. Ids are
+ * readable and stable (`article-<id or file name>`, `person-<name>`, `newsletter-<slug>`) and
+ * every `_key` is derived from content.
+ *
+ * @param input - the structured article and its provenance
+ * @returns the documents, not yet validated or written
+ * @throws ImportError when the front matter `id` cannot be part of a document id
+ */
+export function buildDocuments(input: BuildInput): ImportedDocuments {
+  const {frontMatter, structured} = input
+  const persons = (frontMatter.authors ?? structured.byline?.authors ?? []).map(buildPerson)
+  const agencies = frontMatter.agencies ?? structured.byline?.agencies ?? []
+  const newsletter = structured.signup && buildNewsletter(structured.signup.copy)
+  const title = frontMatter.title ?? structured.title.text
+  const authorKeys = new ContentKeys()
+
+  const article: ArticleInput = {
+    _id: `article-${articleIdPart(input)}`,
+    _type: 'article',
+    title,
+    slug: {_type: 'slug', current: frontMatter.slug ?? slugify(title)},
+    ...(frontMatter.standfirst ? {standfirst: frontMatter.standfirst} : {}),
+    ...(frontMatter.publishedAt ? {publishedAt: frontMatter.publishedAt} : {}),
+    byline: {
+      _type: 'byline',
+      authors: persons.map((person) => ({
+        _type: 'reference',
+        _key: authorKeys.next(person._id),
+        _ref: person._id,
+      })),
+      agencies,
+    },
+    sections: buildSections(structured, newsletter),
+  }
+  article.source = {
+    fileName: input.fileName,
+    sourceSha256: input.sourceSha256,
+    importedAt: input.importedAt,
+    contentHash: contentHash(article),
+    importerVersion: input.importerVersion,
+  }
+  return {article, persons, ...(newsletter ? {newsletter} : {})}
+}
+
+function articleIdPart({fileName, frontMatter}: BuildInput): string {
+  if (frontMatter.id === undefined) return slugify(basename(fileName, extname(fileName)))
+  if (!ID_PART.test(frontMatter.id)) {
+    throw new ImportError(
+      fileName,
+      `front matter "id" "${frontMatter.id}" may use only letters, digits, "-" and "_"`,
+    )
+  }
+  return frontMatter.id
+}
+
+function buildSections(
+  structured: StructuredArticle,
+  newsletter?: NewsletterInput,
+): SectionInput[] {
+  const sectionKeys = new ContentKeys()
+  const anchors = new Map<string, number>()
+  const sections: SectionInput[] = structured.sections.map(({heading, blocks}) => {
+    const contentKeys = new ContentKeys()
+    const section: SectionInput = {
+      _type: 'section',
+      _key: sectionKeys.next(heading ?? 'lead'),
+      content: toPortableText(blocks, contentKeys),
+    }
+    if (heading) {
+      section.heading = heading
+      section.anchor = {_type: 'slug', current: uniqueAnchor(slugify(heading, 64), anchors)}
+    }
+    return section
+  })
+  const last = sections.at(-1)
+  if (newsletter && last) {
+    last.content.push({
+      _type: 'newsletterBlock',
+      _key: new ContentKeys().next(`newsletterBlock:${newsletter._id}`),
+      newsletter: {_type: 'reference', _ref: newsletter._id},
+    })
+  }
+  return sections
+}
+
+/** Repeated headings get `-2`, `-3`… so anchors stay unique within the article. */
+function uniqueAnchor(anchor: string, seen: Map<string, number>): string {
+  const occurrence = (seen.get(anchor) ?? 0) + 1
+  seen.set(anchor, occurrence)
+  return occurrence === 1 ? anchor : `${anchor}-${occurrence}`
+}
+
+function buildPerson(name: string): PersonInput {
+  const slug = slugify(name)
+  return {_id: `person-${slug}`, _type: 'person', name, slug: {_type: 'slug', current: slug}}
+}
+
+function buildNewsletter(copy: NonNullable<StructuredArticle['signup']>['copy']): NewsletterInput {
+  const slug = slugify(copy.heading)
+  return {
+    _id: `newsletter-${slug}`,
+    _type: 'newsletter',
+    title: copy.heading,
+    slug: {_type: 'slug', current: slug},
+    ...copy,
+  }
+}

@@ -1,0 +1,44 @@
+import type {TextBlock} from '../parse/TextBlock'
+import {ContentKeys} from './contentKey'
+import type {BlockInput} from './types'
+
+/**
+ * Turns parsed blocks into Portable Text blocks with content-derived keys. Headings below the
+ * section level (Markdown `####`…) keep their emphasis as the `h3` style sections allow.
+ *
+ * @param blocks - the blocks of one section
+ * @param keys - the key allocator of the section's content array
+ * @returns Portable Text blocks in the same order
+ */
+export function toPortableText(blocks: readonly TextBlock[], keys: ContentKeys): BlockInput[] {
+  return blocks.map((block) => {
+    const spanKeys = new ContentKeys()
+    const text = block.spans.map((span) => span.text).join('')
+    const style =
+      block.style === 'blockquote' ? 'blockquote' : block.style === 'normal' ? 'normal' : 'h3'
+    return {
+      _type: 'block',
+      _key: keys.next(text),
+      style,
+      ...(block.listItem ? {listItem: block.listItem, level: 1} : {}),
+      markDefs: block.links.map((link) => ({_type: 'link', _key: link.key, href: link.href})),
+      children: mergeSpans(block).map((span) => ({
+        _type: 'span',
+        _key: spanKeys.next(span.text),
+        text: span.text,
+        marks: span.marks,
+      })),
+    }
+  })
+}
+
+/** Adjacent spans with the same marks become one, so the same text always gives the same block. */
+function mergeSpans(block: TextBlock): TextBlock['spans'] {
+  const merged: TextBlock['spans'] = []
+  for (const span of block.spans) {
+    const previous = merged.at(-1)
+    if (previous && previous.marks.join() === span.marks.join()) previous.text += span.text
+    else merged.push({text: span.text, marks: [...span.marks]})
+  }
+  return merged
+}
