@@ -1,0 +1,96 @@
+import {datasetFileTarget} from '../write/datasetFileTarget'
+import {ndjsonExportTarget} from '../write/ndjsonExportTarget'
+import type {ImportDependencies} from '../run/runImport'
+import {runImport} from '../run/runImport'
+import {collectSourceFiles} from './collectSourceFiles'
+import {formatReport, STATUSES} from './formatReport'
+import {importTimestamp} from './importTimestamp'
+import {IMPORT_USAGE, parseImportArgs, UsageError} from './parseImportArgs'
+import {progressBar} from './progressBar'
+import {readSourceFile} from './readSourceFile'
+import {summarizeOutcome} from './summarizeOutcome'
+
+/** The terminal and environment the command runs in. */
+export interface CommandIo {
+  stdout: (line: string) => void
+  stderr: (line: string) => void
+  /** Raw writes to the terminal, for the progress bar; absent when not a terminal. */
+  tty?: (text: string) => void
+  env: Readonly<Record<string, string | undefined>>
+  now: () => Date
+}
+
+/** Files beyond which a terminal gets a progress bar. */
+const PROGRESS_THRESHOLD = 20
+
+/**
+ * `npm run import`: imports articles into the local dataset (or `--ndjson FILE`) and reports.
+ *
+ * @param argv - command-line arguments
+ * @param io - output streams, environment and clock
+ * @param dependencies - the validator and importer version
+ * @returns the exit code: 0 all imported, 1 a file failed, 2 usage error
+ */
+export async function importCommand(
+  argv: readonly string[],
+  io: CommandIo,
+  dependencies: Pick<ImportDependencies, 'validate' | 'importerVersion'>,
+): Promise<number> {
+  let args
+  let timestamp: string
+  try {
+    args = parseImportArgs(argv)
+    timestamp = importTimestamp(io.env['SOURCE_DATE_EPOCH'], io.now())
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    io.stderr(`import: ${error.message}\n\n${IMPORT_USAGE}`)
+    return 2
+  }
+  if (args.help) {
+    io.stdout(IMPORT_USAGE)
+    return 0
+  }
+
+  const files = await collectSourceFiles(args.paths)
+  if (files.length === 0) {
+    io.stderr(`import: no .txt or .md files in ${args.paths.join(', ')}`)
+    return 1
+  }
+  const target = args.ndjson ? ndjsonExportTarget(args.ndjson) : datasetFileTarget(args.data)
+  const bar =
+    io.tty && !args.json && files.length > PROGRESS_THRESHOLD ? progressBar(io.tty) : undefined
+  const result = await runImport(files, args, {
+    ...dependencies,
+    readSource: readSourceFile,
+    target,
+    now: () => timestamp,
+    ...(bar ? {onProgress: bar.update} : {}),
+  })
+  bar?.done()
+
+  const summaries = result.outcomes.map(summarizeOutcome)
+  const failed = summaries.some((summary) => summary.status === 'failed')
+  const destination = args.dryRun
+    ? 'dry run, nothing written'
+    : result.written
+      ? `written to ${target.description}`
+      : failed
+        ? `nothing written to ${target.description} (fix the failed files or use --keep-going)`
+        : `nothing to write to ${target.description}`
+  if (args.json) {
+    const totals = Object.fromEntries(
+      STATUSES.map((status) => [status, summaries.filter((s) => s.status === status).length]),
+    )
+    const report = {
+      target: target.description,
+      dryRun: args.dryRun,
+      written: result.written,
+      totals,
+      files: summaries,
+    }
+    io.stdout(JSON.stringify(report, null, 2))
+  } else {
+    for (const line of formatReport(summaries, destination)) io.stdout(line)
+  }
+  return failed ? 1 : 0
+}

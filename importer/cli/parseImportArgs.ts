@@ -1,0 +1,83 @@
+import {parseArgs} from 'node:util'
+
+/** Command-line options of `npm run import`. */
+export interface ImportArgs {
+  paths: string[]
+  /** The local dataset file written by default. */
+  data: string
+  /** Write exactly this run's documents to this file instead of the dataset. */
+  ndjson?: string
+  dryRun: boolean
+  force: boolean
+  keepGoing: boolean
+  json: boolean
+  help: boolean
+}
+
+/** A mistake in the command line itself; the CLI exits with code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'UsageError'
+  }
+}
+
+/** Default source folder and dataset file. */
+export const DEFAULT_SOURCES = 'seeds'
+export const DEFAULT_DATASET = 'data/production.ndjson'
+
+/**
+ * Parses `npm run import -- [options] [paths…]`.
+ *
+ * @param argv - the arguments after the script name
+ * @returns the options, with `seeds/` when no path is given
+ * @throws UsageError for an unknown option or a missing option value
+ */
+export function parseImportArgs(argv: readonly string[]): ImportArgs {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        'data': {type: 'string'},
+        'ndjson': {type: 'string'},
+        'dry-run': {type: 'boolean'},
+        'force': {type: 'boolean'},
+        'keep-going': {type: 'boolean'},
+        'json': {type: 'boolean'},
+        'help': {type: 'boolean', short: 'h'},
+      },
+    })
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error))
+  }
+  const {values, positionals} = parsed
+  return {
+    paths: positionals.length > 0 ? positionals : [DEFAULT_SOURCES],
+    data: values.data ?? DEFAULT_DATASET,
+    ...(values.ndjson === undefined ? {} : {ndjson: values.ndjson}),
+    dryRun: values['dry-run'] ?? false,
+    force: values.force ?? false,
+    keepGoing: values['keep-going'] ?? false,
+    json: values.json ?? false,
+    help: values.help ?? false,
+  }
+}
+
+/** Usage text printed by `--help` and after a usage error. */
+export const IMPORT_USAGE = `Usage: npm run import -- [options] [paths…]
+
+Imports plain-text (.txt) and Markdown (.md) articles, files or folders (default: ${DEFAULT_SOURCES}/).
+
+Options:
+  --data FILE     local dataset to write (default: ${DEFAULT_DATASET})
+  --ndjson FILE   write exactly this run's documents to FILE instead (for sanity dataset import)
+  --dry-run       decide and validate, write nothing
+  --force         replace articles edited since they were imported
+  --keep-going    write the good files even when some fail
+  --json          print the report as JSON
+  -h, --help      show this help
+
+Exit codes: 0 all imported, 1 a file failed, 2 usage error.`

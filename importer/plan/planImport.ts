@@ -1,0 +1,93 @@
+import type {SanityDocument} from '@sanity/client'
+
+import type {Conversion} from '../convertSource'
+import {contentHash} from '../documents/contentHash'
+import type {ArticleInput, NewsletterInput, PersonInput} from '../documents/types'
+
+/** What an import does with one article. */
+export type ArticleStatus = 'created' | 'updated' | 'unchanged' | 'kept'
+
+/** The decision for one converted file. */
+export interface PlannedArticle {
+  conversion: Conversion
+  status: ArticleStatus
+  /** Why an article is kept, or other facts for the report. */
+  notes: string[]
+}
+
+/** Documents to write: new people and newsletters only where missing, articles replaced. */
+export interface WritePlan {
+  createIfMissing: (PersonInput | NewsletterInput)[]
+  replace: ArticleInput[]
+}
+
+/**
+ * Decides what to write for each converted file against what is stored. An article nobody
+ * edited since its import is `updated` (or `unchanged` when the source and result are the
+ * same); one whose content no longer matches the hash recorded at import, or that has a draft,
+ * was edited in the Studio and is `kept` unless `force` is set. People and newsletters are
+ * created only when missing and never overwritten.
+ *
+ * @param conversions - the converted files
+ * @param stored - the stored documents, by id (drafts under `drafts.<id>`)
+ * @param options - `force` replaces edited articles too
+ * @returns a decision per file and the documents to write
+ */
+export function planImport(
+  conversions: readonly Conversion[],
+  stored: ReadonlyMap<string, SanityDocument>,
+  options: {force?: boolean} = {},
+): {articles: PlannedArticle[]; writes: WritePlan} {
+  const writes: WritePlan = {createIfMissing: [], replace: []}
+  const planned = new Set<string>()
+  const articles = conversions.map((conversion): PlannedArticle => {
+    const {article, persons, newsletter} = conversion.documents
+    const decision = decide(article, stored, options.force ?? false)
+    if (decision.status === 'created' || decision.status === 'updated') {
+      writes.replace.push(article)
+      for (const document of [...persons, ...(newsletter ? [newsletter] : [])]) {
+        if (stored.has(document._id) || planned.has(document._id)) continue
+        planned.add(document._id)
+        writes.createIfMissing.push(document)
+      }
+    }
+    return {conversion, ...decision}
+  })
+  return {articles, writes}
+}
+
+function decide(
+  article: ArticleInput,
+  stored: ReadonlyMap<string, SanityDocument>,
+  force: boolean,
+): {status: ArticleStatus; notes: string[]} {
+  const existing = stored.get(article._id)
+  const draft = stored.get(`drafts.${article._id}`)
+  if (!existing && !draft) return {status: 'created', notes: []}
+  const editedBy = draft
+    ? 'has an unpublished draft'
+    : existing && recordedHash(existing) !== contentHash(existing)
+      ? 'was edited since it was imported'
+      : undefined
+  if (editedBy && !force) return {status: 'kept', notes: [`${editedBy}; --force replaces it`]}
+  if (editedBy) return {status: 'updated', notes: [`${editedBy}; replaced (--force)`]}
+  const unchanged =
+    recordedHash(existing) === article.source?.contentHash &&
+    sourceSha(existing) === article.source?.sourceSha256
+  return {status: unchanged ? 'unchanged' : 'updated', notes: []}
+}
+
+function recordedHash(document: SanityDocument | undefined): unknown {
+  return provenance(document)?.['contentHash']
+}
+
+function sourceSha(document: SanityDocument | undefined): unknown {
+  return provenance(document)?.['sourceSha256']
+}
+
+function provenance(document: SanityDocument | undefined): Record<string, unknown> | undefined {
+  const source = document?.['source']
+  return typeof source === 'object' && source !== null && !Array.isArray(source)
+    ? Object.fromEntries(Object.entries(source))
+    : undefined
+}
