@@ -1,3 +1,4 @@
+export {createValidator, type Validator} from './createValidator'
 export {createDatasetRequester} from './datasetRequester'
 export {formatPath} from './formatPath'
 export type {DocumentValidation, ValidationIssue, ValidationRequest} from './protocol'

@@ -2,6 +2,8 @@ import type {Path, SanityDocument} from 'sanity'
 
 /** What the validation worker is asked: documents to check and the dataset they join. */
 export interface ValidationRequest {
+  /** Matches the reply to the request. */
+  id: number
   /** Documents to validate. */
   documents: SanityDocument[]
   /** Documents already in the dataset (references and slug uniqueness are checked against them). */
@@ -22,19 +24,31 @@ export interface DocumentValidation {
   issues: ValidationIssue[]
 }
 
-/** Narrows the worker's `workerData` to a {@link ValidationRequest}. */
+/** The worker's answer to a {@link ValidationRequest}: results, or why it could not validate. */
+export type ValidationReply =
+  {id: number; results: DocumentValidation[]} | {id: number; error: string}
+
+/** Narrows a message to the worker to a {@link ValidationRequest}. */
 export function isValidationRequest(value: unknown): value is ValidationRequest {
-  return isRecord(value) && Array.isArray(value['documents']) && Array.isArray(value['dataset'])
+  return (
+    isRecord(value) &&
+    typeof value['id'] === 'number' &&
+    Array.isArray(value['documents']) &&
+    Array.isArray(value['dataset'])
+  )
 }
 
-/** Narrows the worker's reply to a list of {@link DocumentValidation}s. */
-export function isValidationReply(value: unknown): value is DocumentValidation[] {
+/** Narrows a message from the worker to a {@link ValidationReply}. */
+export function isValidationReply(value: unknown): value is ValidationReply {
+  if (!isRecord(value) || typeof value['id'] !== 'number') return false
+  const results = value['results']
   return (
-    Array.isArray(value) &&
-    value.every(
-      (item) =>
-        isRecord(item) && typeof item['documentId'] === 'string' && Array.isArray(item['issues']),
-    )
+    typeof value['error'] === 'string' ||
+    (Array.isArray(results) &&
+      results.every(
+        (item) =>
+          isRecord(item) && typeof item['documentId'] === 'string' && Array.isArray(item['issues']),
+      ))
   )
 }
 

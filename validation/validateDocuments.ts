@@ -1,32 +1,25 @@
-import {studioWorkerTask} from '@sanity/cli-core'
 import type {SanityDocument} from 'sanity'
 
-import {type DocumentValidation, isValidationReply, type ValidationRequest} from './protocol'
-
-/** Where the Studio config (`sanity.config.ts`) lives. */
-const STUDIO_ROOT = new URL('..', import.meta.url).pathname
+import {createValidator} from './createValidator'
+import type {DocumentValidation} from './protocol'
 
 /**
- * Validates documents with Sanity's own `validateDocument` against the Studio schema,
- * exactly as `sanity documents validate` does, with no network: the workspace is loaded in a
- * studio worker and queries made by rules are answered from `dataset` and `documents`.
+ * Validates documents once with Sanity's own `validateDocument` against the Studio schema,
+ * exactly as `sanity documents validate` does, with no network. For repeated validations keep
+ * a {@link createValidator} instead: loading the Studio takes seconds.
  *
  * @param documents - documents to validate
- * @param dataset - documents already stored, which references and unique slugs are checked against
+ * @param dataset - stored documents that references and unique slugs are checked against
  * @returns one result per document, in input order, listing every marker Sanity raised
  */
 export async function validateDocuments(
   documents: SanityDocument[],
   dataset: SanityDocument[] = [],
 ): Promise<DocumentValidation[]> {
-  const request: ValidationRequest = {documents, dataset}
-  const reply = await studioWorkerTask(new URL('./validateDocuments.worker.ts', import.meta.url), {
-    name: 'validateDocuments',
-    studioRootPath: STUDIO_ROOT,
-    workerData: request,
-  })
-  if (!isValidationReply(reply)) {
-    throw new Error('validateDocuments(): the validation worker sent an unexpected reply')
+  const validator = await createValidator()
+  try {
+    return await validator.validate(documents, dataset)
+  } finally {
+    await validator.close()
   }
-  return reply
 }

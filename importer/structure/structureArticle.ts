@@ -14,8 +14,8 @@ export interface StructuredSection {
 export interface StructuredArticle {
   /** The headline, and whether it was derived from the lead (for an editor to review). */
   title: {text: string; derived: boolean}
-  /** The byline and the line it was read from. */
-  byline?: ParsedByline & {line: string}
+  /** The byline, the line it was read from, and whether it opened the article. */
+  byline?: ParsedByline & {line: string; atStart: boolean}
   /** Newsletter-signup copy taken off the end, and its lines. */
   signup?: {copy: SignupCopy; lines: string[]}
   sections: StructuredSection[]
@@ -56,14 +56,14 @@ function takeByline(blocks: TextBlock[]): StructuredArticle['byline'] {
     last && blocks.length > 1 && isPlain(last) ? parseByline(blockText(last)) : undefined
   if (last && atEnd) {
     blocks.pop()
-    return {...atEnd, line: blockText(last)}
+    return {...atEnd, line: blockText(last), atStart: false}
   }
   const first = blocks[0]
   const atStart =
     first && isPlain(first) ? parseByline(blockText(first), {requireMarker: true}) : undefined
   if (first && atStart) {
     blocks.shift()
-    return {...atStart, line: blockText(first)}
+    return {...atStart, line: blockText(first), atStart: true}
   }
   return undefined
 }
