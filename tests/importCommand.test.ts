@@ -1,0 +1,257 @@
+import {copyFile, mkdir, mkdtemp, readFile, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+import {afterAll, beforeAll, beforeEach, describe, expect, test} from 'vitest'
+
+import {importCommand} from '../importer'
+import {createValidator, type Validator} from '../validation'
+
+const SEED = new URL('../seeds/kursk-advance.txt', import.meta.url)
+const EPOCH = '1723852800' // 2024-08-17T00:00:00Z
+
+let validator: Validator
+let folder: string
+let sources: string
+let dataset: string
+
+beforeAll(async () => {
+  validator = await createValidator()
+})
+afterAll(() => validator.close())
+
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'newsroom-import-'))
+  sources = join(folder, 'seeds')
+  dataset = join(folder, 'data', 'production.ndjson')
+  await mkdir(sources)
+  await copyFile(SEED, join(sources, 'kursk-advance.txt'))
+})
+
+async function runImport(args: string[], env: Record<string, string> = {SOURCE_DATE_EPOCH: EPOCH}) {
+  const stdout: string[] = []
+  const stderr: string[] = []
+  const code = await importCommand(
+    args,
+    {
+      stdout: (line) => stdout.push(line),
+      stderr: (line) => stderr.push(line),
+      env,
+      now: () => new Date('2030-01-01T00:00:00Z'),
+    },
+    {
+      validate: (documents, stored) => validator.validate(documents, stored),
+      importerVersion: '1.0.0',
+    },
+  )
+  return {code, stdout: stdout.join('\n'), stderr: stderr.join('\n')}
+}
+
+async function readDataset(path = dataset): Promise<Record<string, unknown>[]> {
+  const text = await readFile(path, 'utf8')
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line))
+}
+
+describe('npm run import', () => {
+  test('importCommand: imports the seed and reports what it wrote', async () => {
+    const {code, stdout} = await runImport(['--data', dataset, sources])
+    expect(code).toBe(0)
+    expect(stdout).toContain('created   ')
+    expect(stdout).toContain(
+      'article-kursk-advance · 3 sections · Florent Vergnes, with AFP · newsletter “Subscribe to our newsletter”',
+    )
+    expect(stdout).toContain('note: headline derived from the lead, review it')
+    expect(stdout).toMatch(
+      /1 file: 1 created, 0 updated, 0 unchanged, 0 kept, 0 failed; written to .*production\.ndjson$/,
+    )
+    const ids = (await readDataset()).map((document) => document['_id'])
+    expect(ids).toEqual([
+      'article-kursk-advance',
+      'newsletter-subscribe-to-our-newsletter',
+      'person-florent-vergnes',
+    ])
+  })
+
+  test('importCommand: two runs over the same sources write byte-identical NDJSON', async () => {
+    const otherDataset = join(folder, 'other.ndjson')
+    await runImport(['--data', dataset, sources])
+    const first = await readFile(dataset)
+    const second = await runImport(['--data', dataset, sources])
+    expect(second.stdout).toContain('unchanged')
+    expect(await readFile(dataset)).toEqual(first)
+    await runImport(['--data', otherDataset, sources])
+    expect(await readFile(otherDataset)).toEqual(first)
+  })
+
+  test('importCommand: an article edited since its import is kept, and --force replaces it', async () => {
+    await runImport(['--data', dataset, sources])
+    const documents = await readDataset()
+    const edited = documents.map((document) =>
+      document['_id'] === 'article-kursk-advance'
+        ? {...document, title: 'Edited in Studio'}
+        : document,
+    )
+    await writeFile(dataset, edited.map((document) => `${JSON.stringify(document)}\n`).join(''))
+    const before = await readFile(dataset)
+
+    const kept = await runImport(['--data', dataset, sources])
+    expect(kept.code).toBe(0)
+    expect(kept.stdout).toMatch(/^kept {6}.*kursk-advance\.txt/m)
+    expect(kept.stdout).toContain('was edited since it was imported; --force replaces it')
+    expect(await readFile(dataset)).toEqual(before)
+
+    const forced = await runImport(['--data', dataset, '--force', sources])
+    expect(forced.stdout).toMatch(/^updated {3}/m)
+    const title = (await readDataset()).find((d) => d['_id'] === 'article-kursk-advance')?.['title']
+    expect(title).toMatch(/^Ukraine claimed/)
+  })
+
+  test('importCommand: an article with a draft is kept', async () => {
+    await runImport(['--data', dataset, sources])
+    const documents = await readDataset()
+    const article = documents.find((d) => d['_id'] === 'article-kursk-advance')
+    const draft = {...article, _id: 'drafts.article-kursk-advance', title: 'Draft headline'}
+    await writeFile(dataset, [...documents, draft].map((d) => `${JSON.stringify(d)}\n`).join(''))
+    const {stdout} = await runImport(['--data', dataset, sources])
+    expect(stdout).toContain('has an unpublished draft; --force replaces it')
+  })
+
+  test('importCommand: a changed source whose article nobody edited is updated', async () => {
+    await runImport(['--data', dataset, sources])
+    const file = join(sources, 'kursk-advance.txt')
+    const text = await readFile(file, 'utf8')
+    await writeFile(file, text.replace('At least 12 civilians', 'At least 13 civilians'))
+    const {code, stdout} = await runImport(['--data', dataset, sources])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^updated {3}.*kursk-advance\.txt/m)
+    expect(await readFile(dataset, 'utf8')).toContain('At least 13 civilians')
+  })
+
+  test('importCommand: --ndjson writes exactly the documents of the run', async () => {
+    const out = join(folder, 'export.ndjson')
+    const {code} = await runImport(['--ndjson', out, sources])
+    expect(code).toBe(0)
+    expect((await readDataset(out)).map((d) => d['_type'])).toEqual([
+      'article',
+      'newsletter',
+      'person',
+    ])
+    await expect(readFile(dataset)).rejects.toThrow(/ENOENT/)
+  })
+
+  test('importCommand: --dry-run validates and reports but writes nothing', async () => {
+    const {code, stdout} = await runImport(['--data', dataset, '--dry-run', sources])
+    expect(code).toBe(0)
+    expect(stdout).toContain('created   ')
+    expect(stdout).toContain('dry run, nothing written')
+    await expect(readFile(dataset)).rejects.toThrow(/ENOENT/)
+  })
+
+  test('importCommand: --json prints a report for scripts', async () => {
+    const {stdout} = await runImport(['--data', dataset, '--json', sources])
+    const report = JSON.parse(stdout)
+    expect(report.totals).toEqual({created: 1, updated: 0, unchanged: 0, kept: 0, failed: 0})
+    expect(report.files[0]).toMatchObject({
+      status: 'created',
+      articleId: 'article-kursk-advance',
+      titleDerived: true,
+      sections: [null, 'Refugee Flows', 'Russian Pressure in the East'],
+      byline: 'Florent Vergnes, with AFP',
+      newsletter: 'Subscribe to our newsletter',
+    })
+  })
+
+  test('importCommand: an unknown option is a usage error (exit 2)', async () => {
+    const {code, stderr} = await runImport(['--frobnicate'])
+    expect(code).toBe(2)
+    expect(stderr).toContain("Unknown option '--frobnicate'")
+    expect(stderr).toContain('Usage: npm run import')
+  })
+
+  test('importCommand: a document failing validation names document, field and rule', async () => {
+    const standfirst = 'x'.repeat(321)
+    await writeFile(
+      join(sources, 'long.txt'),
+      `---\nstandfirst: ${standfirst}\n---\nBy Ann Lee\n\nText.\n`,
+    )
+    const {code, stdout} = await runImport(['--data', dataset, sources])
+    expect(code).toBe(1)
+    expect(stdout).toContain(
+      'error: article-long standfirst: Keep the standfirst to 320 characters or fewer.',
+    )
+    expect(stdout).toContain('nothing written')
+    await expect(readFile(dataset)).rejects.toThrow(/ENOENT/)
+
+    const keepGoing = await runImport(['--data', dataset, '--keep-going', sources])
+    expect(keepGoing.code).toBe(1)
+    expect((await readDataset()).map((d) => d['_id'])).toContain('article-kursk-advance')
+  })
+})
+
+describe('npm run import: bad input leaves the dataset byte-identical', () => {
+  const badInputs: [string, string, Uint8Array | string, RegExp][] = [
+    [
+      'invalid UTF-8',
+      'latin1.txt',
+      new Uint8Array([0x48, 0x69, 0x20, 0xe9, 0x74, 0xe9]),
+      /latin1\.txt \(byte 3\): not valid UTF-8/,
+    ],
+    [
+      'a NUL byte',
+      'binary.txt',
+      new Uint8Array([0x41, 0x0a, 0x00, 0x42]),
+      /binary\.txt \(byte 2\): NUL byte/,
+    ],
+    ['an empty file', 'empty.txt', '', /empty\.txt: file is empty or only whitespace/],
+    [
+      'a whitespace-only file',
+      'blank.txt',
+      ' \n\t\n \r\n',
+      /blank\.txt: file is empty or only whitespace/,
+    ],
+    [
+      'a file over 5 MB',
+      'huge.txt',
+      'a'.repeat(5 * 1024 * 1024 + 1),
+      /huge\.txt: file is 5\.0 MB; the limit is 5 MB/,
+    ],
+    [
+      'unterminated front matter',
+      'open.txt',
+      '---\ntitle: x\nText',
+      /open\.txt:1: front matter opened with --- is never closed/,
+    ],
+    [
+      'an unknown front matter field',
+      'field.txt',
+      '---\nauthor: x\n---\nText',
+      /field\.txt: unknown front matter field "author"/,
+    ],
+  ]
+
+  test.each(badInputs)(
+    'importCommand: %s fails with a one-line error naming the file',
+    async (_, name, contents, message) => {
+      await runImport(['--data', dataset, sources])
+      const before = await readFile(dataset)
+      const bad = join(folder, name)
+      await writeFile(bad, contents)
+      const {code, stdout} = await runImport(['--data', dataset, bad])
+      expect(code).toBe(1)
+      expect(stdout).toMatch(message)
+      expect(await readFile(dataset)).toEqual(before)
+    },
+  )
+
+  test('importCommand: a missing path fails with its name, and nothing is written', async () => {
+    await runImport(['--data', dataset, sources])
+    const before = await readFile(dataset)
+    const {code, stdout} = await runImport(['--data', dataset, sources, join(folder, 'nope.txt')])
+    expect(code).toBe(1)
+    expect(stdout).toMatch(/nope\.txt: no such file or folder/)
+    expect(await readFile(dataset)).toEqual(before)
+  })
+})
