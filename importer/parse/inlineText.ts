@@ -32,6 +32,7 @@ export function linkifyText(text: string): {spans: TextSpan[]; links: LinkDef[]}
   let position = 0
   for (const match of text.matchAll(URL_PATTERN)) {
     const href = trimUrl(match[0])
+    if (!isWebAddress(href)) continue
     const start = match.index
     if (start > position) spans.push({text: text.slice(position, start), marks: []})
     const key = keys.next(href)
@@ -43,6 +44,15 @@ export function linkifyText(text: string): {spans: TextSpan[]; links: LinkDef[]}
     spans.push({text: text.slice(position), marks: []})
   }
   return {spans, links}
+}
+
+/** Only addresses with a host become links; `https://` alone stays text. */
+function isWebAddress(href: string): boolean {
+  try {
+    return new URL(href).hostname !== ''
+  } catch {
+    return false
+  }
 }
 
 function trimUrl(url: string): string {

@@ -44,7 +44,12 @@ export function detectSignup(
   }
   // The run was read bottom-up: the topmost signup line is the heading, the next the button.
   const heading = slots.get('heading') ?? slots.get('ctaLabel')
-  if (!heading || lineCount < 2) return undefined
+  // Two lines that merely mention subscribing are prose; a form has a button or a status message.
+  const formLike =
+    slots.has('pendingMessage') ||
+    slots.has('successMessage') ||
+    BUTTON.test(slots.get('ctaLabel') ?? '')
+  if (!heading || lineCount < 2 || !formLike) return undefined
   const copy: SignupCopy = {heading}
   const ctaLabel = slots.has('heading') ? slots.get('ctaLabel') : undefined
   if (ctaLabel) copy.ctaLabel = ctaLabel
