@@ -1,0 +1,102 @@
+import {toPlainText} from '@portabletext/toolkit'
+import {describe, expect, test} from 'vitest'
+
+import {type Conversion, convertSource} from '../importer/convertSource'
+import type {ContentInput} from '../importer/documents/types'
+import {ImportError} from '../importer/ImportError'
+import {type Expected, type ImportFixture, importFixtures} from './fixtures/import'
+
+type View = Omit<Expected, 'error'>
+type Block = Extract<ContentInput, {_type: 'block'}>
+
+const FIELDS: (keyof View)[] = [
+  'title',
+  'titleDerived',
+  'sections',
+  'authors',
+  'agencies',
+  'newsletter',
+  'links',
+  'styles',
+  'slug',
+  'id',
+  'standfirst',
+  'publishedAt',
+]
+
+const OPTIONS = {importedAt: '2024-08-16T08:00:00.000Z', importerVersion: '0.0.0-test'}
+
+function bytesOf(fixture: ImportFixture): Uint8Array {
+  return 'bytes' in fixture
+    ? Uint8Array.from(fixture.bytes)
+    : new TextEncoder().encode(fixture.input)
+}
+
+function isBlock(item: ContentInput): item is Block {
+  return item._type === 'block'
+}
+
+/** The conversion as fixtures describe it: texts, names and hrefs rather than documents. */
+function viewOf({documents, structured}: Conversion): View {
+  const {article, persons, newsletter} = documents
+  const blocks = article.sections.flatMap((section) => section.content.filter(isBlock))
+  return {
+    title: article.title,
+    titleDerived: structured.title.derived && article.title === structured.title.text,
+    sections: article.sections.map((section) => ({
+      heading: section.heading ?? null,
+      blocks: section.content.filter(isBlock).map((block) => toPlainText([block])),
+    })),
+    authors: persons.map((person) => person.name),
+    agencies: article.byline.agencies ?? [],
+    newsletter: newsletter
+      ? {
+          heading: newsletter.heading ?? '',
+          ctaLabel: newsletter.ctaLabel,
+          pendingMessage: newsletter.pendingMessage,
+          successMessage: newsletter.successMessage,
+        }
+      : null,
+    links: blocks.flatMap((block) => (block.markDefs ?? []).map((markDef) => markDef.href)),
+    styles: blocks.map((block) => block.listItem ?? block.style ?? 'normal'),
+    slug: article.slug.current,
+    id: article._id,
+    standfirst: article.standfirst,
+    publishedAt: article.publishedAt,
+  }
+}
+
+function copyField<K extends keyof View>(to: View, from: View, field: K): void {
+  to[field] = from[field]
+}
+
+/** Only the fields the fixture states, so each fixture asserts just what it is about. */
+function pick(view: View, expected: Expected): View {
+  const picked: View = {}
+  for (const field of FIELDS) if (field in expected) copyField(picked, view, field)
+  return picked
+}
+
+function thrownBy(run: () => unknown): unknown {
+  try {
+    run()
+  } catch (error) {
+    return error
+  }
+  return undefined
+}
+
+describe('convertSource', () => {
+  test.each(importFixtures)('convertSource: $name', (fixture) => {
+    const {fileName, output} = fixture
+    const convert = () => convertSource(bytesOf(fixture), {fileName, ...OPTIONS})
+    if (output.error) {
+      const error = thrownBy(convert)
+      expect(error).toBeInstanceOf(ImportError)
+      expect(error instanceof Error ? error.message : error).toMatch(output.error)
+      return
+    }
+    const {error: _error, ...expected} = output
+    expect(pick(viewOf(convert()), output)).toEqual(expected)
+  })
+})
