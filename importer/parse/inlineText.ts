@@ -1,7 +1,8 @@
 import {ContentKeys} from '../documents/contentKey'
 import type {LinkDef, TextSpan} from './TextBlock'
 
-const URL_PATTERN = /https?:\/\/[^\s<>"“”‘’]+/g
+// Dashes, ellipses and full-width punctuation never belong to an address in running text.
+const URL_PATTERN = /https?:\/\/[^\s<>"“”‘’—–…。，、！？；：（）「」]+/gu
 const TRAILING_PUNCTUATION = /[.,;:!?'")\]}]+$/
 
 /**

@@ -1,7 +1,7 @@
+import {firstSentence} from './firstSentence'
+
 /** Longest derived headline; the content model warns over 110. */
 export const MAX_DERIVED_TITLE = 100
-
-const FIRST_SENTENCE = /^.*?[.!?…](?=["”’)\]]*(?:\s|$))["”’)\]]*/u
 
 /**
  * Derives a headline from the lead when the text has none: its first sentence, cut at a word
@@ -12,7 +12,7 @@ const FIRST_SENTENCE = /^.*?[.!?…](?=["”’)\]]*(?:\s|$))["”’)\]]*/u
  */
 export function deriveTitle(lead: string): string {
   const text = lead.trim()
-  const sentence = (FIRST_SENTENCE.exec(text)?.[0] ?? text).replace(/\.$/, '')
+  const sentence = firstSentence(text).replace(/[.。]$/u, '')
   if (sentence.length <= MAX_DERIVED_TITLE) return sentence
   const cut = sentence.slice(0, MAX_DERIVED_TITLE)
   const boundary = cut.lastIndexOf(' ')

@@ -2,7 +2,7 @@ import {blockText, type TextBlock} from '../parse/TextBlock'
 
 const MAX_HEADING_LENGTH = 80
 const MAX_HEADING_WORDS = 12
-const CLOSING_PUNCTUATION = /[.!?…:;,]["”’)\]]*$/u
+const CLOSING_PUNCTUATION = /[.!?…:;,。！？：；，、]["”’)\]」』]*$/u
 
 /**
  * Whether a block reads as a heading rather than prose: a short plain line with no closing

@@ -45,9 +45,7 @@ const AGENCIES = [
   'PTI',
   'IANS',
 ] as const
-const AGENCY_BY_NAME = new Map<string, string>(
-  AGENCIES.map((agency) => [agency.toLowerCase(), agency]),
-)
+const KNOWN_AGENCIES = new Set<string>(AGENCIES.map((agency) => agency.toLowerCase()))
 
 /** Lowercase words that belong inside personal names. */
 const PARTICLES = new Set([
@@ -81,6 +79,7 @@ const PARTICLES = new Set([
 ])
 
 const WITH = /,?\s+with\s+/i
+const LEADING_WITH = /^with\s+/i
 const BY = /^by\s+/i
 const PARENTHESISED_AGENCY = /^(.*?)\s*\(([^()]+)\)$/
 const MAX_BYLINE_LENGTH = 120
@@ -98,33 +97,45 @@ export function parseByline(
   line: string,
   options: {requireMarker?: boolean} = {},
 ): ParsedByline | undefined {
-  let text = line.trim().replace(/\.$/, '')
+  const trimmed = line.trim()
+  const endsWithDot = trimmed.endsWith('.')
+  let text = trimmed.replace(/\.$/, '')
   // Sentence punctuation means prose; a dot is allowed only after an initial (`J. Smith`).
-  const punctuation = /[.!?;:"“”]/.test(text.replace(/(^|\s)\p{Lu}\./gu, '$1'))
+  const punctuation = /[.!?;:"“”。！？]/u.test(text.replace(/(^|\s)\p{Lu}\./gu, '$1'))
   if (text.length === 0 || text.length > MAX_BYLINE_LENGTH || punctuation) return undefined
   const hasBy = BY.test(text)
   text = text.replace(BY, '')
 
-  let agencyPart = ''
-  const withMatch = WITH.exec(text)
-  const parenthesised = PARENTHESISED_AGENCY.exec(text)
-  if (withMatch) {
-    agencyPart = text.slice(withMatch.index + withMatch[0].length)
-    text = text.slice(0, withMatch.index)
-  } else if (parenthesised) {
-    text = parenthesised[1] ?? ''
-    agencyPart = parenthesised[2] ?? ''
+  const {credits, agencyPart} = splitCredit(text)
+  const agencies = agencyPart === undefined ? [] : splitNames(agencyPart)
+  if (agencyPart !== undefined && (agencies.length === 0 || !agencies.every(isAgency))) {
+    return undefined
   }
+  if (agencyPart === undefined && credits.length > 0 && credits.every(isKnownAgency)) {
+    return {authors: [], agencies: credits}
+  }
+  if (credits.length === 0) return agencies.length > 0 ? {authors: [], agencies} : undefined
+  if (!credits.every(isPersonName)) return undefined
+  // A bare line of names is a byline only at the end, and never a sentence ending in a dot.
+  // Wire trailers in capitals (`ENDS`, `MORE`) are not names either.
+  const marked = hasBy || agencies.length > 0
+  const shouted = credits.every((name) => name === name.toUpperCase() && /\p{Lu}/u.test(name))
+  if (!marked && (options.requireMarker || endsWithDot || shouted)) return undefined
+  return {authors: credits, agencies}
+}
 
-  const credits = splitNames(text)
-  const agencies = agencyPart ? splitNames(agencyPart) : []
-  if (agencies.some((agency) => !isAgency(agency))) return undefined
-  if (!agencyPart && credits.length > 0 && credits.every(isAgency)) {
-    return {authors: [], agencies: credits.map(canonicalAgency)}
+/** Splits `A, B, with AFP` / `A (AFP)` / `With AFP` / `(AFP)` into names and the agency part. */
+function splitCredit(text: string): {credits: string[]; agencyPart?: string} {
+  const withMatch = WITH.exec(text) ?? LEADING_WITH.exec(text)
+  if (withMatch) {
+    const agencyPart = text.slice(withMatch.index + withMatch[0].length)
+    return {credits: splitNames(text.slice(0, withMatch.index)), agencyPart}
   }
-  if (credits.length === 0 || !credits.every(isPersonName)) return undefined
-  if (options.requireMarker && !hasBy && agencies.length === 0) return undefined
-  return {authors: credits, agencies: agencies.map(canonicalAgency)}
+  const parenthesised = PARENTHESISED_AGENCY.exec(text)
+  if (parenthesised) {
+    return {credits: splitNames(parenthesised[1] ?? ''), agencyPart: parenthesised[2] ?? ''}
+  }
+  return {credits: splitNames(text)}
 }
 
 function splitNames(text: string): string[] {
@@ -134,12 +145,13 @@ function splitNames(text: string): string[] {
     .filter(Boolean)
 }
 
-function isAgency(name: string): boolean {
-  return AGENCY_BY_NAME.has(name.toLowerCase()) || /^[A-Z]{2,6}$/.test(name)
+function isKnownAgency(name: string): boolean {
+  return KNOWN_AGENCIES.has(name.toLowerCase())
 }
 
-function canonicalAgency(name: string): string {
-  return AGENCY_BY_NAME.get(name.toLowerCase()) ?? name
+/** After `with` or in parentheses, an unlisted agency in capitals (`KNA`) is credited too. */
+function isAgency(name: string): boolean {
+  return isKnownAgency(name) || /^[A-Z]{2,6}$/.test(name)
 }
 
 /** One to five words, each capitalised (or in a script without case), or a name particle. */
