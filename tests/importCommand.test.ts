@@ -1,4 +1,5 @@
 import {copyFile, mkdir, mkdtemp, readFile, writeFile} from 'node:fs/promises'
+import {createServer} from 'node:net'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -253,5 +254,22 @@ describe('npm run import: bad input leaves the dataset byte-identical', () => {
     expect(code).toBe(1)
     expect(stdout).toMatch(/nope\.txt: no such file or folder/)
     expect(await readFile(dataset)).toEqual(before)
+  })
+
+  test('importCommand: an unreadable path fails with its name, and nothing is written', async () => {
+    await runImport(['--data', dataset, sources])
+    const before = await readFile(dataset)
+    // A socket cannot be opened for reading, even by root (who reads any file regardless of mode).
+    const socket = join(folder, 'socket.txt')
+    const server = createServer()
+    await new Promise<void>((resolve) => server.listen(socket, resolve))
+    try {
+      const {code, stdout} = await runImport(['--data', dataset, sources, socket])
+      expect(code).toBe(1)
+      expect(stdout).toMatch(/socket\.txt: cannot be read/)
+      expect(await readFile(dataset)).toEqual(before)
+    } finally {
+      server.close()
+    }
   })
 })
