@@ -1,7 +1,7 @@
 import {readdir, stat} from 'node:fs/promises'
 import {extname, join} from 'node:path'
 
-const SOURCE_EXTENSIONS = new Set(['.txt', '.md', '.markdown'])
+import {SOURCE_EXTENSIONS} from './readSourceFile'
 
 /**
  * Expands the command line's paths into source files: folders are searched recursively for

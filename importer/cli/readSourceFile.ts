@@ -4,7 +4,8 @@ import {extname} from 'node:path'
 import {ImportError} from '../ImportError'
 import {MAX_SOURCE_BYTES} from '../read/decodeText'
 
-const SOURCE_EXTENSIONS = new Set(['.txt', '.md', '.markdown'])
+/** File endings the importer reads: plain text and Markdown. */
+export const SOURCE_EXTENSIONS = new Set(['.txt', '.md', '.markdown'])
 
 /**
  * Reads a source file's bytes, refusing what cannot be an article before reading it whole.

@@ -1,4 +1,5 @@
 import {ImportError} from '../ImportError'
+import {firstInvalidUtf8Offset} from './firstInvalidUtf8Offset'
 
 /** Largest source file accepted: wire copy is kilobytes; anything this big is not an article. */
 export const MAX_SOURCE_BYTES = 5 * 1024 * 1024
@@ -33,45 +34,4 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   text = text.replace(/\r\n?/g, '\n')
   if (text.trim() === '') throw new ImportError(file, 'file is empty or only whitespace')
   return text
-}
-
-/** Finds the offset of the first byte that breaks UTF-8, so the error can point at it. */
-function firstInvalidUtf8Offset(bytes: Uint8Array): number {
-  let offset = 0
-  while (offset < bytes.length) {
-    const length = sequenceLength(bytes, offset)
-    if (length === 0) return offset
-    offset += length
-  }
-  return offset
-}
-
-function sequenceLength(bytes: Uint8Array, offset: number): number {
-  const lead = bytes[offset] ?? 0
-  const [length, min, max] =
-    lead < 0x80
-      ? [1, 0, 0]
-      : lead >= 0xc2 && lead <= 0xdf
-        ? [2, 0x80, 0xbf]
-        : lead === 0xe0
-          ? [3, 0xa0, 0xbf]
-          : lead === 0xed
-            ? [3, 0x80, 0x9f]
-            : lead >= 0xe1 && lead <= 0xef
-              ? [3, 0x80, 0xbf]
-              : lead === 0xf0
-                ? [4, 0x90, 0xbf]
-                : lead === 0xf4
-                  ? [4, 0x80, 0x8f]
-                  : lead >= 0xf1 && lead <= 0xf3
-                    ? [4, 0x80, 0xbf]
-                    : [0, 0, 0]
-  if (length <= 1) return length
-  const second = bytes[offset + 1] ?? -1
-  if (second < min || second > max) return 0
-  for (let i = 2; i < length; i++) {
-    const next = bytes[offset + i] ?? -1
-    if (next < 0x80 || next > 0xbf) return 0
-  }
-  return length
 }
