@@ -1,9 +1,9 @@
 import type {WritePlan} from '../plan/planImport'
 import type {ImportTarget} from './ImportTarget'
-import {readNdjson} from './readNdjson'
+import {readNdjson} from '../../dataset/readNdjson'
 import {stampDocument} from './stampDocument'
-import {toNdjson} from './toNdjson'
-import {writeFileAtomic} from './writeFileAtomic'
+import {toNdjson} from '../../dataset/toNdjson'
+import {writeFileAtomic} from '../../dataset/writeFileAtomic'
 
 /**
  * The local dataset: an NDJSON file in `sanity dataset export` format, read whole and replaced

@@ -3,8 +3,8 @@ import type {SanityDocument} from '@sanity/client'
 import type {WritePlan} from '../plan/planImport'
 import type {ImportTarget} from './ImportTarget'
 import {stampDocument} from './stampDocument'
-import {toNdjson} from './toNdjson'
-import {writeFileAtomic} from './writeFileAtomic'
+import {toNdjson} from '../../dataset/toNdjson'
+import {writeFileAtomic} from '../../dataset/writeFileAtomic'
 
 /**
  * An export file holding exactly the documents of one run, loadable by `sanity dataset import`.

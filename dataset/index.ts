@@ -1,0 +1,3 @@
+export {readNdjson} from './readNdjson'
+export {toNdjson} from './toNdjson'
+export {writeFileAtomic} from './writeFileAtomic'

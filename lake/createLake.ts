@@ -1,0 +1,178 @@
+import {randomUUID} from 'node:crypto'
+
+import type {SanityDocument} from '@sanity/client'
+import {evaluate, parse} from 'groq-js'
+
+import {actionToMutations} from './actions/actionToMutations'
+import {LakeError} from './LakeError'
+import {type Perspective, perspectiveDocuments} from './query/perspectiveDocuments'
+import {applyMutations} from './store/applyMutations'
+import type {DocumentChange, LakeMutation, MutationResult} from './store/mutations'
+import type {LakeStore} from './store/openLakeStore'
+
+/** A committed transaction, as listeners receive it. */
+export interface CommittedTransaction {
+  transactionId: string
+  timestamp: string
+  /** The mutations the transaction applied (actions are translated to mutations). */
+  mutations: LakeMutation[]
+  changes: DocumentChange[]
+}
+
+/** The Content Lake's operations over one dataset, independent of HTTP. */
+export interface Lake {
+  query: (
+    query: string,
+    params: Record<string, unknown>,
+    perspective: Perspective,
+  ) => Promise<unknown>
+  getDocuments: (ids: readonly string[]) => {
+    documents: SanityDocument[]
+    omitted: {id: string; reason: 'existence'}[]
+  }
+  mutate: (
+    mutations: readonly LakeMutation[],
+    options?: {transactionId?: string; dryRun?: boolean},
+  ) => Promise<{
+    transactionId: string
+    results: MutationResult[]
+    documents: (SanityDocument | null)[]
+  }>
+  actions: (
+    actions: readonly unknown[],
+    options?: {transactionId?: string; dryRun?: boolean},
+  ) => Promise<{transactionId: string}>
+  /** Calls `listener` after each committed transaction; returns the unsubscribe function. */
+  subscribe: (listener: (transaction: CommittedTransaction) => void) => () => void
+}
+
+/**
+ * Builds the lake over a store: GROQ queries through groq-js under a perspective, and writes as
+ * transactions applied one at a time, all or nothing, durable before they are acknowledged.
+ *
+ * @param store - the dataset's documents and journal
+ * @param clock - the current time (injected for tests)
+ * @returns the lake
+ */
+export function createLake(store: LakeStore, clock: () => Date = () => new Date()): Lake {
+  const listeners = new Set<(transaction: CommittedTransaction) => void>()
+  let queue: Promise<unknown> = Promise.resolve()
+  const serially = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task)
+    queue = run.catch(() => undefined)
+    return run
+  }
+
+  const transact = (
+    options: {transactionId?: string; dryRun?: boolean},
+    build: (get: (id: string) => SanityDocument | undefined) => {
+      mutations: LakeMutation[]
+      results: MutationResult[]
+      changes: DocumentChange[]
+    },
+  ) =>
+    serially(async () => {
+      const transactionId = options.transactionId ?? randomUUID()
+      const timestamp = clock().toISOString()
+      const outcome = build((id) => store.get(id))
+      if (!options.dryRun && outcome.changes.length > 0) {
+        await store.commit({
+          transactionId,
+          timestamp,
+          documents: outcome.changes.map(({id, after}) => ({id, after})),
+        })
+        const transaction = {
+          transactionId,
+          timestamp,
+          mutations: outcome.mutations,
+          changes: outcome.changes,
+        }
+        for (const listener of listeners) listener(transaction)
+      }
+      return {transactionId, ...outcome}
+    })
+
+  const stampFor = (transactionId: string) => ({
+    transactionId,
+    timestamp: clock().toISOString(),
+    newId: () => randomUUID(),
+  })
+
+  return {
+    query: async (query, params, perspective) => {
+      let tree
+      try {
+        tree = parse(query, {params})
+      } catch (error) {
+        throw new LakeError(
+          400,
+          'queryParseError',
+          error instanceof Error ? error.message : String(error),
+        )
+      }
+      const dataset = perspectiveDocuments(store.documents(), perspective)
+      const value = await evaluate(tree, {dataset, params})
+      return value.get()
+    },
+    getDocuments: (ids) => {
+      const documents: SanityDocument[] = []
+      const omitted: {id: string; reason: 'existence'}[] = []
+      for (const id of ids) {
+        const document = store.get(id)
+        if (document) documents.push(document)
+        else omitted.push({id, reason: 'existence'})
+      }
+      return {documents, omitted}
+    },
+    mutate: async (mutations, options = {}) => {
+      const transactionId = options.transactionId ?? randomUUID()
+      const outcome = await transact({...options, transactionId}, (get) => ({
+        mutations: [...mutations],
+        ...applyMutations(mutations, get, stampFor(transactionId)),
+      }))
+      const after = new Map(outcome.changes.map((change) => [change.id, change.after]))
+      const documents = outcome.results.map(
+        (result) => after.get(result.id) ?? store.get(result.id) ?? null,
+      )
+      return {transactionId, results: outcome.results, documents}
+    },
+    actions: async (actions, options = {}) => {
+      const transactionId = options.transactionId ?? randomUUID()
+      await transact({...options, transactionId}, (get) =>
+        runActions(actions, get, stampFor(transactionId)),
+      )
+      return {transactionId}
+    },
+    subscribe: (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+  }
+}
+
+/** Applies actions one after another, each seeing what the previous ones did. */
+function runActions(
+  actions: readonly unknown[],
+  get: (id: string) => SanityDocument | undefined,
+  stamp: ReturnType<() => {transactionId: string; timestamp: string; newId: () => string}>,
+) {
+  const changes = new Map<string, DocumentChange>()
+  const view = (id: string) => (changes.has(id) ? (changes.get(id)?.after ?? undefined) : get(id))
+  const mutations: LakeMutation[] = []
+  const results: MutationResult[] = []
+  for (const action of actions) {
+    const translated = actionToMutations(action, view)
+    const outcome = applyMutations(translated, view, stamp)
+    mutations.push(...translated)
+    results.push(...outcome.results)
+    for (const change of outcome.changes) {
+      const first = changes.get(change.id)
+      changes.set(change.id, {
+        id: change.id,
+        before: first ? first.before : change.before,
+        after: change.after,
+      })
+    }
+  }
+  return {mutations, results, changes: [...changes.values()]}
+}

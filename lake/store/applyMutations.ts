@@ -1,0 +1,110 @@
+import type {SanityDocument} from '@sanity/client'
+import {Mutation} from '@sanity/mutator'
+
+import {LakeError} from '../LakeError'
+import type {DocumentChange, LakeMutation, MutationResult} from './mutations'
+
+/** How a transaction is stamped. */
+export interface TransactionStamp {
+  transactionId: string
+  /** ISO time of the transaction. */
+  timestamp: string
+  /** Makes ids for created documents without one. */
+  newId: () => string
+}
+
+/**
+ * Applies a transaction's mutations in order to a view of the dataset, all or nothing: the
+ * first failing mutation throws and nothing is changed. Every written document gets the
+ * transaction id as its revision, keeps its `_createdAt` and gets the time as `_updatedAt`.
+ *
+ * @param mutations - the transaction's mutations
+ * @param get - reads a document as the transaction has it so far
+ * @param stamp - transaction id, time and id maker
+ * @returns one result per mutation and the documents changed, in first-touched order
+ * @throws LakeError 409 for a create over an existing document or a stale `ifRevisionID`,
+ *   404 for a patch of a missing document, 400 for an invalid document id
+ */
+export function applyMutations(
+  mutations: readonly LakeMutation[],
+  get: (id: string) => SanityDocument | undefined,
+  stamp: TransactionStamp,
+): {results: MutationResult[]; changes: DocumentChange[]} {
+  const changes = new Map<string, DocumentChange>()
+  const current = (id: string) =>
+    changes.has(id) ? (changes.get(id)?.after ?? null) : (get(id) ?? null)
+  const write = (id: string, after: SanityDocument | null) => {
+    const change = changes.get(id) ?? {id, before: get(id) ?? null, after: null}
+    changes.set(id, {...change, after})
+  }
+  const results = mutations.map((mutation): MutationResult => {
+    const {id, operation, after} = applyOne(mutation, current, stamp)
+    if (operation !== 'none') write(id, after)
+    return {id, operation}
+  })
+  return {results, changes: [...changes.values()]}
+}
+
+function applyOne(
+  mutation: LakeMutation,
+  current: (id: string) => SanityDocument | null,
+  stamp: TransactionStamp,
+): {id: string; operation: MutationResult['operation']; after: SanityDocument | null} {
+  if ('delete' in mutation) {
+    const {id} = mutation.delete
+    return {id, operation: current(id) ? 'delete' : 'none', after: null}
+  }
+  if ('patch' in mutation) {
+    const {id, ifRevisionID} = mutation.patch
+    const before = current(id)
+    if (!before) throw new LakeError(404, 'documentNotFoundError', `Document "${id}" not found`)
+    checkRevision(before, ifRevisionID)
+    const patched = new Mutation({mutations: [{patch: mutation.patch}]}).apply({...before})
+    return {id, operation: 'update', after: patched && finish(patched, before, stamp)}
+  }
+  const [kind, body] =
+    'create' in mutation
+      ? (['create', mutation.create] as const)
+      : 'createOrReplace' in mutation
+        ? (['createOrReplace', mutation.createOrReplace] as const)
+        : (['createIfNotExists', mutation.createIfNotExists] as const)
+  const id = body._id ?? stamp.newId()
+  checkId(id)
+  const before = current(id)
+  if (before && kind === 'createIfNotExists') return {id, operation: 'none', after: before}
+  if (before && kind === 'create') {
+    throw new LakeError(409, 'mutationError', `Document by ID "${id}" already exists`)
+  }
+  const after = finish({...body, _id: id, _type: body._type}, before, stamp)
+  return {id, operation: before ? 'update' : 'create', after}
+}
+
+function finish(
+  document: {_id: string; _type: string} & Record<string, unknown>,
+  before: SanityDocument | null,
+  {transactionId, timestamp}: TransactionStamp,
+): SanityDocument {
+  return {
+    ...document,
+    _id: document._id,
+    _type: document._type,
+    _createdAt: before?._createdAt ?? timestamp,
+    _updatedAt: timestamp,
+    _rev: transactionId,
+  }
+}
+
+function checkRevision(document: SanityDocument, ifRevisionID: string | undefined): void {
+  if (ifRevisionID === undefined || document._rev === ifRevisionID) return
+  throw new LakeError(
+    409,
+    'mutationError',
+    `Document "${document._id}" has unexpected revision ID ("${document._rev}"), expected "${ifRevisionID}"`,
+  )
+}
+
+/** Document ids: letters, digits, `_`, `-` and dot-separated paths, at most 128 characters. */
+function checkId(id: string): void {
+  if (/^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/.test(id) && !id.includes('..')) return
+  throw new LakeError(400, 'mutationError', `"${id}" is not a valid document ID`)
+}
