@@ -1,0 +1,27 @@
+import type {IncomingMessage, ServerResponse} from 'node:http'
+
+/**
+ * Adds CORS headers that let a Studio on any origin call the lake with credentials: the origin is
+ * echoed (a wildcard is not allowed with credentials) and every requested header is allowed.
+ *
+ * @param request - the request
+ * @param response - the response to decorate
+ */
+export function applyCors(request: IncomingMessage, response: ServerResponse): void {
+  const origin = request.headers.origin
+  if (!origin) return
+  response.setHeader('Access-Control-Allow-Origin', origin)
+  response.setHeader('Access-Control-Allow-Credentials', 'true')
+  response.setHeader('Vary', 'Origin')
+  if (request.method === 'OPTIONS') {
+    response.setHeader(
+      'Access-Control-Allow-Methods',
+      'GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS',
+    )
+    response.setHeader(
+      'Access-Control-Allow-Headers',
+      request.headers['access-control-request-headers'] ?? 'authorization, content-type',
+    )
+    response.setHeader('Access-Control-Max-Age', '600')
+  }
+}

@@ -1,0 +1,263 @@
+import type {IncomingMessage, ServerResponse} from 'node:http'
+
+import type {Lake} from '../createLake'
+import {LakeError} from '../LakeError'
+import {serveListen} from '../listen/serveListen'
+import {isLakeMutation, isRecord} from '../store/mutations'
+import {applyCors} from './cors'
+import {LOCAL_GRANTS, LOCAL_USER, localProject} from './localProject'
+import {readFlag, readJsonBody, readPerspective, readQueryParams} from './requestInput'
+
+/** What the handler serves. */
+export interface LakeHandlerOptions {
+  /** The one dataset this lake holds, e.g. `production`. */
+  dataset: string
+  /** When set, every request must carry `Authorization: Bearer <token>`. */
+  token?: string
+}
+
+type Route = (context: {
+  match: RegExpExecArray
+  url: URL
+  apiVersion: string
+  request: IncomingMessage
+  response: ServerResponse
+}) => Promise<unknown> | unknown
+
+const VERSIONED_PATH = /^\/v(\d{4}-\d{2}-\d{2}|\d+|X)(\/.*)$/
+
+/**
+ * The Content Lake HTTP API over a {@link Lake}: what Sanity Studio and `@sanity/client` call,
+ * under any `/v<date>` prefix. Errors are JSON in the hosted API's shape; a malformed request
+ * gets a 4xx, never a crash.
+ *
+ * @param lake - the dataset's lake
+ * @param options - dataset name and optional token
+ * @returns a `node:http` request listener
+ */
+export function createLakeHandler(lake: Lake, options: LakeHandlerOptions) {
+  const dataset = (name: string | undefined) => {
+    if (name !== options.dataset)
+      throw new LakeError(404, 'notFoundError', `Dataset "${name}" not found`)
+  }
+  const keyValues = new Map<string, unknown>()
+
+  const routes: [method: string, path: RegExp, route: Route][] = [
+    ['GET', /^\/users\/me$/, () => LOCAL_USER],
+    ['GET', /^\/auth\/id$/, () => ({id: LOCAL_USER.id})],
+    [
+      'GET',
+      /^\/users\/me\/keyvalue\/(.+)$/,
+      ({match}) =>
+        (match[1] ?? '')
+          .split(',')
+          .flatMap((key) => (keyValues.has(key) ? [{key, value: keyValues.get(key)}] : [])),
+    ],
+    [
+      'PUT',
+      /^\/users\/me\/keyvalue$/,
+      async ({request}) => {
+        const body = await readJsonBody(request)
+        const entries = Array.isArray(body) ? body.filter(isRecord) : []
+        for (const entry of entries)
+          if (typeof entry['key'] === 'string') keyValues.set(entry['key'], entry['value'])
+        return entries
+      },
+    ],
+    [
+      'GET',
+      /^\/users\/([^/]+)$/,
+      ({match}) =>
+        (match[1] ?? '').split(',').map((id) => ({
+          id,
+          displayName: LOCAL_USER.name,
+          imageUrl: null,
+          email: LOCAL_USER.email,
+        })),
+    ],
+    [
+      'GET',
+      /^\/projects\/[^/]+\/datasets\/([^/]+)\/acl$/,
+      ({match}) => (dataset(match[1]), LOCAL_GRANTS),
+    ],
+    [
+      'GET',
+      /^\/(?:projects\/[^/]+\/)?datasets$/,
+      () => [{name: options.dataset, aclMode: 'private'}],
+    ],
+    ['GET', /^\/projects\/[^/]+\/grants$/, () => ({})],
+    ['GET', /^\/projects\/([^/]+)$/, ({match}) => localProject(match[1] ?? '')],
+    ['GET', /^\/features$/, () => []],
+    ['GET', /^\/intake\/telemetry-status$/, () => ({status: 'denied'})],
+    [
+      'GET',
+      /^\/data\/query\/([^/]+)$/,
+      ({match, url, apiVersion}) => {
+        dataset(match[1])
+        return runQuery(
+          url.searchParams.get('query'),
+          readQueryParams(url.searchParams),
+          url,
+          apiVersion,
+        )
+      },
+    ],
+    [
+      'POST',
+      /^\/data\/query\/([^/]+)$/,
+      async ({match, url, apiVersion, request}) => {
+        dataset(match[1])
+        const body = await readJsonBody(request)
+        const query = isRecord(body) && typeof body['query'] === 'string' ? body['query'] : null
+        const params = isRecord(body) && isRecord(body['params']) ? body['params'] : {}
+        return runQuery(query, params, url, apiVersion)
+      },
+    ],
+    [
+      'GET',
+      /^\/data\/doc\/([^/]+)\/(.+)$/,
+      ({match}) => {
+        dataset(match[1])
+        return lake.getDocuments(decodeURIComponent(match[2] ?? '').split(','))
+      },
+    ],
+    [
+      'GET',
+      /^\/data\/listen\/([^/]+)$/,
+      ({match, url, request, response}) => {
+        dataset(match[1])
+        serveListen(lake, url, request, response)
+        return STREAMING
+      },
+    ],
+    [
+      'POST',
+      /^\/data\/mutate\/([^/]+)$/,
+      async ({match, url, request}) => {
+        dataset(match[1])
+        const body = await readJsonBody(request)
+        const mutations =
+          isRecord(body) && Array.isArray(body['mutations']) ? body['mutations'] : undefined
+        if (!mutations || !mutations.every(isLakeMutation)) {
+          throw new LakeError(
+            400,
+            'mutationError',
+            'Body must be {"mutations": [...]} with one operation per mutation',
+          )
+        }
+        const transactionId =
+          isRecord(body) && typeof body['transactionId'] === 'string'
+            ? body['transactionId']
+            : url.searchParams.get('transactionId')
+        const outcome = await lake.mutate(mutations, {
+          ...(transactionId ? {transactionId} : {}),
+          dryRun: readFlag(url.searchParams, 'dryRun', false),
+        })
+        const returnDocuments = readFlag(url.searchParams, 'returnDocuments', false)
+        return {
+          transactionId: outcome.transactionId,
+          results: outcome.results.map((result, index) =>
+            returnDocuments ? {...result, document: outcome.documents[index]} : result,
+          ),
+        }
+      },
+    ],
+    [
+      'POST',
+      /^\/data\/actions\/([^/]+)$/,
+      async ({match, request}) => {
+        dataset(match[1])
+        const body = await readJsonBody(request)
+        const actions =
+          isRecord(body) && Array.isArray(body['actions']) ? body['actions'] : undefined
+        if (!actions) throw new LakeError(400, 'actionError', 'Body must be {"actions": [...]}')
+        const transactionId =
+          isRecord(body) && typeof body['transactionId'] === 'string'
+            ? body['transactionId']
+            : undefined
+        return lake.actions(actions, {
+          ...(transactionId ? {transactionId} : {}),
+          dryRun: isRecord(body) && body['dryRun'] === true,
+        })
+      },
+    ],
+    [
+      'GET',
+      /^\/data\/history\/([^/]+)\/transactions\/.+$/,
+      ({match, response}) => {
+        dataset(match[1])
+        response.writeHead(200, {'Content-Type': 'application/x-ndjson'}).end()
+        return STREAMING
+      },
+    ],
+    [
+      'GET',
+      /^\/data\/history\/([^/]+)\/documents\/.+$/,
+      ({match}) => (dataset(match[1]), {documents: []}),
+    ],
+  ]
+
+  async function runQuery(
+    query: string | null,
+    params: Record<string, unknown>,
+    url: URL,
+    apiVersion: string,
+  ) {
+    if (!query) throw new LakeError(400, 'queryParseError', 'The "query" parameter is required')
+    const started = performance.now()
+    const perspective = readPerspective(url.searchParams.get('perspective'), apiVersion)
+    const result = await lake.query(query, params, perspective)
+    return {query, result, ms: Math.round(performance.now() - started)}
+  }
+
+  return async (request: IncomingMessage, response: ServerResponse) => {
+    applyCors(request, response)
+    try {
+      if (request.method === 'OPTIONS') {
+        response.writeHead(204).end()
+        return
+      }
+      if (options.token && request.headers.authorization !== `Bearer ${options.token}`) {
+        throw new LakeError(401, 'unauthorized', 'A valid token is required')
+      }
+      const url = new URL(request.url ?? '/', 'http://lake.local')
+      const versioned = VERSIONED_PATH.exec(url.pathname)
+      const path = versioned?.[2] ?? url.pathname
+      for (const [method, pattern, route] of routes) {
+        const match = pattern.exec(path)
+        if (!match || method !== request.method) continue
+        const body = await route({match, url, apiVersion: versioned?.[1] ?? '1', request, response})
+        if (body !== STREAMING) sendJson(response, 200, body)
+        return
+      }
+      throw new LakeError(
+        404,
+        'notFoundError',
+        `${request.method} ${path} is not served by the local lake`,
+      )
+    } catch (error) {
+      const lakeError =
+        error instanceof LakeError
+          ? error
+          : new LakeError(
+              500,
+              'internalError',
+              error instanceof Error ? error.message : String(error),
+            )
+      if (response.headersSent) response.end()
+      else sendJson(response, lakeError.statusCode, lakeError.toJSON())
+    }
+  }
+}
+
+/** Returned by routes that wrote the response themselves. */
+const STREAMING = Symbol('streaming')
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  })
+  response.end(text)
+}

@@ -1,0 +1,84 @@
+import type {IncomingMessage} from 'node:http'
+
+import {LakeError} from '../LakeError'
+import type {Perspective} from '../query/perspectiveDocuments'
+
+/** Largest request body accepted; the hosted API's limit is lower, so real payloads fit. */
+const MAX_BODY_BYTES = 40 * 1024 * 1024
+
+/**
+ * Reads a JSON request body.
+ *
+ * @param request - the request
+ * @returns the parsed body, or undefined when there is none
+ * @throws LakeError 413 for a body over 40 MB, 400 for a body that is not JSON
+ */
+export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of request) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk))
+    size += buffer.length
+    if (size > MAX_BODY_BYTES)
+      throw new LakeError(413, 'requestTooLarge', 'Request body is larger than 40 MB')
+    chunks.push(buffer)
+  }
+  const text = Buffer.concat(chunks).toString('utf8')
+  if (text.trim() === '') return undefined
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new LakeError(400, 'invalidJson', 'Request body is not valid JSON')
+  }
+}
+
+/**
+ * Reads GROQ parameters from a query string (`$name=<JSON>`).
+ *
+ * @param search - the URL's search parameters
+ * @returns the parameters by name
+ * @throws LakeError 400 for a parameter that is not JSON
+ */
+export function readQueryParams(search: URLSearchParams): Record<string, unknown> {
+  const params: Record<string, unknown> = {}
+  for (const [name, value] of search) {
+    if (!name.startsWith('$')) continue
+    try {
+      params[name.slice(1)] = JSON.parse(value)
+    } catch {
+      throw new LakeError(400, 'queryParseError', `Parameter "${name}" is not valid JSON`)
+    }
+  }
+  return params
+}
+
+/**
+ * The perspective a query asks for. Without one, API versions from 2025-02-19 read `published`
+ * and older ones `raw`, as the hosted API does.
+ *
+ * @param value - the `perspective` parameter
+ * @param apiVersion - the request's API version, e.g. `2025-02-19`
+ * @returns the perspective
+ */
+export function readPerspective(value: string | null, apiVersion: string): Perspective {
+  if (value === 'raw' || value === 'published' || value === 'drafts') return value
+  if (value)
+    return value
+      .split(',')
+      .map((layer) => layer.trim())
+      .filter(Boolean)
+  return apiVersion >= '2025-02-19' && apiVersion !== 'X' ? 'published' : 'raw'
+}
+
+/**
+ * Reads a boolean query parameter (`true`/`false`).
+ *
+ * @param search - the URL's search parameters
+ * @param name - the parameter
+ * @param fallback - its value when absent
+ * @returns the flag
+ */
+export function readFlag(search: URLSearchParams, name: string, fallback: boolean): boolean {
+  const value = search.get(name)
+  return value === null ? fallback : value === 'true' || value === ''
+}

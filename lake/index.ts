@@ -1,0 +1,5 @@
+export {createLake, type CommittedTransaction, type Lake} from './createLake'
+export {createLakeHandler, type LakeHandlerOptions} from './http/createLakeHandler'
+export {LakeError} from './LakeError'
+export {startLake, type RunningLake, type StartLakeOptions} from './startLake'
+export {openLakeStore, type LakeStore} from './store/openLakeStore'
