@@ -16,6 +16,8 @@ export interface StartLakeOptions {
   host?: string
   /** Required of every request when set (for a lake bound beyond loopback). */
   token?: string
+  /** Time stamped on writes; the importer fixes it for reproducible runs. */
+  clock?: () => Date
 }
 
 /** A running lake. */
@@ -41,7 +43,7 @@ export async function startLake(options: StartLakeOptions): Promise<RunningLake>
     throw new Error(`startLake(): binding ${host} exposes the dataset; set a token to require one`)
   }
   const store = await openLakeStore(options.data)
-  const lake = createLake(store)
+  const lake = createLake(store, options.clock)
   const handler = createLakeHandler(lake, {
     dataset: options.dataset ?? 'production',
     ...(options.token ? {token: options.token} : {}),

@@ -6,6 +6,8 @@ import {join} from 'node:path'
 import {afterAll, beforeAll, beforeEach, describe, expect, test} from 'vitest'
 
 import {importCommand} from '../importer'
+import {startLake} from '../lake'
+import {announceLake, withdrawLake} from '../lake/cli/lakeFile'
 import {createValidator, type Validator} from '../validation'
 
 const SEED = new URL('../seeds/kursk-advance.txt', import.meta.url)
@@ -163,6 +165,22 @@ describe('npm run import', () => {
       byline: 'Florent Vergnes, with AFP',
       newsletter: 'Subscribe to our newsletter',
     })
+  })
+
+  test('importCommand: writes through a running lake, found beside the dataset or given', async () => {
+    const lake = await startLake({data: dataset, port: 0})
+    await announceLake(dataset, lake.url)
+    try {
+      const found = await runImport(['--data', dataset, sources])
+      expect(found.code).toBe(0)
+      expect(found.stdout).toContain(`via the lake at ${lake.url}`)
+      expect(lake.lake.getDocuments(['article-kursk-advance']).documents).toHaveLength(1)
+      const given = await runImport(['--api-host', lake.url, sources])
+      expect(given.stdout).toMatch(/^unchanged /m)
+    } finally {
+      await withdrawLake(dataset)
+      await lake.close()
+    }
   })
 
   test('importCommand: an unknown option is a usage error (exit 2)', async () => {

@@ -1,5 +1,3 @@
-import {datasetFileTarget} from '../write/datasetFileTarget'
-import {ndjsonExportTarget} from '../write/ndjsonExportTarget'
 import type {ImportDependencies} from '../run/runImport'
 import {runImport} from '../run/runImport'
 import {collectSourceFiles} from './collectSourceFiles'
@@ -8,6 +6,7 @@ import {importTimestamp} from './importTimestamp'
 import {IMPORT_USAGE, parseImportArgs, UsageError} from './parseImportArgs'
 import {progressBar} from './progressBar'
 import {readSourceFile} from './readSourceFile'
+import {resolveTarget} from './resolveTarget'
 import {summarizeOutcome} from './summarizeOutcome'
 
 /** The terminal and environment the command runs in. */
@@ -56,17 +55,22 @@ export async function importCommand(
     io.stderr(`import: no .txt or .md files in ${args.paths.join(', ')}`)
     return 1
   }
-  const target = args.ndjson ? ndjsonExportTarget(args.ndjson) : datasetFileTarget(args.data)
+  const {target, close} = await resolveTarget(args, io.env, timestamp)
   const bar =
     io.tty && !args.json && files.length > PROGRESS_THRESHOLD ? progressBar(io.tty) : undefined
-  const result = await runImport(files, args, {
-    ...dependencies,
-    readSource: readSourceFile,
-    target,
-    now: () => timestamp,
-    ...(bar ? {onProgress: bar.update} : {}),
-  })
-  bar?.done()
+  let result
+  try {
+    result = await runImport(files, args, {
+      ...dependencies,
+      readSource: readSourceFile,
+      target,
+      now: () => timestamp,
+      ...(bar ? {onProgress: bar.update} : {}),
+    })
+  } finally {
+    bar?.done()
+    await close()
+  }
 
   const summaries = result.outcomes.map(summarizeOutcome)
   const failed = summaries.some((summary) => summary.status === 'failed')

@@ -7,6 +7,8 @@ export interface ImportArgs {
   data: string
   /** Write exactly this run's documents to this file instead of the dataset. */
   ndjson?: string
+  /** A running lake to write to instead of the local dataset. */
+  apiHost?: string
   dryRun: boolean
   force: boolean
   keepGoing: boolean
@@ -43,6 +45,7 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
       options: {
         'data': {type: 'string'},
         'ndjson': {type: 'string'},
+        'api-host': {type: 'string'},
         'dry-run': {type: 'boolean'},
         'force': {type: 'boolean'},
         'keep-going': {type: 'boolean'},
@@ -58,6 +61,7 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
     paths: positionals.length > 0 ? positionals : [DEFAULT_SOURCES],
     data: values.data ?? DEFAULT_DATASET,
     ...(values.ndjson === undefined ? {} : {ndjson: values.ndjson}),
+    ...(values['api-host'] === undefined ? {} : {apiHost: values['api-host']}),
     dryRun: values['dry-run'] ?? false,
     force: values.force ?? false,
     keepGoing: values['keep-going'] ?? false,
@@ -71,8 +75,13 @@ export const IMPORT_USAGE = `Usage: npm run import -- [options] [paths…]
 
 Imports plain-text (.txt) and Markdown (.md) articles, files or folders (default: ${DEFAULT_SOURCES}/).
 
+With SANITY_STUDIO_PROJECT_ID, SANITY_STUDIO_DATASET and SANITY_API_WRITE_TOKEN set, documents go
+to that hosted project instead.
+
 Options:
-  --data FILE     local dataset to write (default: ${DEFAULT_DATASET})
+  --data FILE     local dataset to write, through the running lake or one started for
+                  this run (default: ${DEFAULT_DATASET})
+  --api-host URL  write to the Content Lake at URL (e.g. a running npm run lake)
   --ndjson FILE   write exactly this run's documents to FILE instead (for sanity dataset import)
   --dry-run       decide and validate, write nothing
   --force         replace articles edited since they were imported

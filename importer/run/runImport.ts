@@ -69,7 +69,7 @@ export async function runImport(
   const importedAt = dependencies.now()
   const converted = await convertAll(files, importedAt, dependencies)
   const conversions = converted.flatMap((item) => (item.conversion ? [item.conversion] : []))
-  const stored = await dependencies.target.load(conversions.map((c) => c.documents.article._id))
+  const stored = await dependencies.target.load(conversions.flatMap(documentIds))
   const storedById = new Map(stored.map((document) => [document._id, document]))
 
   const {writes} = planImport(conversions, storedById, options)
@@ -162,4 +162,13 @@ function issuesFor(
         .filter((issue) => issue.level === level)
         .map((issue) => describeIssue(validation.documentId, issue)),
     )
+}
+
+function documentIds({documents}: Conversion): string[] {
+  const {article, persons, newsletter} = documents
+  return [
+    article._id,
+    ...persons.map((person) => person._id),
+    ...(newsletter ? [newsletter._id] : []),
+  ]
 }

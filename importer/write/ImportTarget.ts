@@ -12,8 +12,8 @@ export interface ImportTarget {
   /**
    * Loads stored documents that decisions and validation need.
    *
-   * @param ids - ids of documents this run may write; drafts of them are wanted too
-   * @returns stored documents (all of them, or at least those with these ids and their drafts)
+   * @param ids - ids of documents this run may write; their drafts are wanted too
+   * @returns stored documents: at least those with these ids and their drafts
    */
   load(ids: readonly string[]): Promise<SanityDocument[]>
   /**

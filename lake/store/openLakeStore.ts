@@ -1,4 +1,5 @@
-import {open, readFile, truncate, type FileHandle} from 'node:fs/promises'
+import {mkdir, open, readFile, truncate, type FileHandle} from 'node:fs/promises'
+import {dirname} from 'node:path'
 
 import type {SanityDocument} from '@sanity/client'
 
@@ -40,6 +41,7 @@ const COMPACT_AFTER = 500
  */
 export async function openLakeStore(path: string): Promise<LakeStore> {
   const journalPath = `${path}.journal`
+  await mkdir(dirname(path), {recursive: true})
   const documents = new Map((await readNdjson(path)).map((document) => [document._id, document]))
   const replayed = await replayJournal(journalPath, documents)
   let journal: FileHandle | undefined
@@ -65,8 +67,10 @@ export async function openLakeStore(path: string): Promise<LakeStore> {
       if (++pending >= COMPACT_AFTER) await compact()
     },
     compact,
+    // A lake that wrote nothing leaves the file as it was (or absent).
     close: async () => {
-      await compact()
+      if (pending > 0) await compact()
+      else await journal?.close()
     },
   }
 }
