@@ -1,7 +1,12 @@
-import {createServer} from 'node:http'
+import {createServer as createHttpServer} from 'node:http'
+import {createSecureServer} from 'node:http2'
+import {createServer as createNetServer, type Socket} from 'node:net'
+import {dirname} from 'node:path'
 
 import {createLake, type Lake} from './createLake'
 import {createLakeHandler} from './http/createLakeHandler'
+import {localCertificate} from './http/localCertificate'
+import {replaySocket} from './http/replaySocket'
 import {openLakeStore} from './store/openLakeStore'
 
 /** Where and what the lake serves. */
@@ -22,16 +27,24 @@ export interface StartLakeOptions {
 
 /** A running lake. */
 export interface RunningLake {
-  /** Base URL for `apiHost`, e.g. `http://127.0.0.1:3334`. */
+  /** Base URL for Node clients' `apiHost`, e.g. `http://127.0.0.1:3334`. */
   url: string
+  /** Base URL for browsers' `apiHost` (TLS, HTTP/2), e.g. `https://localhost:3334`. */
+  secureUrl: string
   port: number
   lake: Lake
   /** Stops accepting requests, ends open streams and writes the snapshot. */
   close: () => Promise<void>
 }
 
+/** The first byte of a TLS handshake record. */
+const TLS_HANDSHAKE = 0x16
+
 /**
- * Starts a local Content Lake over a dataset file, on loopback.
+ * Starts a local Content Lake over a dataset file, on loopback. One port speaks both plain
+ * HTTP/1.1 (for Node clients) and TLS with HTTP/2 (for browsers, which allow only six HTTP/1.1
+ * connections per host — fewer than the event streams a Studio keeps open): the first byte of
+ * each connection tells them apart. The certificate is self-signed and kept beside the dataset.
  *
  * @param options - dataset file, port and binding
  * @returns the running lake
@@ -48,7 +61,26 @@ export async function startLake(options: StartLakeOptions): Promise<RunningLake>
     dataset: options.dataset ?? 'production',
     ...(options.token ? {token: options.token} : {}),
   })
-  const server = createServer((request, response) => void handler(request, response))
+  const plain = createHttpServer((request, response) => void handler(request, response))
+  const secure = createSecureServer(
+    {...(await localCertificate(dirname(options.data))), allowHTTP1: true},
+    (request, response) => void handler(request, response),
+  )
+  const sockets = new Set<Socket>()
+  const server = createNetServer((socket) => {
+    sockets.add(socket)
+    socket.once('close', () => sockets.delete(socket))
+    socket.once('data', (first) => {
+      socket.pause()
+      if (first[0] === TLS_HANDSHAKE) {
+        secure.emit('connection', replaySocket(socket, first))
+        return
+      }
+      socket.unshift(first)
+      plain.emit('connection', socket)
+      socket.resume()
+    })
+  })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 3334, host, resolve)
@@ -56,12 +88,14 @@ export async function startLake(options: StartLakeOptions): Promise<RunningLake>
   const address = server.address()
   if (typeof address !== 'object' || address === null) throw new Error('startLake(): no port bound')
   const {port} = address
+  const name = host.includes(':') ? `[${host}]` : host
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: `http://${name}:${port}`,
+    secureUrl: `https://${isLoopback(host) ? 'localhost' : name}:${port}`,
     port,
     lake,
     close: async () => {
-      server.closeAllConnections()
+      for (const socket of sockets) socket.destroy()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await store.close()
     },

@@ -1,4 +1,4 @@
-import type {IncomingMessage, ServerResponse} from 'node:http'
+import type {LakeRequest, LakeResponse} from './LakeExchange'
 
 /**
  * Adds CORS headers that let a Studio on any origin call the lake with credentials: the origin is
@@ -7,7 +7,7 @@ import type {IncomingMessage, ServerResponse} from 'node:http'
  * @param request - the request
  * @param response - the response to decorate
  */
-export function applyCors(request: IncomingMessage, response: ServerResponse): void {
+export function applyCors(request: LakeRequest, response: LakeResponse): void {
   const origin = request.headers.origin
   if (!origin) return
   response.setHeader('Access-Control-Allow-Origin', origin)

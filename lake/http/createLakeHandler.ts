@@ -1,4 +1,4 @@
-import type {IncomingMessage, ServerResponse} from 'node:http'
+import type {LakeRequest, LakeResponse} from './LakeExchange'
 
 import type {Lake} from '../createLake'
 import {LakeError} from '../LakeError'
@@ -20,8 +20,8 @@ type Route = (context: {
   match: RegExpExecArray
   url: URL
   apiVersion: string
-  request: IncomingMessage
-  response: ServerResponse
+  request: LakeRequest
+  response: LakeResponse
 }) => Promise<unknown> | unknown
 
 const VERSIONED_PATH = /^\/v(\d{4}-\d{2}-\d{2}|\d+|X)(\/.*)$/
@@ -210,7 +210,7 @@ export function createLakeHandler(lake: Lake, options: LakeHandlerOptions) {
     return {query, result, ms: Math.round(performance.now() - started)}
   }
 
-  return async (request: IncomingMessage, response: ServerResponse) => {
+  return async (request: LakeRequest, response: LakeResponse) => {
     applyCors(request, response)
     try {
       if (request.method === 'OPTIONS') {
@@ -253,7 +253,7 @@ export function createLakeHandler(lake: Lake, options: LakeHandlerOptions) {
 /** Returned by routes that wrote the response themselves. */
 const STREAMING = Symbol('streaming')
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
+function sendJson(response: LakeResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body)
   response.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',

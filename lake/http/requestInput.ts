@@ -1,4 +1,4 @@
-import type {IncomingMessage} from 'node:http'
+import type {LakeRequest} from './LakeExchange'
 
 import {LakeError} from '../LakeError'
 import type {Perspective} from '../query/perspectiveDocuments'
@@ -13,7 +13,7 @@ const MAX_BODY_BYTES = 40 * 1024 * 1024
  * @returns the parsed body, or undefined when there is none
  * @throws LakeError 413 for a body over 40 MB, 400 for a body that is not JSON
  */
-export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
+export async function readJsonBody(request: LakeRequest): Promise<unknown> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of request) {

@@ -1,4 +1,4 @@
-import type {IncomingMessage, ServerResponse} from 'node:http'
+import {type LakeRequest, type LakeResponse, writeChunk} from '../http/LakeExchange'
 
 import {parse} from 'groq-js'
 
@@ -25,8 +25,8 @@ let listeners = 0
 export function serveListen(
   lake: Lake,
   url: URL,
-  request: IncomingMessage,
-  response: ServerResponse,
+  request: LakeRequest,
+  response: LakeResponse,
 ): void {
   const query = url.searchParams.get('query')
   if (!query) throw new LakeError(400, 'queryParseError', 'The "query" parameter is required')
@@ -51,14 +51,16 @@ export function serveListen(
   response.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-cache',
-    'Connection': 'keep-alive',
   })
   const send = (event: string, data: unknown, id?: string) =>
-    response.write(`event: ${event}\n${id ? `id: ${id}\n` : ''}data: ${JSON.stringify(data)}\n\n`)
+    writeChunk(
+      response,
+      `event: ${event}\n${id ? `id: ${id}\n` : ''}data: ${JSON.stringify(data)}\n\n`,
+    )
   const unsubscribe = lake.subscribe((transaction) => {
     for (const event of mutationEvents(transaction, options)) send('mutation', event, event.eventId)
   })
-  const heartbeat = setInterval(() => response.write(': ping\n\n'), HEARTBEAT_MS)
+  const heartbeat = setInterval(() => writeChunk(response, ': ping\n\n'), HEARTBEAT_MS)
   heartbeat.unref()
   request.on('close', () => {
     clearInterval(heartbeat)
