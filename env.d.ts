@@ -6,6 +6,8 @@ declare global {
       SANITY_STUDIO_PROJECT_ID?: string
       /** Dataset name; defaults to `production`. */
       SANITY_STUDIO_DATASET?: string
+      /** Content Lake API host, e.g. the local lake's `https://localhost:3334`. */
+      SANITY_STUDIO_API_HOST?: string
     }
   }
 }

@@ -3,12 +3,13 @@ import {defineConfig} from 'sanity'
 import {structureTool} from 'sanity/structure'
 
 import {newsroom, newsroomStructure} from './plugins/newsroom'
-import {dataset, projectId} from './studioEnv'
+import {apiHost, dataset, projectId} from './studioEnv'
 
 export default defineConfig({
   name: 'default',
   title: 'Newsroom',
   projectId,
   dataset,
+  ...(apiHost ? {apiHost} : {}),
   plugins: [structureTool({structure: newsroomStructure}), visionTool(), newsroom()],
 })

@@ -115,7 +115,7 @@ export const article = defineType({
     },
     prepare: ({title, publishedAt, author0, author1, author2, author3, agencies}) => {
       const credit = formatByline({authors: [author0, author1, author2, author3], agencies})
-      const date = typeof publishedAt === 'string' ? publishedAt.slice(0, 10) : 'Unpublished'
+      const date = typeof publishedAt === 'string' ? publishedAt.slice(0, 10) : undefined
       return {
         title: title || 'Untitled article',
         subtitle: [credit, date].filter(Boolean).join(' · '),
