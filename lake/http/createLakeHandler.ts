@@ -195,6 +195,16 @@ export function createLakeHandler(lake: Lake, options: LakeHandlerOptions) {
       /^\/data\/history\/([^/]+)\/documents\/.+$/,
       ({match}) => (dataset(match[1]), {documents: []}),
     ],
+    [
+      'GET',
+      /^\/data\/history\/([^/]+)\/events\/documents\/(.+)$/,
+      ({match}) => {
+        dataset(match[1])
+        return {events: {[decodeURIComponent(match[2] ?? '')]: []}, nextCursor: ''}
+      },
+    ],
+    ['GET', /^\/projects\/[^/]+\/user-applications$/, () => []],
+    ['GET', /^\/(?:data\/)?ping$/, () => 'PONG'],
   ]
 
   async function runQuery(
