@@ -1,0 +1,199 @@
+import {type ChildProcess, spawn} from 'node:child_process'
+import {mkdir, mkdtemp, readFile} from 'node:fs/promises'
+import {createServer} from 'node:net'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {createInterface} from 'node:readline'
+
+import {createClient, type SanityClient} from '@sanity/client'
+import {type Browser, chromium, type Page} from 'playwright-core'
+import {afterAll, beforeAll, expect, test} from 'vitest'
+
+import {importCommand} from '../importer'
+import {type RunningLake, startLake} from '../lake'
+import {validateDocuments} from '../validation'
+
+const ROOT = new URL('..', import.meta.url).pathname
+const SCREENSHOTS = join(ROOT, 'test-results')
+const ARTICLE = 'article-kursk-advance'
+
+let data: string
+let lake: RunningLake
+let studio: ChildProcess
+let studioUrl: string
+let browser: Browser
+let client: SanityClient
+
+async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  await new Promise((resolve) => server.close(resolve))
+  if (typeof address !== 'object' || address === null) throw new Error('no free port')
+  return address.port
+}
+
+async function runImport(): Promise<string> {
+  const lines: string[] = []
+  await importCommand(
+    ['--api-host', lake.url, join(ROOT, 'seeds')],
+    {
+      stdout: (line) => lines.push(line),
+      stderr: (line) => lines.push(line),
+      env: {},
+      now: () => new Date(),
+    },
+    {validate: validateDocuments, importerVersion: '0.0.0-e2e'},
+  )
+  return lines.join('\n')
+}
+
+/** Starts `sanity dev` pointed at the lake and resolves with its URL. */
+async function startStudio(port: number): Promise<{child: ChildProcess; url: string}> {
+  const child = spawn('npx', ['sanity', 'dev', '--port', String(port)], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      SANITY_STUDIO_API_HOST: lake.secureUrl,
+      DO_NOT_TRACK: '1',
+      BROWSER: 'none',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    // Its own process group, so stopping it stops the dev server npx started too.
+    detached: true,
+  })
+  for await (const line of createInterface({input: child.stdout!})) {
+    const url = /running at (http:\/\/\S+?)\/?$/.exec(line)?.[1]
+    if (url) return {child, url}
+  }
+  throw new Error('sanity dev exited before it was ready')
+}
+
+async function waitFor<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  what: string,
+): Promise<T> {
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    const value = await read()
+    if (done(value)) return value
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`)
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+}
+
+/**
+ * Puts the caret after the last character of a paragraph in the Portable Text editor: a click
+ * right of its last line, since End only reaches the end of a visual line.
+ */
+async function clickEndOf(page: Page, text: string): Promise<void> {
+  const paragraph = page.getByText(text, {exact: false})
+  await paragraph.scrollIntoViewIfNeeded()
+  const box = await paragraph.boundingBox()
+  if (!box) throw new Error(`paragraph "${text}" is not visible`)
+  await page.mouse.click(box.x + box.width - 1, box.y + box.height - 4)
+  await page.keyboard.press('End')
+}
+
+beforeAll(async () => {
+  data = join(await mkdtemp(join(tmpdir(), 'newsroom-e2e-')), 'production.ndjson')
+  lake = await startLake({data, port: await freePort()})
+  client = createClient({
+    projectId: 'local',
+    dataset: 'production',
+    apiHost: lake.url,
+    useProjectHostname: false,
+    apiVersion: '2025-02-19',
+    useCdn: false,
+  })
+  expect(await runImport()).toMatch(/^created /m)
+  ;({child: studio, url: studioUrl} = await startStudio(await freePort()))
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--ignore-certificate-errors',
+    ],
+  })
+}, 180_000)
+
+afterAll(async () => {
+  await browser?.close()
+  if (studio?.pid) process.kill(-studio.pid, 'SIGTERM')
+  await lake?.close()
+})
+
+test('Studio: edit and publish an imported article on the local lake, and a re-import keeps it', async () => {
+  const page = await browser.newPage({
+    ignoreHTTPSErrors: true,
+    viewport: {width: 1600, height: 1400},
+  })
+  await page.goto(`${studioUrl}/intent/edit/id=${ARTICLE};type=article/`, {timeout: 120_000})
+
+  const title = page.locator('input#title')
+  await title.waitFor({timeout: 120_000})
+  expect(await title.inputValue()).toMatch(/^Ukraine claimed on Friday/)
+  await page.getByRole('tab', {name: 'All fields'}).click()
+  const form = page.locator('[data-testid="document-panel-scroller"]')
+  await expect.poll(() => form.innerText()).toContain('Florent Vergnes')
+  const formText = await form.innerText()
+  expect(formText).toContain('AFP')
+  for (const heading of ['Lead', 'Refugee Flows', 'Russian Pressure in the East']) {
+    expect(formText).toContain(heading)
+  }
+
+  await mkdir(SCREENSHOTS, {recursive: true})
+  await page.screenshot({path: join(SCREENSHOTS, 'studio-article.png'), fullPage: true})
+
+  await title.click()
+  await title.press('End')
+  await title.pressSequentially(' (edited)')
+
+  await page.getByText('Russian Pressure in the East', {exact: true}).first().click()
+  const dialog = page.getByRole('dialog').last()
+  await expect.poll(() => dialog.innerText()).toContain('Newsletter: Subscribe to our newsletter')
+  await clickEndOf(page, 'On the Ukrainian side, the flow of evacuees')
+  await page.keyboard.type(' Edited in the Studio.')
+  await page.screenshot({path: join(SCREENSHOTS, 'studio-section-editor.png')})
+
+  await waitFor(
+    () => client.getDocument(`drafts.${ARTICLE}`),
+    (draft) =>
+      String(draft?.['title']).endsWith('(edited)') &&
+      JSON.stringify(draft).includes('Edited in the Studio.'),
+    'the draft to be saved',
+  )
+  await page.keyboard.press('Escape')
+  await page.getByRole('button', {name: 'Publish'}).last().click()
+  await waitFor(
+    async () =>
+      [await client.getDocument(ARTICLE), await client.getDocument(`drafts.${ARTICLE}`)] as const,
+    ([published, draft]) => String(published?.['title']).endsWith('(edited)') && !draft,
+    'the article to be published',
+  )
+
+  const edited = await client.fetch(
+    '*[_id == $id][0]{title, "text": pt::text(sections[-1].content)}',
+    {id: ARTICLE},
+  )
+  expect(edited.title).toMatch(/\(edited\)$/)
+  expect(edited.text).toContain('the Russian region of Kursk. Edited in the Studio.')
+
+  const report = await runImport()
+  expect(report).toMatch(/^kept {6}.*kursk-advance\.txt/m)
+  expect((await client.getDocument(ARTICLE))?.['title']).toBe(edited.title)
+  await page.close()
+}, 180_000)
+
+test('Studio: the dataset file holds the published edit after the lake writes its snapshot', async () => {
+  await lake.close()
+  expect(await readFile(data, 'utf8')).toContain('Edited in the Studio.')
+  lake = await startLake({data, port: 0})
+})
