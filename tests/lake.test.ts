@@ -216,4 +216,22 @@ describe('local Content Lake through @sanity/client', () => {
     const reopened = client.withConfig({apiHost: lake.url})
     expect((await reopened.getDocument('article-a'))?.['title']).toBe('First')
   })
+
+  test('startLake: refuses an interface beyond loopback without a token', async () => {
+    await expect(startLake({data, port: 0, host: '0.0.0.0'})).rejects.toThrow(
+      'startLake(): binding 0.0.0.0 exposes the dataset; set a token to require one',
+    )
+  })
+
+  test('startLake: with a token, requests without it are refused', async () => {
+    const guarded = await startLake({data: `${data}.guarded`, port: 0, token: 'secret-token'})
+    try {
+      const anonymous = await fetch(`${guarded.url}/v2025-02-19/users/me`)
+      expect(anonymous.status).toBe(401)
+      const authorized = client.withConfig({apiHost: guarded.url, token: 'secret-token'})
+      expect(await authorized.fetch('count(*)')).toBe(0)
+    } finally {
+      await guarded.close()
+    }
+  })
 })
