@@ -62,7 +62,8 @@ async function startStudio(port: number): Promise<{child: ChildProcess; url: str
     // Its own process group, so stopping it stops the dev server npx started too.
     detached: true,
   })
-  for await (const line of createInterface({input: child.stdout!})) {
+  if (!child.stdout) throw new Error('sanity dev has no output stream')
+  for await (const line of createInterface({input: child.stdout})) {
     const url = /running at (http:\/\/\S+?)\/?$/.exec(line)?.[1]
     if (url) return {child, url}
   }
