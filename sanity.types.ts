@@ -273,3 +273,124 @@ export type AllSanitySchemaTypes =
   | SanityAssetSourceData
   | SanityImageAsset
   | Geopoint
+
+// Source: queries/queries.ts
+// Variable: articleBySlug
+// Query: *[_type == "article" && slug.current == $slug][0]{  _id,  title,  "slug": slug.current,  standfirst,  publishedAt,  "byline": {    "authors": coalesce(byline.authors[]->{name, "slug": slug.current, role}, []),    "agencies": coalesce(byline.agencies, [])  },  "sections": sections[]{    _key,    heading,    "anchor": anchor.current,    "content": content[]{      ...,      _type == "newsletterBlock" => {        "newsletter": newsletter->{_id, title, "slug": slug.current},        "heading": coalesce(heading, newsletter->heading, newsletter->title),        "ctaLabel": coalesce(ctaLabel, newsletter->ctaLabel, "Sign up"),        "pendingMessage": coalesce(pendingMessage, newsletter->pendingMessage),        "successMessage": coalesce(successMessage, newsletter->successMessage)      }    }  }}
+export type ArticleBySlugResult = {
+  _id: string
+  title: string
+  slug: string
+  standfirst: string | null
+  publishedAt: string | null
+  byline: {
+    authors:
+      | Array<{
+          name: string
+          slug: string
+          role: string | null
+        }>
+      | Array<never>
+    agencies: Array<string> | Array<never>
+  }
+  sections: Array<{
+    _key: string
+    heading: string | null
+    anchor: string | null
+    content: Array<
+      | {
+          children?: Array<{
+            marks?: Array<string>
+            text?: string
+            _type: 'span'
+            _key: string
+          }>
+          style?: 'blockquote' | 'h3' | 'normal'
+          listItem?: 'bullet' | 'number'
+          markDefs?: Array<
+            {
+              _key: string
+            } & Link
+          >
+          level?: number
+          _type: 'block'
+          _key: string
+        }
+      | {
+          _key: string
+          _type: 'newsletterBlock'
+          newsletter: {
+            _id: string
+            title: string
+            slug: string | null
+          }
+          heading: string
+          ctaLabel: string | 'Sign up'
+          pendingMessage: string | null
+          successMessage: string | null
+        }
+    >
+  }>
+} | null
+
+// Source: queries/queries.ts
+// Variable: latestArticles
+// Query: *[_type == "article" && defined(slug.current)]  | order(coalesce(publishedAt, _createdAt) desc, _id asc) [$offset...$end]{  _id,  title,  "slug": slug.current,  publishedAt,  "authors": coalesce(byline.authors[]->name, []),  "agencies": coalesce(byline.agencies, []),  "excerpt": coalesce(standfirst, pt::text(sections[0].content[_type == "block"][0]), ""),  "readingMinutes": math::max([1, round(length(string::split(pt::text(sections[].content[_type == "block"]), " ")) / 200)])}
+export type LatestArticlesResult = Array<{
+  _id: string
+  title: string
+  slug: string
+  publishedAt: string | null
+  authors: Array<string> | Array<never>
+  agencies: Array<string> | Array<never>
+  excerpt: string
+  readingMinutes: number | 1
+}>
+
+// Source: queries/queries.ts
+// Variable: articlesByAuthor
+// Query: *[_type == "article" && $authorSlug in byline.authors[]->slug.current]  | order(coalesce(publishedAt, _createdAt) desc, _id asc){  _id,  title,  "slug": slug.current,  publishedAt,  "author": *[_type == "person" && slug.current == $authorSlug][0]{name, "slug": slug.current, role}}
+export type ArticlesByAuthorResult = Array<{
+  _id: string
+  title: string
+  slug: string
+  publishedAt: string | null
+  author: {
+    name: string
+    slug: string
+    role: string | null
+  } | null
+}>
+
+// Source: queries/queries.ts
+// Variable: searchArticles
+// Query: *[_type == "article" && (    title match $term || pt::text(sections[].content[_type == "block"]) match $term  )] | order(coalesce(publishedAt, _createdAt) desc, _id asc)[0...50]{  _id,  title,  "slug": slug.current,  publishedAt}
+export type SearchArticlesResult = Array<{
+  _id: string
+  title: string
+  slug: string
+  publishedAt: string | null
+}>
+
+// Source: queries/queries.ts
+// Variable: articleOutline
+// Query: *[_type == "article" && slug.current == $slug][0]{  title,  "sections": sections[defined(heading)]{heading, "anchor": anchor.current}}
+export type ArticleOutlineResult = {
+  title: string
+  sections: Array<{
+    heading: string | null
+    anchor: string | null
+  }>
+} | null
+
+// Query TypeMap
+import '@sanity/client'
+declare module '@sanity/client' {
+  interface SanityQueries {
+    '*[_type == "article" && slug.current == $slug][0]{\n  _id,\n  title,\n  "slug": slug.current,\n  standfirst,\n  publishedAt,\n  "byline": {\n    "authors": coalesce(byline.authors[]->{name, "slug": slug.current, role}, []),\n    "agencies": coalesce(byline.agencies, [])\n  },\n  "sections": sections[]{\n    _key,\n    heading,\n    "anchor": anchor.current,\n    "content": content[]{\n      ...,\n      _type == "newsletterBlock" => {\n        "newsletter": newsletter->{_id, title, "slug": slug.current},\n        "heading": coalesce(heading, newsletter->heading, newsletter->title),\n        "ctaLabel": coalesce(ctaLabel, newsletter->ctaLabel, "Sign up"),\n        "pendingMessage": coalesce(pendingMessage, newsletter->pendingMessage),\n        "successMessage": coalesce(successMessage, newsletter->successMessage)\n      }\n    }\n  }\n}': ArticleBySlugResult
+    '*[_type == "article" && defined(slug.current)]\n  | order(coalesce(publishedAt, _createdAt) desc, _id asc) [$offset...$end]{\n  _id,\n  title,\n  "slug": slug.current,\n  publishedAt,\n  "authors": coalesce(byline.authors[]->name, []),\n  "agencies": coalesce(byline.agencies, []),\n  "excerpt": coalesce(standfirst, pt::text(sections[0].content[_type == "block"][0]), ""),\n  "readingMinutes": math::max([1, round(length(string::split(pt::text(sections[].content[_type == "block"]), " ")) / 200)])\n}': LatestArticlesResult
+    '*[_type == "article" && $authorSlug in byline.authors[]->slug.current]\n  | order(coalesce(publishedAt, _createdAt) desc, _id asc){\n  _id,\n  title,\n  "slug": slug.current,\n  publishedAt,\n  "author": *[_type == "person" && slug.current == $authorSlug][0]{name, "slug": slug.current, role}\n}': ArticlesByAuthorResult
+    '*[_type == "article" && (\n    title match $term || pt::text(sections[].content[_type == "block"]) match $term\n  )] | order(coalesce(publishedAt, _createdAt) desc, _id asc)[0...50]{\n  _id,\n  title,\n  "slug": slug.current,\n  publishedAt\n}': SearchArticlesResult
+    '*[_type == "article" && slug.current == $slug][0]{\n  title,\n  "sections": sections[defined(heading)]{heading, "anchor": anchor.current}\n}': ArticleOutlineResult
+  }
+}

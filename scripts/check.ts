@@ -1,6 +1,7 @@
 // Checks that need the Sanity CLI, run by `npm test` before the unit tests.
 import {checkSchema} from './check/schema'
-import {isTypegenCurrent} from './check/typegen'
+import {checkTypegen} from './check/typegen'
+import {untypedQueryFields} from './check/untypedQueryFields'
 
 const root = new URL('..', import.meta.url).pathname
 
@@ -11,8 +12,15 @@ if (problems.length > 0) {
 }
 console.log('✔ schema: 0 errors, 0 warnings')
 
-if (!(await isTypegenCurrent(root))) {
+const typegen = await checkTypegen(root)
+const untyped = untypedQueryFields(typegen.generated)
+if (typegen.errors.length > 0 || untyped.length > 0) {
+  console.error('✖ queries that do not match the schema:')
+  for (const problem of [...typegen.errors, ...untyped]) console.error(`  ${problem}`)
+  process.exit(1)
+}
+if (!typegen.current) {
   console.error('✖ sanity.types.ts was stale and has been regenerated: review and commit it')
   process.exit(1)
 }
-console.log('✔ sanity.types.ts matches the schema and queries')
+console.log('✔ sanity.types.ts matches the schema and queries, and every query field is typed')
