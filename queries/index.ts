@@ -1,0 +1,8 @@
+export {
+  articleBySlug,
+  articleOutline,
+  articlesByAuthor,
+  latestArticles,
+  searchArticles,
+} from './queries'
+export {pageParams} from './pageParams'

@@ -1,0 +1,7 @@
+export {articlePlainText} from './articlePlainText'
+export {bylineText} from './bylineText'
+export {excerpt} from './excerpt'
+export {readingMinutes, WORDS_PER_MINUTE} from './readingMinutes'
+export {renderArticle, type RenderWarning} from './renderArticle'
+export {renderSignup} from './renderSignup'
+export type {RenderableArticle, RenderableSection, RenderableSignup} from './types'
