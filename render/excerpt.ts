@@ -9,8 +9,9 @@
 export function excerpt(text: string, maxLength: number): string {
   const clean = text.replace(/\s+/g, ' ').trim()
   if (clean.length <= maxLength) return clean
-  const cut = clean.slice(0, Math.max(0, maxLength - 1))
+  // A space right after the limit still ends a whole word, so look one character further.
+  const cut = clean.slice(0, maxLength)
   const boundary = cut.lastIndexOf(' ')
-  const words = boundary > 0 ? cut.slice(0, boundary) : cut
+  const words = boundary > 0 ? cut.slice(0, boundary) : cut.slice(0, maxLength - 1)
   return `${words.replace(/[\s,;:.–—-]+$/u, '')}…`
 }

@@ -32,6 +32,8 @@ export function renderArticle(
     types: {
       newsletterBlock: ({value}) => (isSignup(value) ? renderSignup(value) : ''),
     },
+    // Unknown types render nothing (to-html's default leaves a hidden message in the page).
+    unknownType: () => '',
     marks: {
       link: ({children, value}) => {
         const href: unknown = value?.href
