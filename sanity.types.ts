@@ -383,6 +383,11 @@ export type ArticleOutlineResult = {
   }>
 } | null
 
+// Source: queries/queries.ts
+// Variable: articleSlugs
+// Query: *[_type == "article" && defined(slug.current)] | order(slug.current asc).slug.current
+export type ArticleSlugsResult = Array<string>
+
 // Query TypeMap
 import '@sanity/client'
 declare module '@sanity/client' {
@@ -392,5 +397,6 @@ declare module '@sanity/client' {
     '*[_type == "article" && $authorSlug in byline.authors[]->slug.current]\n  | order(coalesce(publishedAt, _createdAt) desc, _id asc){\n  _id,\n  title,\n  "slug": slug.current,\n  publishedAt,\n  "author": *[_type == "person" && slug.current == $authorSlug][0]{name, "slug": slug.current, role}\n}': ArticlesByAuthorResult
     '*[_type == "article" && (\n    title match $term || pt::text(sections[].content[_type == "block"]) match $term\n  )] | order(coalesce(publishedAt, _createdAt) desc, _id asc)[0...50]{\n  _id,\n  title,\n  "slug": slug.current,\n  publishedAt\n}': SearchArticlesResult
     '*[_type == "article" && slug.current == $slug][0]{\n  title,\n  "sections": sections[defined(heading)]{heading, "anchor": anchor.current}\n}': ArticleOutlineResult
+    '*[_type == "article" && defined(slug.current)] | order(slug.current asc).slug.current': ArticleSlugsResult
   }
 }

@@ -84,3 +84,10 @@ export const articleOutline = defineQuery(`*[_type == "article" && slug.current 
   title,
   "sections": sections[defined(heading)]{heading, "anchor": anchor.current}
 }`)
+
+/**
+ * The slugs of every published article, for building pages.
+ */
+export const articleSlugs = defineQuery(
+  `*[_type == "article" && defined(slug.current)] | order(slug.current asc).slug.current`,
+)

@@ -1,0 +1,76 @@
+import {createClient, type SanityClient} from '@sanity/client'
+
+import {startLake} from '../startLake'
+import {findRunningLake} from './lakeFile'
+
+/** API version every local tool uses. */
+export const API_VERSION = '2025-02-19'
+
+/** How to reach a Content Lake. */
+export interface ConnectOptions {
+  /** The local dataset file. */
+  data: string
+  /** A lake's URL, overriding everything else. */
+  apiHost?: string
+  /** `SANITY_STUDIO_PROJECT_ID`, `SANITY_STUDIO_DATASET`, `SANITY_API_WRITE_TOKEN`… */
+  env: Readonly<Record<string, string | undefined>>
+  /** Time an in-process lake stamps on writes. */
+  clock?: () => Date
+}
+
+/** A client and what to do when done with it. */
+export interface LakeConnection {
+  client: SanityClient
+  /** Where the client points, for reports. */
+  description: string
+  close: () => Promise<void>
+}
+
+/**
+ * A `@sanity/client` for the Content Lake the tools should use: the lake at `apiHost`; the
+ * hosted project when `SANITY_STUDIO_PROJECT_ID` and a token are set; the lake already serving
+ * `data` (`npm run lake`, `npm run dev`); or, failing those, a lake started in-process over
+ * `data` and stopped by `close`.
+ *
+ * @param options - the dataset file, an optional URL, the environment and clock
+ * @returns the connection
+ */
+export async function connectLake(options: ConnectOptions): Promise<LakeConnection> {
+  const {env, data} = options
+  const nothing = async () => undefined
+  const projectId = env['SANITY_STUDIO_PROJECT_ID'] || 'local'
+  const dataset = env['SANITY_STUDIO_DATASET'] || 'production'
+  const token = env['SANITY_API_WRITE_TOKEN'] || env['SANITY_AUTH_TOKEN']
+  const config = {
+    projectId,
+    dataset,
+    apiVersion: API_VERSION,
+    useCdn: false,
+    ...(token ? {token} : {}),
+  }
+  const local = (apiHost: string) => createClient({...config, apiHost, useProjectHostname: false})
+
+  if (options.apiHost) {
+    return {
+      client: local(options.apiHost),
+      description: `${options.apiHost} (${dataset})`,
+      close: nothing,
+    }
+  }
+  if (projectId !== 'local' && token) {
+    return {
+      client: createClient(config),
+      description: `project ${projectId}, dataset ${dataset}`,
+      close: nothing,
+    }
+  }
+  const running = await findRunningLake(data)
+  if (running)
+    return {
+      client: local(running),
+      description: `${data} via the lake at ${running}`,
+      close: nothing,
+    }
+  const lake = await startLake({data, port: 0, ...(options.clock ? {clock: options.clock} : {})})
+  return {client: local(lake.url), description: data, close: lake.close}
+}
