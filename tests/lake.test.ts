@@ -2,10 +2,11 @@ import {mkdtemp, readFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
-import {createClient, type MutationEvent, type SanityClient} from '@sanity/client'
+import type {MutationEvent, SanityClient} from '@sanity/client'
 import {afterEach, beforeEach, describe, expect, test} from 'vitest'
 
 import {type RunningLake, startLake} from '../lake'
+import {localClient} from './support/localClient'
 
 let lake: RunningLake
 let client: SanityClient
@@ -14,15 +15,7 @@ let data: string
 beforeEach(async () => {
   data = join(await mkdtemp(join(tmpdir(), 'newsroom-lake-')), 'production.ndjson')
   lake = await startLake({data, port: 0})
-  // Exactly the configuration the README documents for Node clients.
-  client = createClient({
-    projectId: 'local',
-    dataset: 'production',
-    apiHost: lake.url,
-    useProjectHostname: false,
-    apiVersion: '2025-02-19',
-    useCdn: false,
-  })
+  client = localClient(lake.url)
 })
 
 afterEach(() => lake.close())

@@ -4,10 +4,10 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {createInterface} from 'node:readline'
 
-import {createClient} from '@sanity/client'
 import {expect, test} from 'vitest'
 
 import {startLake} from '../lake'
+import {localClient} from './support/localClient'
 
 const ROOT = new URL('..', import.meta.url).pathname
 
@@ -32,14 +32,7 @@ async function spawnLake(data: string) {
 test('lake: after kill -9 during a stream of writes, every acknowledged write is there, and only whole transactions', async () => {
   const data = join(await mkdtemp(join(tmpdir(), 'newsroom-crash-')), 'production.ndjson')
   const {child, url} = await spawnLake(data)
-  const client = createClient({
-    projectId: 'local',
-    dataset: 'production',
-    apiHost: url,
-    useProjectHostname: false,
-    apiVersion: '2025-02-19',
-    useCdn: false,
-  })
+  const client = localClient(url)
 
   const acknowledged: number[] = []
   const attempted: number[] = []

@@ -3,12 +3,12 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 
-import {chromium} from 'playwright-core'
 import {expect, test} from 'vitest'
 
 import {importCommand} from '../importer'
 import {previewCommand} from '../render/cli/previewCommand'
 import {validateDocuments} from '../validation'
+import {launchChromium} from './support/browser'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const quiet = {stdout: () => undefined, stderr: () => undefined, env: {}}
@@ -29,17 +29,7 @@ test('preview: the seed renders in Chromium with its headings, byline and a work
     'ukraine-claimed-on-friday-to-be-continuing-its-unprecedented-advance-into-russia-s-kursk-region.html',
   )
 
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  const browser = await launchChromium()
   try {
     const tab = await browser.newPage({viewport: {width: 1000, height: 1400}})
     await tab.goto(pathToFileURL(join(out, page ?? '')).href)

@@ -5,13 +5,15 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {createInterface} from 'node:readline'
 
-import {createClient, type SanityClient} from '@sanity/client'
-import {type Browser, chromium, type Page} from 'playwright-core'
+import type {SanityClient} from '@sanity/client'
+import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, expect, test} from 'vitest'
 
 import {importCommand} from '../importer'
 import {type RunningLake, startLake} from '../lake'
 import {validateDocuments} from '../validation'
+import {launchChromium} from './support/browser'
+import {localClient} from './support/localClient'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const SCREENSHOTS = join(ROOT, 'test-results')
@@ -101,28 +103,10 @@ async function clickEndOf(page: Page, text: string): Promise<void> {
 beforeAll(async () => {
   data = join(await mkdtemp(join(tmpdir(), 'newsroom-e2e-')), 'production.ndjson')
   lake = await startLake({data, port: await freePort()})
-  client = createClient({
-    projectId: 'local',
-    dataset: 'production',
-    apiHost: lake.url,
-    useProjectHostname: false,
-    apiVersion: '2025-02-19',
-    useCdn: false,
-  })
+  client = localClient(lake.url)
   expect(await runImport()).toMatch(/^created /m)
   ;({child: studio, url: studioUrl} = await startStudio(await freePort()))
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--ignore-certificate-errors',
-    ],
-  })
+  browser = await launchChromium()
 }, 180_000)
 
 afterAll(async () => {
