@@ -19,6 +19,16 @@ export interface CommittedTransaction {
   changes: DocumentChange[]
 }
 
+/** How many recent transaction ids the lake remembers to recognise a retried request. */
+const REMEMBERED_TRANSACTIONS = 10_000
+
+interface TransactionOutcome {
+  transactionId: string
+  mutations: LakeMutation[]
+  results: MutationResult[]
+  changes: DocumentChange[]
+}
+
 /** The Content Lake's operations over one dataset, independent of HTTP. */
 export interface Lake {
   query: (
@@ -57,6 +67,12 @@ export interface Lake {
 export function createLake(store: LakeStore, clock: () => Date = () => new Date()): Lake {
   const listeners = new Set<(transaction: CommittedTransaction) => void>()
   let queue: Promise<unknown> = Promise.resolve()
+  const applied = new Map<string, TransactionOutcome>()
+  const remember = (transactionId: string, outcome: TransactionOutcome) => {
+    applied.set(transactionId, outcome)
+    const oldest = applied.keys().next().value
+    if (applied.size > REMEMBERED_TRANSACTIONS && oldest !== undefined) applied.delete(oldest)
+  }
   const serially = <T>(task: () => Promise<T>): Promise<T> => {
     const run = queue.then(task)
     queue = run.catch(() => undefined)
@@ -73,6 +89,10 @@ export function createLake(store: LakeStore, clock: () => Date = () => new Date(
   ) =>
     serially(async () => {
       const transactionId = options.transactionId ?? randomUUID()
+      // A retried request (its response lost on the way) must not apply twice: the same
+      // transaction id gets the first outcome back.
+      const earlier = applied.get(transactionId)
+      if (earlier) return earlier
       const timestamp = clock().toISOString()
       const outcome = build((id) => store.get(id))
       if (!options.dryRun && outcome.changes.length > 0) {
@@ -88,6 +108,7 @@ export function createLake(store: LakeStore, clock: () => Date = () => new Date(
           changes: outcome.changes,
         }
         for (const listener of listeners) listener(transaction)
+        remember(transactionId, {transactionId, ...outcome})
       }
       return {transactionId, ...outcome}
     })

@@ -1,5 +1,8 @@
 export {createLake, type CommittedTransaction, type Lake} from './createLake'
 export {createLakeHandler, type LakeHandlerOptions} from './http/createLakeHandler'
 export {LakeError} from './LakeError'
+export {type FaultPlan, parseFaults} from './http/parseFaults'
+export {seededRandom} from './http/seededRandom'
+export {type RequestLogEntry, withFaults} from './http/withFaults'
 export {startLake, type RunningLake, type StartLakeOptions} from './startLake'
 export {openLakeStore, type LakeStore} from './store/openLakeStore'

@@ -6,7 +6,9 @@ import {dirname} from 'node:path'
 import {createLake, type Lake} from './createLake'
 import {createLakeHandler} from './http/createLakeHandler'
 import {localCertificate} from './http/localCertificate'
+import {type FaultPlan, parseFaults} from './http/parseFaults'
 import {replaySocket} from './http/replaySocket'
+import {type RequestLogEntry, withFaults} from './http/withFaults'
 import {openLakeStore} from './store/openLakeStore'
 
 /** Where and what the lake serves. */
@@ -23,6 +25,12 @@ export interface StartLakeOptions {
   token?: string
   /** Time stamped on writes; the importer fixes it for reproducible runs. */
   clock?: () => Date
+  /** Faults to inject into data requests, for testing clients (see `LAKE_FAULTS`). */
+  faults?: FaultPlan
+  /** Drives fault injection; seed it for repeatable runs. */
+  random?: () => number
+  /** Receives an entry for every request. */
+  requestLog?: (entry: RequestLogEntry) => void
 }
 
 /** A running lake. */
@@ -57,10 +65,19 @@ export async function startLake(options: StartLakeOptions): Promise<RunningLake>
   }
   const store = await openLakeStore(options.data)
   const lake = createLake(store, options.clock)
-  const handler = createLakeHandler(lake, {
+  const lakeHandler = createLakeHandler(lake, {
     dataset: options.dataset ?? 'production',
     ...(options.token ? {token: options.token} : {}),
   })
+  const handler =
+    options.faults || options.requestLog
+      ? withFaults(
+          lakeHandler,
+          options.faults ?? parseFaults(''),
+          options.random ?? Math.random,
+          options.requestLog,
+        )
+      : lakeHandler
   const plain = createHttpServer((request, response) => void handler(request, response))
   const secure = createSecureServer(
     {...(await localCertificate(dirname(options.data))), allowHTTP1: true},

@@ -1,5 +1,7 @@
 import {parseArgs} from 'node:util'
 
+import {parseFaults} from '../http/parseFaults'
+import {seededRandom} from '../http/seededRandom'
 import {startLake} from '../startLake'
 import {announceLake, withdrawLake} from './lakeFile'
 
@@ -14,7 +16,10 @@ Options:
   --data FILE     dataset file (default data/production.ndjson)
   --dataset NAME  dataset name clients use (default production)
   --host ADDR     interface to bind (default 127.0.0.1); any other needs LAKE_TOKEN set,
-                  and every request must then send it as a bearer token`
+                  and every request must then send it as a bearer token
+
+For testing clients, LAKE_FAULTS injects faults into data requests, e.g.
+LAKE_FAULTS=429:0.2,500:0.05,reset:0.02,latency:50-300 (LAKE_FAULTS_SEED repeats a run).`
 
 /** The terminal and environment the lake runs in. */
 export interface LakeIo {
@@ -61,9 +66,14 @@ export async function lakeCommand(argv: readonly string[], io: LakeIo): Promise<
   }
   const data = values.data ?? 'data/production.ndjson'
   const token = io.env['LAKE_TOKEN']
+  const faultSpec = io.env['LAKE_FAULTS']
   let running
   try {
+    const faults = faultSpec ? parseFaults(faultSpec) : undefined
     running = await startLake({
+      ...(faults
+        ? {faults, random: seededRandom(Number(io.env['LAKE_FAULTS_SEED'] ?? Date.now()))}
+        : {}),
       data,
       port,
       ...(values.dataset ? {dataset: values.dataset} : {}),
@@ -76,6 +86,7 @@ export async function lakeCommand(argv: readonly string[], io: LakeIo): Promise<
   }
   await announceLake(data, running.url)
   io.stdout(`Local Content Lake serving ${data} at ${running.url}`)
+  if (faultSpec) io.stdout(`  injecting faults: ${faultSpec}`)
   io.stdout(
     `  @sanity/client: createClient({projectId: 'local', dataset: '${values.dataset ?? 'production'}', apiHost: '${running.url}', useProjectHostname: false, apiVersion: '2025-02-19', useCdn: false})`,
   )
