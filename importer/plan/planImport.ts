@@ -15,10 +15,34 @@ export interface PlannedArticle {
   notes: string[]
 }
 
-/** Documents to write: new people and newsletters only where missing, articles replaced. */
-export interface WritePlan {
+/** One article to write, in one transaction with the people and newsletter it needs. */
+export interface ArticleWrite {
+  article: ArticleInput
+  /** People and newsletters not stored yet: created only where still missing. */
   createIfMissing: (PersonInput | NewsletterInput)[]
-  replace: ArticleInput[]
+  /** The stored article's revision a replacement must still find; absent for a new article. */
+  ifRevisionID?: string
+  /** Fields the stored article has and the new one lacks, removed by the replacement. */
+  unset?: string[]
+}
+
+/** Everything a run writes, one transaction per article. */
+export interface WritePlan {
+  articles: ArticleWrite[]
+}
+
+/**
+ * Every document of a plan once, people and newsletters first.
+ *
+ * @param plan - the plan
+ * @returns its documents without repeats
+ */
+export function planDocuments(plan: WritePlan): (ArticleInput | PersonInput | NewsletterInput)[] {
+  const documents = new Map<string, ArticleInput | PersonInput | NewsletterInput>()
+  for (const write of plan.articles)
+    for (const document of write.createIfMissing) documents.set(document._id, document)
+  for (const write of plan.articles) documents.set(write.article._id, write.article)
+  return [...documents.values()]
 }
 
 /**
@@ -38,18 +62,25 @@ export function planImport(
   stored: ReadonlyMap<string, SanityDocument>,
   options: {force?: boolean} = {},
 ): {articles: PlannedArticle[]; writes: WritePlan} {
-  const writes: WritePlan = {createIfMissing: [], replace: []}
-  const planned = new Set<string>()
+  const writes: WritePlan = {articles: []}
   const articles = conversions.map((conversion): PlannedArticle => {
     const {article, persons, newsletter} = conversion.documents
     const decision = decide(article, stored, options.force ?? false)
     if (decision.status === 'created' || decision.status === 'updated') {
-      writes.replace.push(article)
-      for (const document of [...persons, ...(newsletter ? [newsletter] : [])]) {
-        if (stored.has(document._id) || planned.has(document._id)) continue
-        planned.add(document._id)
-        writes.createIfMissing.push(document)
-      }
+      const needed = [...persons, ...(newsletter ? [newsletter] : [])]
+      const existing = stored.get(article._id)
+      writes.articles.push({
+        article,
+        createIfMissing: needed.filter((document) => !stored.has(document._id)),
+        ...(existing
+          ? {
+              ifRevisionID: existing._rev,
+              unset: Object.keys(existing).filter(
+                (field) => !field.startsWith('_') && !(field in article),
+              ),
+            }
+          : {}),
+      })
     }
     return {conversion, ...decision}
   })

@@ -3,7 +3,7 @@ import type {SanityDocument} from '@sanity/client'
 import type {DocumentValidation} from '../../validation/protocol'
 import {type Conversion, convertSource} from '../convertSource'
 import {ImportError} from '../ImportError'
-import {type ArticleStatus, planImport} from '../plan/planImport'
+import {type ArticleStatus, planDocuments, planImport} from '../plan/planImport'
 import type {ImportTarget} from '../write/ImportTarget'
 import {describeIssue} from './describeIssue'
 
@@ -73,9 +73,12 @@ export async function runImport(
   const storedById = new Map(stored.map((document) => [document._id, document]))
 
   const {writes} = planImport(conversions, storedById, options)
-  const toValidate: SanityDocument[] = [...writes.replace, ...writes.createIfMissing].map(
-    (document) => ({...document, _createdAt: importedAt, _updatedAt: importedAt, _rev: ''}),
-  )
+  const toValidate: SanityDocument[] = planDocuments(writes).map((document) => ({
+    ...document,
+    _createdAt: importedAt,
+    _updatedAt: importedAt,
+    _rev: '',
+  }))
   const validations = toValidate.length > 0 ? await dependencies.validate(toValidate, stored) : []
   const failures = validationFailures(conversions, validations)
 
@@ -96,10 +99,11 @@ export async function runImport(
   })
 
   const anyFailed = outcomes.some((outcome) => outcome.status === 'failed')
-  const hasWrites = plan.writes.replace.length + plan.writes.createIfMissing.length > 0
+  const hasWrites = plan.writes.articles.length > 0
   const write = hasWrites && !options.dryRun && (!anyFailed || options.keepGoing === true)
-  if (write) await dependencies.target.commit(plan.writes, importedAt)
-  return {outcomes, written: write}
+  if (!write) return {outcomes, written: false}
+  const {kept} = await dependencies.target.commit(plan.writes, importedAt)
+  return {outcomes: outcomes.map((outcome) => keepEdited(outcome, kept)), written: true}
 }
 
 async function convertAll(
@@ -162,6 +166,17 @@ function issuesFor(
         .filter((issue) => issue.level === level)
         .map((issue) => describeIssue(validation.documentId, issue)),
     )
+}
+
+/** An article someone edited while the import ran was not written: report it kept. */
+function keepEdited(outcome: FileOutcome, kept: ReadonlySet<string>): FileOutcome {
+  const id = outcome.conversion?.documents.article._id
+  if (!id || !kept.has(id)) return outcome
+  return {
+    ...outcome,
+    status: 'kept',
+    notes: [...outcome.notes, 'was edited while the import ran; left as the editor saved it'],
+  }
 }
 
 function documentIds({documents}: Conversion): string[] {

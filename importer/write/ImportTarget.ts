@@ -17,10 +17,12 @@ export interface ImportTarget {
    */
   load(ids: readonly string[]): Promise<SanityDocument[]>
   /**
-   * Writes the plan: `createIfMissing` only where no document has the id, `replace` always.
+   * Writes the plan, one transaction per article: its people and newsletter only where missing,
+   * the article created, or replaced only while it still has the revision the plan read.
    *
    * @param plan - the documents to write
-   * @param timestamp - ISO time for `_createdAt`/`_updatedAt`
+   * @param timestamp - ISO time for `_createdAt`/`_updatedAt` where the target sets them
+   * @returns the ids of articles left alone because someone changed them meanwhile
    */
-  commit(plan: WritePlan, timestamp: string): Promise<void>
+  commit(plan: WritePlan, timestamp: string): Promise<{kept: ReadonlySet<string>}>
 }

@@ -1,21 +1,66 @@
 import type {SanityClient, SanityDocument} from '@sanity/client'
 
-import {canonicalJson} from '../documents/contentHash'
-import {shortHash} from '../documents/contentKey'
 import type {WritePlan} from '../plan/planImport'
+import {articleMutations, type Mutation, transactionIdFor} from './articleTransaction'
 import type {ImportTarget} from './ImportTarget'
+import {packTransactions} from './packTransactions'
+import {rateLimiter, type Sleep} from './rateLimiter'
+import {statusOf, withRetries} from './retry'
+
+/** How the target talks to the Content Lake. */
+export interface ClientTargetOptions {
+  /** Most mutation requests a second (the hosted lake allows 25). */
+  rate?: number
+  /** Retries of a failed request before the run fails. */
+  maxRetries?: number
+  /** Requests in flight at once. */
+  concurrency?: number
+  /** Largest request body, in bytes; well under the hosted lake's ~4 MB. */
+  requestBudget?: number
+  random?: () => number
+  sleep?: Sleep
+  /** Hears about each retry, for the report. */
+  onRetry?: (error: unknown, attempt: number, delay: number) => void
+}
 
 /**
- * A Content Lake reached through `@sanity/client`: the local lake or a hosted project. The plan
- * is one transaction — people and newsletters with `createIfNotExists`, so an editor's changes
- * to them are never overwritten, articles with `createOrReplace` — and its id is derived from
- * its content, so the same plan always gives the same revision.
+ * A Content Lake reached through `@sanity/client`: the local lake or a hosted project. Each
+ * article is one transaction with what it needs; transactions are packed into requests up to a
+ * byte budget and sent a few at a time, under a rate limit, retried with backoff (and the
+ * server's `Retry-After`) on 429, 5xx and dropped connections. A request's transaction id is
+ * derived from its content, so a retry is recognised instead of applied twice. An article
+ * whose revision changed since it was read (409) is left alone and reported kept.
  *
  * @param client - a client with write access to the dataset
  * @param description - where it writes, for the report
+ * @param options - rate, retries, concurrency and request size
  * @returns the target
  */
-export function clientTarget(client: SanityClient, description: string): ImportTarget {
+export function clientTarget(
+  client: SanityClient,
+  description: string,
+  options: ClientTargetOptions = {},
+): ImportTarget {
+  const {rate = 20, maxRetries = 8, concurrency = 4, requestBudget = 1024 * 1024} = options
+  const limiter = rateLimiter(rate, Date.now, options.sleep)
+  const send = (mutations: Mutation[]) =>
+    withRetries(
+      async () => {
+        await limiter.acquire()
+        await client.mutate(mutations, {
+          transactionId: transactionIdFor(mutations),
+          visibility: 'sync',
+          returnDocuments: false,
+        })
+      },
+      {
+        maxRetries,
+        ...(options.random ? {random: options.random} : {}),
+        ...(options.sleep ? {sleep: options.sleep} : {}),
+        ...(options.onRetry ? {onRetry: options.onRetry} : {}),
+      },
+    )
+
   return {
     description,
     load: async (ids) => {
@@ -25,15 +70,32 @@ export function clientTarget(client: SanityClient, description: string): ImportT
       return found.filter((document): document is SanityDocument => document !== null)
     },
     commit: async (plan: WritePlan) => {
-      const transaction = client.transaction()
-      for (const document of plan.createIfMissing)
-        transaction.createIfNotExists<Record<string, unknown>>(document)
-      for (const document of plan.replace) transaction.createOrReplace(document)
-      await transaction.commit({
-        transactionId: shortHash(canonicalJson(plan)),
-        visibility: 'sync',
-        returnDocuments: false,
-      })
+      const transactions = plan.articles.map((write) => ({
+        id: write.article._id,
+        mutations: articleMutations(write),
+      }))
+      const requests = packTransactions(transactions, requestBudget)
+      const kept = new Set<string>()
+      const sendRequest = async (request: typeof transactions) => {
+        try {
+          await send(request.flatMap((transaction) => transaction.mutations))
+        } catch (error) {
+          if (statusOf(error) !== 409) throw error
+          // Someone changed an article meanwhile: send the request's articles one by one, so
+          // only the changed ones are left out.
+          if (request.length === 1) kept.add(request[0]?.id ?? '')
+          else for (const transaction of request) await sendRequest([transaction])
+        }
+      }
+      let next = 0
+      const worker = async () => {
+        while (next < requests.length) {
+          const request = requests[next++]
+          if (request) await sendRequest(request)
+        }
+      }
+      await Promise.all(Array.from({length: Math.min(concurrency, requests.length)}, worker))
+      return {kept}
     },
   }
 }

@@ -1,6 +1,6 @@
 import type {SanityDocument} from '@sanity/client'
 
-import type {WritePlan} from '../plan/planImport'
+import {planDocuments, type WritePlan} from '../plan/planImport'
 import type {ImportTarget} from './ImportTarget'
 import {stampDocument} from './stampDocument'
 import {toNdjson} from '../../dataset/toNdjson'
@@ -18,10 +18,11 @@ export function ndjsonExportTarget(path: string): ImportTarget {
     description: path,
     load: async () => [],
     commit: async (plan: WritePlan, timestamp: string) => {
-      const documents: SanityDocument[] = [...plan.createIfMissing, ...plan.replace].map(
-        (document) => stampDocument(document, timestamp),
+      const documents: SanityDocument[] = planDocuments(plan).map((document) =>
+        stampDocument(document, timestamp),
       )
       await writeFileAtomic(path, toNdjson(documents))
+      return {kept: new Set<string>()}
     },
   }
 }

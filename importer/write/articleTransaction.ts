@@ -1,0 +1,37 @@
+import {canonicalJson} from '../documents/contentHash'
+import {shortHash} from '../documents/contentKey'
+import type {ArticleWrite} from '../plan/planImport'
+
+/** A mutation as `POST /data/mutate` takes it. */
+export type Mutation =
+  | {createIfNotExists: {_id: string; _type: string} & Record<string, unknown>}
+  | {create: {_id: string; _type: string} & Record<string, unknown>}
+  | {patch: {id: string; ifRevisionID: string; set: Record<string, unknown>; unset: string[]}}
+
+/**
+ * The mutations that write one article: its people and newsletter with `createIfNotExists`, so
+ * an editor's changes to them are never overwritten, then the article — created when new, or
+ * replaced field by field only while it still has the revision the import read, so an edit
+ * made meanwhile makes the transaction fail with 409 instead of being lost.
+ *
+ * @param write - the article and what it needs
+ * @returns the transaction's mutations
+ */
+export function articleMutations(write: ArticleWrite): Mutation[] {
+  const {article, createIfMissing, ifRevisionID, unset = []} = write
+  const needed: Mutation[] = createIfMissing.map((document) => ({createIfNotExists: {...document}}))
+  if (!ifRevisionID) return [...needed, {create: {...article}}]
+  const {_id, _type: _omitType, ...fields} = article
+  return [...needed, {patch: {id: _id, ifRevisionID, set: fields, unset}}]
+}
+
+/**
+ * A transaction id derived from the mutations, so a retried request carries the same id and
+ * the Content Lake can recognise it instead of applying it twice.
+ *
+ * @param mutations - the request's mutations
+ * @returns a stable id
+ */
+export function transactionIdFor(mutations: readonly Mutation[]): string {
+  return `import-${shortHash(canonicalJson(mutations))}`
+}

@@ -1,0 +1,28 @@
+/**
+ * Packs transactions into requests of at most `budget` bytes of JSON, in order. A transaction
+ * larger than the budget travels alone.
+ *
+ * @param transactions - each with the mutations it is made of
+ * @param budget - the largest request body, in bytes
+ * @returns the requests, each a list of whole transactions
+ */
+export function packTransactions<T extends {mutations: readonly unknown[]}>(
+  transactions: readonly T[],
+  budget: number,
+): T[][] {
+  const requests: T[][] = []
+  let current: T[] = []
+  let size = 0
+  for (const transaction of transactions) {
+    const bytes = Buffer.byteLength(JSON.stringify(transaction.mutations))
+    if (current.length > 0 && size + bytes > budget) {
+      requests.push(current)
+      current = []
+      size = 0
+    }
+    current.push(transaction)
+    size += bytes
+  }
+  if (current.length > 0) requests.push(current)
+  return requests
+}
