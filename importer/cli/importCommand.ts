@@ -55,21 +55,30 @@ export async function importCommand(
     io.stderr(`import: no .txt or .md files in ${args.paths.join(', ')}`)
     return 1
   }
-  const {target, close} = await resolveTarget(args, io.env, timestamp)
-  const bar =
-    io.tty && !args.json && files.length > PROGRESS_THRESHOLD ? progressBar(io.tty) : undefined
+  let target
   let result
   try {
-    result = await runImport(files, args, {
-      ...dependencies,
-      readSource: readSourceFile,
-      target,
-      now: () => timestamp,
-      ...(bar ? {onProgress: bar.update} : {}),
-    })
-  } finally {
-    bar?.done()
-    await close()
+    const resolved = await resolveTarget(args, io.env, timestamp)
+    target = resolved.target
+    const bar =
+      io.tty && !args.json && files.length > PROGRESS_THRESHOLD ? progressBar(io.tty) : undefined
+    try {
+      result = await runImport(files, args, {
+        ...dependencies,
+        readSource: readSourceFile,
+        target,
+        now: () => timestamp,
+        ...(bar ? {onProgress: bar.update} : {}),
+      })
+    } finally {
+      bar?.done()
+      await resolved.close()
+    }
+  } catch (error) {
+    // The Content Lake refused or could not be reached: one line, no stack, no credentials.
+    const where = target ? ` ${target.description}` : ''
+    io.stderr(`import: writing to${where || ' the Content Lake'} failed: ${describeFailure(error)}`)
+    return 1
   }
 
   const summaries = result.outcomes.map(summarizeOutcome)
@@ -97,4 +106,9 @@ export async function importCommand(
     for (const line of formatReport(summaries, destination)) io.stdout(line)
   }
   return failed ? 1 : 0
+}
+
+function describeFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  return message.split('\n')[0] ?? message
 }

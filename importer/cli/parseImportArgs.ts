@@ -13,6 +13,10 @@ export interface ImportArgs {
   force: boolean
   keepGoing: boolean
   json: boolean
+  /** Most mutation requests a second. */
+  rate: number
+  /** Retries of a failed request. */
+  maxRetries: number
   help: boolean
 }
 
@@ -46,6 +50,8 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
         'data': {type: 'string'},
         'ndjson': {type: 'string'},
         'api-host': {type: 'string'},
+        'rate': {type: 'string'},
+        'max-retries': {type: 'string'},
         'dry-run': {type: 'boolean'},
         'force': {type: 'boolean'},
         'keep-going': {type: 'boolean'},
@@ -66,8 +72,24 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
     force: values.force ?? false,
     keepGoing: values['keep-going'] ?? false,
     json: values.json ?? false,
+    rate: readCount(values.rate, 'rate', 20, 1),
+    maxRetries: readCount(values['max-retries'], 'max-retries', 8, 0),
     help: values.help ?? false,
   }
+}
+
+function readCount(
+  value: string | undefined,
+  name: string,
+  fallback: number,
+  minimum: number,
+): number {
+  if (value === undefined) return fallback
+  const count = Number(value)
+  if (!Number.isInteger(count) || count < minimum) {
+    throw new UsageError(`--${name} takes a whole number from ${minimum}, not "${value}"`)
+  }
+  return count
 }
 
 /** Usage text printed by `--help` and after a usage error. */
@@ -76,7 +98,7 @@ export const IMPORT_USAGE = `Usage: npm run import -- [options] [paths…]
 Imports plain-text (.txt) and Markdown (.md) articles, files or folders (default: ${DEFAULT_SOURCES}/).
 
 With SANITY_STUDIO_PROJECT_ID, SANITY_STUDIO_DATASET and SANITY_API_WRITE_TOKEN set, documents go
-to that hosted project instead.
+to that hosted project instead. Tokens are read from the environment only.
 
 Options:
   --data FILE     local dataset to write, through the running lake or one started for
@@ -86,6 +108,8 @@ Options:
   --dry-run       decide and validate, write nothing
   --force         replace articles edited since they were imported
   --keep-going    write the good files even when some fail
+  --rate N        at most N mutation requests a second (default 20; the hosted lake allows 25)
+  --max-retries N retries of a request failing with 429, 5xx or a dropped connection (default 8)
   --json          print the report as JSON
   -h, --help      show this help
 

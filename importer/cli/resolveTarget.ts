@@ -31,5 +31,6 @@ export async function resolveTarget(
     clock: () => new Date(timestamp),
     ...(args.apiHost ? {apiHost: args.apiHost} : {}),
   })
-  return {target: clientTarget(client, description), close}
+  const target = clientTarget(client, description, {rate: args.rate, maxRetries: args.maxRetries})
+  return {target, close}
 }

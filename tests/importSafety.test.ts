@@ -1,0 +1,115 @@
+import {copyFile, mkdir, mkdtemp, readFile, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+
+import {clientTarget, importCommand, runImport} from '../importer'
+import {readSourceFile} from '../importer/cli/readSourceFile'
+import {type RequestLogEntry, startLake} from '../lake'
+import {createValidator, type Validator} from '../validation'
+import {localClient} from './support/localClient'
+
+const SEED = new URL('../seeds/kursk-advance.txt', import.meta.url)
+const ARTICLE = 'article-kursk-advance'
+const TOKEN = 'sk-secret-token-4f9d2c7a1b'
+
+let validator: Validator
+let folder: string
+let source: string
+
+beforeAll(async () => {
+  validator = await createValidator()
+})
+afterAll(() => validator.close())
+
+async function freshSource() {
+  folder = await mkdtemp(join(tmpdir(), 'newsroom-safety-'))
+  await mkdir(join(folder, 'seeds'))
+  source = join(folder, 'seeds', 'kursk-advance.txt')
+  await copyFile(SEED, source)
+}
+
+describe('import safety', () => {
+  test('runImport: an article edited while the import runs is kept, and the edit survives', async () => {
+    await freshSource()
+    const lake = await startLake({data: join(folder, 'production.ndjson'), port: 0})
+    const client = localClient(lake.url)
+    try {
+      const dependencies = {
+        readSource: readSourceFile,
+        validate: validator.validate,
+        now: () => '2024-08-17T00:00:00.000Z',
+        importerVersion: 'test',
+      }
+      await runImport([source], {}, {...dependencies, target: clientTarget(client, lake.url)})
+      await writeFile(
+        source,
+        (await readFile(source, 'utf8')).replace('12 civilians', '13 civilians'),
+      )
+
+      // Another client (an editor) saves a change after the import read the article.
+      const target = clientTarget(client, lake.url)
+      const racing = {
+        ...target,
+        load: async (ids: readonly string[]) => {
+          const stored = await target.load(ids)
+          await client.patch(ARTICLE).set({title: 'Edited during the import'}).commit()
+          return stored
+        },
+      }
+      const {outcomes} = await runImport([source], {}, {...dependencies, target: racing})
+      expect(outcomes[0]?.status).toBe('kept')
+      expect(outcomes[0]?.notes).toContain(
+        'was edited while the import ran; left as the editor saved it',
+      )
+      const article = await client.getDocument(ARTICLE)
+      expect(article?.['title']).toBe('Edited during the import')
+      expect(JSON.stringify(article)).toContain('12 civilians')
+    } finally {
+      await lake.close()
+    }
+  })
+
+  test('importCommand: the write token appears in no output, report or log', async () => {
+    await freshSource()
+    const requests: RequestLogEntry[] = []
+    const lake = await startLake({
+      data: join(folder, 'production.ndjson'),
+      port: 0,
+      token: TOKEN,
+      requestLog: (entry) => requests.push(entry),
+    })
+    const output: string[] = []
+    const run = (args: string[], token: string) =>
+      importCommand(
+        [...args, '--api-host', lake.url, join(folder, 'seeds')],
+        {
+          stdout: (line) => output.push(line),
+          stderr: (line) => output.push(line),
+          env: {SANITY_API_WRITE_TOKEN: token},
+          now: () => new Date(),
+        },
+        {validate: validator.validate, importerVersion: 'test'},
+      )
+    try {
+      expect(await run([], TOKEN)).toBe(0)
+      expect(await run(['--json'], TOKEN)).toBe(0)
+      // A wrong token fails with one line naming the target, and shows neither token.
+      const wrong = `${TOKEN}-wrong`
+      expect(await run([], wrong)).toBe(1)
+      expect(output.at(-1)).toMatch(
+        /^import: writing to http:\/\/127\.0\.0\.1:\d+ \(production\) failed: A valid token is required$/,
+      )
+      const everything = [
+        ...output,
+        JSON.stringify(requests),
+        await readFile(join(folder, 'production.ndjson'), 'utf8').catch(() => ''),
+      ].join('\n')
+      expect(everything).not.toContain(TOKEN)
+      expect(everything).not.toContain('secret-token')
+    } finally {
+      await lake.close()
+    }
+  })
+})
