@@ -110,5 +110,6 @@ export async function importCommand(
 
 function describeFailure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error)
-  return message.split('\n')[0] ?? message
+  const line = message.split('\n')[0] ?? message
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line
 }

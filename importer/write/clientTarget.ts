@@ -7,6 +7,9 @@ import {packTransactions} from './packTransactions'
 import {rateLimiter, type Sleep} from './rateLimiter'
 import {statusOf, withRetries} from './retry'
 
+/** Document ids per `GET /data/doc` request, keeping its URL well under header limits. */
+const IDS_PER_REQUEST = 100
+
 /** How the target talks to the Content Lake. */
 export interface ClientTargetOptions {
   /** Most mutation requests a second (the hosted lake allows 25). */
@@ -15,7 +18,7 @@ export interface ClientTargetOptions {
   maxRetries?: number
   /** Requests in flight at once. */
   concurrency?: number
-  /** Largest request body, in bytes; well under the hosted lake's ~4 MB. */
+  /** Largest request body, in bytes (default 256 KiB), well under the hosted lake's ~4 MB. */
   requestBudget?: number
   random?: () => number
   sleep?: Sleep
@@ -41,33 +44,36 @@ export function clientTarget(
   description: string,
   options: ClientTargetOptions = {},
 ): ImportTarget {
-  const {rate = 20, maxRetries = 8, concurrency = 4, requestBudget = 1024 * 1024} = options
+  const {rate = 20, maxRetries = 8, concurrency = 4, requestBudget = 256 * 1024} = options
   const limiter = rateLimiter(rate, Date.now, options.sleep)
+  const retryOptions = {
+    maxRetries,
+    ...(options.random ? {random: options.random} : {}),
+    ...(options.sleep ? {sleep: options.sleep} : {}),
+    ...(options.onRetry ? {onRetry: options.onRetry} : {}),
+  }
   const send = (mutations: Mutation[]) =>
-    withRetries(
-      async () => {
-        await limiter.acquire()
-        await client.mutate(mutations, {
-          transactionId: transactionIdFor(mutations),
-          visibility: 'sync',
-          returnDocuments: false,
-        })
-      },
-      {
-        maxRetries,
-        ...(options.random ? {random: options.random} : {}),
-        ...(options.sleep ? {sleep: options.sleep} : {}),
-        ...(options.onRetry ? {onRetry: options.onRetry} : {}),
-      },
-    )
+    withRetries(async () => {
+      await limiter.acquire()
+      await client.mutate(mutations, {
+        transactionId: transactionIdFor(mutations),
+        visibility: 'sync',
+        returnDocuments: false,
+      })
+    }, retryOptions)
 
   return {
     description,
     load: async (ids) => {
       const wanted = [...new Set(ids.flatMap((id) => [id, `drafts.${id}`]))]
-      if (wanted.length === 0) return []
-      const found = await client.getDocuments(wanted)
-      return found.filter((document): document is SanityDocument => document !== null)
+      const found: SanityDocument[] = []
+      // Ids travel in the URL, so they go a batch at a time.
+      for (let start = 0; start < wanted.length; start += IDS_PER_REQUEST) {
+        const batch = wanted.slice(start, start + IDS_PER_REQUEST)
+        const documents = await withRetries(() => client.getDocuments(batch), retryOptions)
+        for (const document of documents) if (document) found.push(document)
+      }
+      return found
     },
     commit: async (plan: WritePlan) => {
       const transactions = plan.articles.map((write) => ({

@@ -25,7 +25,7 @@ export function generateArticles(count: number): {fileName: string; text: string
         : []),
     ]
     return {
-      fileName: `article-${String(index + 1).padStart(4, '0')}.txt`,
+      fileName: `wire-${String(index + 1).padStart(4, '0')}.txt`,
       text: frontMatter + blocks.join('\n\n'),
     }
   })
