@@ -6,6 +6,7 @@ import {ImportError} from '../ImportError'
 import {type ArticleStatus, planDocuments, planImport} from '../plan/planImport'
 import type {ImportTarget} from '../write/ImportTarget'
 import {describeIssue} from './describeIssue'
+import {limitProblems} from './limitProblems'
 
 /** What the import run needs from the outside world, passed in so tests can supply their own. */
 export interface ImportDependencies {
@@ -81,6 +82,11 @@ export async function runImport(
   }))
   const validations = toValidate.length > 0 ? await dependencies.validate(toValidate, stored) : []
   const failures = validationFailures(conversions, validations)
+  for (const conversion of conversions) {
+    const problems = conversionDocuments(conversion).flatMap(limitProblems)
+    if (problems.length > 0)
+      failures.set(conversion.fileName, [...(failures.get(conversion.fileName) ?? []), ...problems])
+  }
 
   const good = conversions.filter((conversion) => !failures.has(conversion.fileName))
   const plan = planImport(good, storedById, options)
@@ -179,11 +185,11 @@ function keepEdited(outcome: FileOutcome, kept: ReadonlySet<string>): FileOutcom
   }
 }
 
-function documentIds({documents}: Conversion): string[] {
+function conversionDocuments({documents}: Conversion): {_id: string}[] {
   const {article, persons, newsletter} = documents
-  return [
-    article._id,
-    ...persons.map((person) => person._id),
-    ...(newsletter ? [newsletter._id] : []),
-  ]
+  return [article, ...persons, ...(newsletter ? [newsletter] : [])]
+}
+
+function documentIds(conversion: Conversion): string[] {
+  return conversionDocuments(conversion).map((document) => document._id)
 }
