@@ -8,6 +8,7 @@ import {clientTarget, importCommand, runImport} from '../importer'
 import {readSourceFile} from '../importer/cli/readSourceFile'
 import {type RequestLogEntry, startLake} from '../lake'
 import {createValidator, type Validator} from '../validation'
+import {generateArticles} from './support/generateArticles'
 import {localClient} from './support/localClient'
 
 const SEED = new URL('../seeds/kursk-advance.txt', import.meta.url)
@@ -112,4 +113,41 @@ describe('import safety', () => {
       await lake.close()
     }
   })
+
+  test('importCommand: Ctrl-C lets the request under way finish, says where it stopped, and a re-run completes', async () => {
+    folder = await mkdtemp(join(tmpdir(), 'newsroom-interrupt-'))
+    const sources = join(folder, 'sources')
+    await mkdir(sources)
+    for (const {fileName, text} of generateArticles(600))
+      await writeFile(join(sources, fileName), text)
+    const lake = await startLake({data: join(folder, 'production.ndjson'), port: 0})
+    const interrupt = new AbortController()
+    lake.lake.subscribe(() => interrupt.abort())
+    const errors: string[] = []
+    const run = (signal?: AbortSignal) =>
+      importCommand(
+        ['--api-host', lake.url, '--rate', '1', sources],
+        {
+          stdout: () => undefined,
+          stderr: (line) => errors.push(line),
+          env: {},
+          now: () => new Date(),
+          ...(signal ? {signal} : {}),
+        },
+        {validate: validator.validate, importerVersion: 'test'},
+      )
+    try {
+      expect(await run(interrupt.signal)).toBe(130)
+      expect(errors.at(-1)).toMatch(
+        /^import: interrupted; \d+ of 600 files not written\. Run the same command again to continue\.$/,
+      )
+      const written: number = await localClient(lake.url).fetch('count(*[_type == "article"])')
+      expect(written).toBeGreaterThan(0)
+      expect(written).toBeLessThan(600)
+      expect(await run()).toBe(0)
+      expect(await localClient(lake.url).fetch('count(*[_type == "article"])')).toBe(600)
+    } finally {
+      await lake.close()
+    }
+  }, 60_000)
 })

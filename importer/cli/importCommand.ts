@@ -17,6 +17,8 @@ export interface CommandIo {
   tty?: (text: string) => void
   env: Readonly<Record<string, string | undefined>>
   now: () => Date
+  /** Aborted on Ctrl-C: writes under way finish, the rest waits for the next run. */
+  signal?: AbortSignal
 }
 
 /** Files beyond which a terminal gets a progress bar. */
@@ -69,6 +71,7 @@ export async function importCommand(
         target,
         now: () => timestamp,
         ...(bar ? {onProgress: bar.update} : {}),
+        ...(io.signal ? {signal: io.signal} : {}),
       })
     } finally {
       bar?.done()
@@ -104,6 +107,15 @@ export async function importCommand(
     io.stdout(JSON.stringify(report, null, 2))
   } else {
     for (const line of formatReport(summaries, destination)) io.stdout(line)
+  }
+  if (io.signal?.aborted) {
+    const stopped = result.outcomes.filter((outcome) =>
+      outcome.errors.some((e) => e.startsWith('not written:')),
+    )
+    io.stderr(
+      `import: interrupted; ${stopped.length} of ${files.length} files not written. Run the same command again to continue.`,
+    )
+    return 130
   }
   return failed ? 1 : 0
 }

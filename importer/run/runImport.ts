@@ -23,6 +23,8 @@ export interface ImportDependencies {
   importerVersion: string
   /** Called after each file is converted. */
   onProgress?: (done: number, total: number) => void
+  /** Aborted when the run should stop (Ctrl-C): writes under way finish, no new one starts. */
+  signal?: AbortSignal
 }
 
 /** How to run the import. */
@@ -108,8 +110,15 @@ export async function runImport(
   const hasWrites = plan.writes.articles.length > 0
   const write = hasWrites && !options.dryRun && (!anyFailed || options.keepGoing === true)
   if (!write) return {outcomes, written: false}
-  const {kept} = await dependencies.target.commit(plan.writes, importedAt)
-  return {outcomes: outcomes.map((outcome) => keepEdited(outcome, kept)), written: true}
+  const {kept, unwritten} = await dependencies.target.commit(
+    plan.writes,
+    importedAt,
+    dependencies.signal,
+  )
+  return {
+    outcomes: outcomes.map((outcome) => notWritten(keepEdited(outcome, kept), unwritten)),
+    written: true,
+  }
 }
 
 async function convertAll(
@@ -172,6 +181,14 @@ function issuesFor(
         .filter((issue) => issue.level === level)
         .map((issue) => describeIssue(validation.documentId, issue)),
     )
+}
+
+/** An article the interrupted run did not reach: report it, so the next run is expected. */
+function notWritten(outcome: FileOutcome, unwritten: ReadonlySet<string>): FileOutcome {
+  const id = outcome.conversion?.documents.article._id
+  if (!id || !unwritten.has(id)) return outcome
+  const error = 'not written: the import was interrupted; run it again to continue'
+  return {fileName: outcome.fileName, status: 'failed', notes: outcome.notes, errors: [error]}
 }
 
 /** An article someone edited while the import ran was not written: report it kept. */

@@ -2,6 +2,14 @@ import type {SanityDocument} from '@sanity/client'
 
 import type {WritePlan} from '../plan/planImport'
 
+/** What a commit did not write, and why. */
+export interface CommitResult {
+  /** Articles someone changed after they were read: left as they are. */
+  kept: ReadonlySet<string>
+  /** Articles not written because the run was interrupted. */
+  unwritten: ReadonlySet<string>
+}
+
 /**
  * Where imported documents go. The importer reads what is stored, decides, then hands the
  * whole plan over in one call, so a target can apply it atomically.
@@ -22,7 +30,9 @@ export interface ImportTarget {
    *
    * @param plan - the documents to write
    * @param timestamp - ISO time for `_createdAt`/`_updatedAt` where the target sets them
-   * @returns the ids of articles left alone because someone changed them meanwhile
+   * @param signal - when aborted, requests under way finish and no new one starts
+   * @returns the ids of articles left alone because someone changed them meanwhile, and of
+   *   those not written because the run was interrupted
    */
-  commit(plan: WritePlan, timestamp: string): Promise<{kept: ReadonlySet<string>}>
+  commit(plan: WritePlan, timestamp: string, signal?: AbortSignal): Promise<CommitResult>
 }

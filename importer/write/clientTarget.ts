@@ -75,7 +75,7 @@ export function clientTarget(
       }
       return found
     },
-    commit: async (plan: WritePlan) => {
+    commit: async (plan: WritePlan, _timestamp: string, signal?: AbortSignal) => {
       const transactions = plan.articles.map((write) => ({
         id: write.article._id,
         mutations: articleMutations(write),
@@ -93,15 +93,19 @@ export function clientTarget(
           else for (const transaction of request) await sendRequest([transaction])
         }
       }
+      const unwritten = new Set<string>()
       let next = 0
       const worker = async () => {
         while (next < requests.length) {
           const request = requests[next++]
-          if (request) await sendRequest(request)
+          if (!request) continue
+          // Interrupted: what is under way finishes, nothing new starts.
+          if (signal?.aborted) for (const transaction of request) unwritten.add(transaction.id)
+          else await sendRequest(request)
         }
       }
       await Promise.all(Array.from({length: Math.min(concurrency, requests.length)}, worker))
-      return {kept}
+      return {kept, unwritten}
     },
   }
 }

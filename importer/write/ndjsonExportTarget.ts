@@ -22,7 +22,7 @@ export function ndjsonExportTarget(path: string): ImportTarget {
         stampDocument(document, timestamp),
       )
       await writeFileAtomic(path, toNdjson(documents))
-      return {kept: new Set<string>()}
+      return {kept: new Set<string>(), unwritten: new Set<string>()}
     },
   }
 }
