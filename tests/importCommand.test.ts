@@ -183,6 +183,49 @@ describe('npm run import', () => {
     }
   })
 
+  test('importCommand: --drafts imports drafts for editors to publish; the default publishes', async () => {
+    const lake = await startLake({data: dataset, port: 0})
+    try {
+      const drafted = await runImport(['--api-host', lake.url, '--drafts', sources])
+      expect(drafted.stdout).toContain('note: imported as a draft')
+      const ids = (documents: {_id: string}[]) => documents.map((document) => document._id)
+      expect(
+        ids(
+          lake.lake.getDocuments(['article-kursk-advance', 'drafts.article-kursk-advance'])
+            .documents,
+        ),
+      ).toEqual(['drafts.article-kursk-advance'])
+      expect((await runImport(['--api-host', lake.url, '--drafts', sources])).stdout).toMatch(
+        /^unchanged /m,
+      )
+      // An editor publishes the draft as it is: a re-import finds nothing new.
+      await lake.lake.actions([
+        {
+          actionType: 'sanity.action.document.publish',
+          draftId: 'drafts.article-kursk-advance',
+          publishedId: 'article-kursk-advance',
+        },
+      ])
+      expect((await runImport(['--api-host', lake.url, '--drafts', sources])).stdout).toMatch(
+        /^unchanged /m,
+      )
+      // A changed source becomes a new draft over the published article, which stays as it is.
+      const file = join(sources, 'kursk-advance.txt')
+      await writeFile(file, (await readFile(file, 'utf8')).replace('12 civilians', '13 civilians'))
+      expect((await runImport(['--api-host', lake.url, '--drafts', sources])).stdout).toMatch(
+        /^updated /m,
+      )
+      const [published, draft] = lake.lake.getDocuments([
+        'article-kursk-advance',
+        'drafts.article-kursk-advance',
+      ]).documents
+      expect(JSON.stringify(published)).toContain('12 civilians')
+      expect(JSON.stringify(draft)).toContain('13 civilians')
+    } finally {
+      await lake.close()
+    }
+  })
+
   test('importCommand: an unknown option is a usage error (exit 2)', async () => {
     const {code, stderr} = await runImport(['--frobnicate'])
     expect(code).toBe(2)

@@ -12,6 +12,8 @@ export interface ImportArgs {
   dryRun: boolean
   force: boolean
   keepGoing: boolean
+  /** Import as drafts for editors to publish; the default publishes. */
+  drafts: boolean
   json: boolean
   /** Most mutation requests a second. */
   rate: number
@@ -55,6 +57,7 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
         'dry-run': {type: 'boolean'},
         'force': {type: 'boolean'},
         'keep-going': {type: 'boolean'},
+        'drafts': {type: 'boolean'},
         'json': {type: 'boolean'},
         'help': {type: 'boolean', short: 'h'},
       },
@@ -71,6 +74,7 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
     dryRun: values['dry-run'] ?? false,
     force: values.force ?? false,
     keepGoing: values['keep-going'] ?? false,
+    drafts: values.drafts ?? false,
     json: values.json ?? false,
     rate: readCount(values.rate, 'rate', 20, 1),
     maxRetries: readCount(values['max-retries'], 'max-retries', 8, 0),
@@ -107,6 +111,8 @@ Options:
   --ndjson FILE   write exactly this run's documents to FILE instead (for sanity dataset import)
   --dry-run       decide and validate, write nothing
   --force         replace articles edited since they were imported
+  --drafts        import as drafts (drafts.<id>) for editors to review and publish;
+                  by default articles are published
   --keep-going    write the good files even when some fail
   --rate N        at most N mutation requests a second (default 20; the hosted lake allows 25)
   --max-retries N retries of a request failing with 429, 5xx or a dropped connection (default 8)

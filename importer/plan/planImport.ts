@@ -54,23 +54,25 @@ export function planDocuments(plan: WritePlan): (ArticleInput | PersonInput | Ne
  *
  * @param conversions - the converted files
  * @param stored - the stored documents, by id (drafts under `drafts.<id>`)
- * @param options - `force` replaces edited articles too
+ * @param options - `force` replaces edited articles too; `drafts` writes `drafts.<id>`
  * @returns a decision per file and the documents to write
  */
 export function planImport(
   conversions: readonly Conversion[],
   stored: ReadonlyMap<string, SanityDocument>,
-  options: {force?: boolean} = {},
+  options: {force?: boolean; drafts?: boolean} = {},
 ): {articles: PlannedArticle[]; writes: WritePlan} {
   const writes: WritePlan = {articles: []}
   const articles = conversions.map((conversion): PlannedArticle => {
     const {article, persons, newsletter} = conversion.documents
+    const decide = options.drafts ? decideDraft : decidePublished
     const decision = decide(article, stored, options.force ?? false)
     if (decision.status === 'created' || decision.status === 'updated') {
       const needed = [...persons, ...(newsletter ? [newsletter] : [])]
-      const existing = stored.get(article._id)
+      const target = options.drafts ? {...article, _id: `drafts.${article._id}`} : article
+      const existing = stored.get(target._id)
       writes.articles.push({
-        article,
+        article: target,
         createIfMissing: needed.filter((document) => !stored.has(document._id)),
         ...(existing
           ? {
@@ -87,25 +89,64 @@ export function planImport(
   return {articles, writes}
 }
 
-function decide(
+type Decision = {status: ArticleStatus; notes: string[]}
+
+/** Publishing: the published article is written; an editor's draft or edit keeps it. */
+function decidePublished(
   article: ArticleInput,
   stored: ReadonlyMap<string, SanityDocument>,
   force: boolean,
-): {status: ArticleStatus; notes: string[]} {
+): Decision {
   const existing = stored.get(article._id)
   const draft = stored.get(`drafts.${article._id}`)
   if (!existing && !draft) return {status: 'created', notes: []}
   const editedBy = draft
     ? 'has an unpublished draft'
-    : existing && recordedHash(existing) !== contentHash(existing)
+    : existing && wasEdited(existing)
       ? 'was edited since it was imported'
       : undefined
+  return decideOver(existing, article, editedBy, force)
+}
+
+/**
+ * Drafts (`--drafts`): the article is written as `drafts.<id>` for an editor to review and
+ * publish. The newest version — the draft, else the published article — is what an edit is
+ * looked for in.
+ */
+function decideDraft(
+  article: ArticleInput,
+  stored: ReadonlyMap<string, SanityDocument>,
+  force: boolean,
+): Decision {
+  const current = stored.get(`drafts.${article._id}`) ?? stored.get(article._id)
+  if (!current) return {status: 'created', notes: ['imported as a draft']}
+  const decision = decideOver(
+    current,
+    article,
+    wasEdited(current) ? 'was edited since it was imported' : undefined,
+    force,
+  )
+  return decision.status === 'updated'
+    ? {...decision, notes: [...decision.notes, 'imported as a draft']}
+    : decision
+}
+
+function decideOver(
+  existing: SanityDocument | undefined,
+  article: ArticleInput,
+  editedBy: string | undefined,
+  force: boolean,
+): Decision {
   if (editedBy && !force) return {status: 'kept', notes: [`${editedBy}; --force replaces it`]}
   if (editedBy) return {status: 'updated', notes: [`${editedBy}; replaced (--force)`]}
   const unchanged =
     recordedHash(existing) === article.source?.contentHash &&
     sourceSha(existing) === article.source?.sourceSha256
   return {status: unchanged ? 'unchanged' : 'updated', notes: []}
+}
+
+function wasEdited(document: SanityDocument): boolean {
+  return recordedHash(document) !== contentHash(document)
 }
 
 function recordedHash(document: SanityDocument | undefined): unknown {

@@ -35,6 +35,8 @@ export interface ImportOptions {
   dryRun?: boolean
   /** Write the good files even when some fail. */
   keepGoing?: boolean
+  /** Write articles as drafts (`drafts.<id>`) for editors to publish, instead of publishing. */
+  drafts?: boolean
 }
 
 /** What happened to one source file. */
@@ -186,7 +188,7 @@ function issuesFor(
 /** An article the interrupted run did not reach: report it, so the next run is expected. */
 function notWritten(outcome: FileOutcome, unwritten: ReadonlySet<string>): FileOutcome {
   const id = outcome.conversion?.documents.article._id
-  if (!id || !unwritten.has(id)) return outcome
+  if (!id || !(unwritten.has(id) || unwritten.has(`drafts.${id}`))) return outcome
   const error = 'not written: the import was interrupted; run it again to continue'
   return {fileName: outcome.fileName, status: 'failed', notes: outcome.notes, errors: [error]}
 }
