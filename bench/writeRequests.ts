@@ -11,7 +11,7 @@ import {sanityImport} from '@sanity/import'
 import {importCommand} from '../importer'
 import {startLake} from '../lake'
 import {localClient} from '../tests/support/localClient'
-import {generateArticles} from '../tests/support/generateArticles'
+import {generateArticles} from './generateArticles'
 import {validateDocuments} from '../validation'
 
 const {values} = parseArgs({options: {n: {type: 'string'}, latency: {type: 'string'}}})

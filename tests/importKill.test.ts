@@ -8,7 +8,7 @@ import {expect, test} from 'vitest'
 import {importCommand} from '../importer'
 import {type RunningLake, startLake} from '../lake'
 import {validateDocuments} from '../validation'
-import {generateArticles} from './support/generateArticles'
+import {generateArticles} from '../bench/generateArticles'
 import {localClient} from './support/localClient'
 
 const ROOT = new URL('..', import.meta.url).pathname

@@ -8,7 +8,7 @@ import {clientTarget, runImport} from '../importer'
 import {readSourceFile} from '../importer/cli/readSourceFile'
 import {type RequestLogEntry, parseFaults, type RunningLake, seededRandom, startLake} from '../lake'
 import {createValidator, type Validator} from '../validation'
-import {generateArticles} from './support/generateArticles'
+import {generateArticles} from '../bench/generateArticles'
 import {localClient} from './support/localClient'
 
 const CLOCK = () => new Date('2024-08-17T00:00:00.000Z')

@@ -8,7 +8,7 @@ import {clientTarget, importCommand, runImport} from '../importer'
 import {readSourceFile} from '../importer/cli/readSourceFile'
 import {type RequestLogEntry, startLake} from '../lake'
 import {createValidator, type Validator} from '../validation'
-import {generateArticles} from './support/generateArticles'
+import {generateArticles} from '../bench/generateArticles'
 import {localClient} from './support/localClient'
 
 const SEED = new URL('../seeds/kursk-advance.txt', import.meta.url)
