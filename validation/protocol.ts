@@ -1,5 +1,7 @@
 import type {Path, SanityDocument} from 'sanity'
 
+import {isRecord} from '../dataset/isRecord'
+
 /** What the validation worker is asked: documents to check and the dataset they join. */
 export interface ValidationRequest {
   /** Matches the reply to the request. */
@@ -50,8 +52,4 @@ export function isValidationReply(value: unknown): value is ValidationReply {
           isRecord(item) && typeof item['documentId'] === 'string' && Array.isArray(item['issues']),
       ))
   )
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

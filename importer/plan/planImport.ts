@@ -1,6 +1,7 @@
 import type {SanityDocument} from '@sanity/client'
 
 import type {Conversion} from '../convertSource'
+import {isRecord} from '../../dataset/isRecord'
 import {contentHash} from '../documents/contentHash'
 import type {ArticleInput, NewsletterInput, PersonInput} from '../documents/types'
 
@@ -159,7 +160,5 @@ function sourceSha(document: SanityDocument | undefined): unknown {
 
 function provenance(document: SanityDocument | undefined): Record<string, unknown> | undefined {
   const source = document?.['source']
-  return typeof source === 'object' && source !== null && !Array.isArray(source)
-    ? Object.fromEntries(Object.entries(source))
-    : undefined
+  return isRecord(source) ? source : undefined
 }

@@ -1,3 +1,4 @@
+import {isRecord} from '../../dataset/isRecord'
 import {ImportError} from '../ImportError'
 
 /** Article facts an editor can state at the top of a source file; they win over detection. */
@@ -26,7 +27,7 @@ const KNOWN = new Set<string>([...TEXT_FIELDS, ...LIST_FIELDS, 'publishedAt'])
  */
 export function readFrontMatter(value: unknown, file: string): FrontMatter {
   if (value === null || value === undefined) return {}
-  if (!isPlainObject(value)) throw new ImportError(file, 'front matter must be key: value pairs')
+  if (!isRecord(value)) throw new ImportError(file, 'front matter must be key: value pairs')
   const unknown = Object.keys(value).filter((key) => !KNOWN.has(key))
   if (unknown.length > 0) {
     throw new ImportError(
@@ -64,8 +65,4 @@ export function readFrontMatter(value: unknown, file: string): FrontMatter {
     frontMatter.publishedAt = date.toISOString()
   }
   return frontMatter
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

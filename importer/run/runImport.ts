@@ -174,8 +174,7 @@ function issuesFor(
   validations: readonly DocumentValidation[],
   level: 'error' | 'warning',
 ): string[] {
-  const {article, persons, newsletter} = conversion.documents
-  const ids = new Set([article._id, ...persons.map((p) => p._id), newsletter?._id])
+  const ids = new Set(documentIds(conversion))
   return validations
     .filter((validation) => ids.has(validation.documentId))
     .flatMap((validation) =>

@@ -1,7 +1,8 @@
 import type {SanityDocument} from '@sanity/client'
 
 import {LakeError} from '../LakeError'
-import {isRecord, type DocumentBody, type LakeMutation} from '../store/mutations'
+import {isRecord} from '../../dataset/isRecord'
+import type {DocumentBody, LakeMutation} from '../store/mutations'
 
 /**
  * Translates one Studio action (`POST /data/actions`) into the mutations it stands for, given

@@ -1,5 +1,7 @@
 import type {SanityDocument} from '@sanity/client'
 
+import {isRecord} from '../../dataset/isRecord'
+
 /** The mutations `POST /data/mutate` accepts, one operation each. */
 export type LakeMutation =
   | {create: DocumentBody}
@@ -53,14 +55,4 @@ export function isLakeMutation(value: unknown): value is LakeMutation {
     default:
       return false
   }
-}
-
-/**
- * Narrows a value to a plain JSON object.
- *
- * @param value - anything
- * @returns true for a non-array object
- */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
