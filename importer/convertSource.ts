@@ -1,4 +1,4 @@
-import {createHash} from 'node:crypto'
+import {hash} from 'node:crypto'
 import {extname} from 'node:path'
 
 import {buildDocuments} from './documents/buildDocuments'
@@ -40,7 +40,7 @@ const MARKDOWN = new Set(['.md', '.markdown'])
  */
 export function convertSource(bytes: Uint8Array, options: ConvertOptions): Conversion {
   const {fileName} = options
-  const sourceSha256 = createHash('sha256').update(bytes).digest('hex')
+  const sourceSha256 = hash('sha256', bytes, 'hex')
   const {frontMatter, body} = splitFrontMatter(decodeText(bytes, fileName), fileName)
   const isMarkdown = MARKDOWN.has(extname(fileName).toLowerCase())
   const structured = structureArticle(isMarkdown ? markdownToBlocks(body) : textToBlocks(body))

@@ -1,4 +1,6 @@
-import {createHash} from 'node:crypto'
+import {hash} from 'node:crypto'
+
+import {canonicalJson} from './canonicalJson'
 
 /** The fields of an article an editor changes; provenance and system fields are left out. */
 export const EDITABLE_ARTICLE_FIELDS = [
@@ -20,23 +22,5 @@ export const EDITABLE_ARTICLE_FIELDS = [
 export function contentHash(article: Readonly<Record<string, unknown>>): string {
   const content: Record<string, unknown> = {}
   for (const field of EDITABLE_ARTICLE_FIELDS) content[field] = article[field]
-  return `sha256:${createHash('sha256').update(canonicalJson(content)).digest('hex')}`
-}
-
-/**
- * JSON with object keys sorted at every depth and undefined values left out, so equal content
- * always gives the same text.
- *
- * @param value - any JSON-compatible value
- * @returns canonical JSON
- */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`
-  }
-  return JSON.stringify(value) ?? 'null'
+  return `sha256:${hash('sha256', canonicalJson(content), 'hex')}`
 }

@@ -16,19 +16,22 @@ export function toPortableText(blocks: readonly TextBlock[], keys: ContentKeys):
     const text = block.spans.map((span) => span.text).join('')
     const style =
       block.style === 'blockquote' ? 'blockquote' : block.style === 'normal' ? 'normal' : 'h3'
-    return {
-      _type: 'block',
-      _key: keys.next(text),
-      style,
-      ...(block.listItem ? {listItem: block.listItem, level: 1} : {}),
-      markDefs: block.links.map((link) => ({_type: 'link', _key: link.key, href: link.href})),
-      children: mergeSpans(block).map((span) => ({
-        _type: 'span',
-        _key: spanKeys.next(span.text),
-        text: span.text,
-        marks: span.marks,
-      })),
-    }
+    // Keys in sorted order, so hashing the content in canonical form needs no reordered copy.
+    const children: NonNullable<BlockInput['children']> = mergeSpans(block).map((span) => ({
+      _key: spanKeys.next(span.text),
+      _type: 'span',
+      marks: span.marks,
+      text: span.text,
+    }))
+    const markDefs: NonNullable<BlockInput['markDefs']> = block.links.map((link) => ({
+      _key: link.key,
+      _type: 'link',
+      href: link.href,
+    }))
+    const _key = keys.next(text)
+    return block.listItem
+      ? {_key, _type: 'block', children, level: 1, listItem: block.listItem, markDefs, style}
+      : {_key, _type: 'block', children, markDefs, style}
   })
 }
 

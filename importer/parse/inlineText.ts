@@ -14,7 +14,9 @@ const TRAILING_PUNCTUATION = /[.,;:!?'")\]}]+$/
  */
 export function joinSoftWraps(lines: readonly string[]): string {
   return lines
-    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+    .map((line) =>
+      (line.includes('  ') || line.includes('\t') ? line.replace(/[ \t]+/g, ' ') : line).trim(),
+    )
     .filter((line) => line !== '')
     .join(' ')
 }
@@ -27,6 +29,8 @@ export function joinSoftWraps(lines: readonly string[]): string {
  * @returns spans and the links they refer to
  */
 export function linkifyText(text: string): {spans: TextSpan[]; links: LinkDef[]} {
+  // Most paragraphs have no address: skip the scan for one.
+  if (!text.includes('http')) return {spans: [{text, marks: []}], links: []}
   const spans: TextSpan[] = []
   const links: LinkDef[] = []
   const keys = new ContentKeys()

@@ -65,8 +65,13 @@ export function firstSentence(text: string): string {
   return text
 }
 
+const WORD_AT_END = /([\p{L}.]+)$/u
+
 function endsSentence(before: string, after: string): boolean {
-  const word = /([\p{L}.]+)$/u.exec(before)?.[1] ?? ''
+  // The word is at the end: look at the tail, not the whole paragraph, unless the tail is all word.
+  const tail = before.slice(-64)
+  const tailWord = WORD_AT_END.exec(tail)?.[1] ?? ''
+  const word = tailWord.length < tail.length ? tailWord : (WORD_AT_END.exec(before)?.[1] ?? '')
   if (/^(\p{L}\.)*\p{L}$/u.test(word)) return false
   if (ABBREVIATIONS.has(word.toLowerCase())) return false
   return !/^\s+\p{Ll}/u.test(after)

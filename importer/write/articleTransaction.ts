@@ -1,4 +1,4 @@
-import {canonicalJson} from '../documents/contentHash'
+import {canonicalJson} from '../documents/canonicalJson'
 import {shortHash} from '../documents/contentKey'
 import type {ArticleWrite} from '../plan/planImport'
 

@@ -1,6 +1,6 @@
 import type {SanityDocument} from '@sanity/client'
 
-import {canonicalJson} from '../documents/contentHash'
+import {canonicalJson} from '../documents/canonicalJson'
 import {shortHash} from '../documents/contentKey'
 
 /**
