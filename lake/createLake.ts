@@ -1,11 +1,13 @@
 import {randomUUID} from 'node:crypto'
 
 import type {SanityDocument} from '@sanity/client'
-import {evaluate, parse} from 'groq-js'
+import {parse} from 'groq-js'
 
 import {actionToMutations} from './actions/actionToMutations'
 import {LakeError} from './LakeError'
-import {type Perspective, perspectiveDocuments} from './query/perspectiveDocuments'
+import {createViewCache} from './query/createViewCache'
+import {evaluateIndexed} from './query/evaluateIndexed'
+import type {Perspective} from './query/perspectiveDocuments'
 import {applyMutations} from './store/applyMutations'
 import type {DocumentChange, LakeMutation, MutationResult} from './store/mutations'
 import type {LakeStore} from './store/openLakeStore'
@@ -59,6 +61,8 @@ export interface Lake {
 /**
  * Builds the lake over a store: GROQ queries through groq-js under a perspective, and writes as
  * transactions applied one at a time, all or nothing, durable before they are acknowledged.
+ * Queries read a per-perspective view of the documents, indexed by `_id`, `_type` and
+ * `slug.current`, built on the first query after a write.
  *
  * @param store - the dataset's documents and journal
  * @param clock - the current time (injected for tests)
@@ -68,6 +72,7 @@ export function createLake(store: LakeStore, clock: () => Date = () => new Date(
   const listeners = new Set<(transaction: CommittedTransaction) => void>()
   let queue: Promise<unknown> = Promise.resolve()
   const applied = new Map<string, TransactionOutcome>()
+  const views = createViewCache(() => store.documents())
   const remember = (transactionId: string, outcome: TransactionOutcome) => {
     applied.set(transactionId, outcome)
     const oldest = applied.keys().next().value
@@ -96,11 +101,16 @@ export function createLake(store: LakeStore, clock: () => Date = () => new Date(
       const timestamp = clock().toISOString()
       const outcome = build((id) => store.get(id))
       if (!options.dryRun && outcome.changes.length > 0) {
-        await store.commit({
-          transactionId,
-          timestamp,
-          documents: outcome.changes.map(({id, after}) => ({id, after})),
-        })
+        try {
+          await store.commit({
+            transactionId,
+            timestamp,
+            documents: outcome.changes.map(({id, after}) => ({id, after})),
+          })
+        } finally {
+          // Even when the commit fails: the store may have changed before it did (compacting).
+          views.invalidate()
+        }
         const transaction = {
           transactionId,
           timestamp,
@@ -131,9 +141,8 @@ export function createLake(store: LakeStore, clock: () => Date = () => new Date(
           error instanceof Error ? error.message : String(error),
         )
       }
-      const dataset = perspectiveDocuments(store.documents(), perspective)
-      const value = await evaluate(tree, {dataset, params})
-      return value.get()
+      const {result} = await evaluateIndexed(tree, params, views.view(perspective))
+      return result
     },
     getDocuments: (ids) => {
       const documents: SanityDocument[] = []

@@ -1,10 +1,8 @@
 import {readFileSync} from 'node:fs'
 
-import type {SanityDocument} from '@sanity/client'
 import {evaluate, parse} from 'groq-js'
 import {describe, expect, test} from 'vitest'
 
-import {convertSource} from '../importer'
 import {
   articleBySlug,
   articleOutline,
@@ -21,37 +19,16 @@ import type {
   LatestArticlesResult,
   SearchArticlesResult,
 } from '../sanity.types'
+import {importSources} from './support/importSources'
 
 const SEED = readFileSync(new URL('../seeds/kursk-advance.txt', import.meta.url))
 const SEED_SLUG =
   'ukraine-claimed-on-friday-to-be-continuing-its-unprecedented-advance-into-russia-s-kursk-region'
 
-/** Imports sources as the importer would store them, system fields included. */
-function importAll(sources: {fileName: string; bytes: Uint8Array}[]): SanityDocument[] {
-  const documents = new Map<string, SanityDocument>()
-  sources.forEach(({fileName, bytes}, index) => {
-    const importedAt = new Date(Date.UTC(2024, 7, 1, 0, index)).toISOString()
-    const {article, persons, newsletter} = convertSource(bytes, {
-      fileName,
-      importedAt,
-      importerVersion: 'test',
-    }).documents
-    for (const document of [article, ...persons, ...(newsletter ? [newsletter] : [])]) {
-      documents.set(document._id, {
-        ...document,
-        _createdAt: importedAt,
-        _updatedAt: importedAt,
-        _rev: 'r',
-      })
-    }
-  })
-  return [...documents.values()]
-}
-
 const text = (lines: string[]) => new TextEncoder().encode(lines.join('\n'))
 
 /** Five dated articles by two authors, plus the undated seed. */
-const dataset = importAll([
+const dataset = importSources([
   {fileName: 'kursk-advance.txt', bytes: SEED},
   ...[1, 2, 3, 4, 5].map((day) => ({
     fileName: `brief-${day}.txt`,

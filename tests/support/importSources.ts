@@ -1,0 +1,31 @@
+import type {SanityDocument} from '@sanity/client'
+
+import {convertSource} from '../../importer'
+
+/**
+ * Imports sources as the importer would store them, system fields included: each source's
+ * article, persons and newsletter, imported a minute after the previous source.
+ *
+ * @param sources - the source files' names and bytes
+ * @returns the documents, one per `_id` (a later source's person replaces an earlier one's)
+ */
+export function importSources(sources: {fileName: string; bytes: Uint8Array}[]): SanityDocument[] {
+  const documents = new Map<string, SanityDocument>()
+  sources.forEach(({fileName, bytes}, index) => {
+    const importedAt = new Date(Date.UTC(2024, 7, 1, 0, index)).toISOString()
+    const {article, persons, newsletter} = convertSource(bytes, {
+      fileName,
+      importedAt,
+      importerVersion: 'test',
+    }).documents
+    for (const document of [article, ...persons, ...(newsletter ? [newsletter] : [])]) {
+      documents.set(document._id, {
+        ...document,
+        _createdAt: importedAt,
+        _updatedAt: importedAt,
+        _rev: 'r',
+      })
+    }
+  })
+  return [...documents.values()]
+}
