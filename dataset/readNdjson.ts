@@ -1,46 +1,23 @@
-import {readFile} from 'node:fs/promises'
-
 import type {SanityDocument} from '@sanity/client'
+
+import type {ReadLinesOptions} from './readLines'
+import {streamNdjson} from './streamNdjson'
 
 /**
  * Reads an NDJSON dataset (`sanity dataset export` format), one document per line. A missing
- * file is an empty dataset.
+ * file is an empty dataset. Reads line by line (see {@link streamNdjson}), so only the
+ * documents, not the file's text, need to fit in memory.
  *
  * @param path - the dataset file
+ * @param options - the read size
  * @returns its documents
  * @throws Error naming the file and line of a line that is not a document
  */
-export async function readNdjson(path: string): Promise<SanityDocument[]> {
-  const text = await readFile(path, 'utf8').catch((error: unknown) => {
-    if (isNotFound(error)) return ''
-    throw error
-  })
+export async function readNdjson(
+  path: string,
+  options: ReadLinesOptions = {},
+): Promise<SanityDocument[]> {
   const documents: SanityDocument[] = []
-  text.split('\n').forEach((line, index) => {
-    if (line.trim() === '') return
-    let value: unknown
-    try {
-      value = JSON.parse(line)
-    } catch {
-      throw new Error(`${path}:${index + 1}: not valid JSON`)
-    }
-    if (!isDocument(value)) throw new Error(`${path}:${index + 1}: not a document (no _id/_type)`)
-    documents.push(value)
-  })
+  for await (const document of streamNdjson(path, options)) documents.push(document)
   return documents
-}
-
-function isDocument(value: unknown): value is SanityDocument {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    '_id' in value &&
-    typeof value._id === 'string' &&
-    '_type' in value &&
-    typeof value._type === 'string'
-  )
-}
-
-function isNotFound(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'ENOENT'
 }
