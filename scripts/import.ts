@@ -2,7 +2,7 @@
 import {readFile} from 'node:fs/promises'
 
 import {importCommand} from '../importer'
-import {validateDocuments} from '../validation'
+import {createValidator, type Validator} from '../validation'
 
 // The first Ctrl-C lets writes under way finish and reports where the run stopped; a second
 // one stops at once.
@@ -17,6 +17,11 @@ process.on('SIGTERM', stop)
 
 const {version} = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'))
 
+// One validation worker for the whole run, started when the first batch needs it.
+let validator: Promise<Validator> | undefined
+const validate: Validator['validate'] = async (documents, dataset) =>
+  (await (validator ??= createValidator())).validate(documents, dataset)
+
 process.exitCode = await importCommand(
   process.argv.slice(2),
   {
@@ -27,5 +32,5 @@ process.exitCode = await importCommand(
     now: () => new Date(),
     signal: interrupt.signal,
   },
-  {validate: validateDocuments, importerVersion: String(version)},
-)
+  {validate, importerVersion: String(version)},
+).finally(async () => (await validator)?.close())

@@ -187,6 +187,18 @@ describe('queries through the indexes give the full scan’s results', () => {
       {index: '_type', candidates: 0},
     ],
     [
+      'Sanity’s slug uniqueness check, inside ! and defined()',
+      '!defined(*[_type == $docType && !sanity::versionOf($published) && slug.current == $slug][0]._id)',
+      {docType: 'article', published: 'article-other', slug: 'morning-brief-1'},
+      {index: 'slug.current', candidates: 1},
+    ],
+    [
+      'a function’s argument',
+      'count(*[_type == "article"])',
+      {},
+      {index: '_type', candidates: articleCount},
+    ],
+    [
       'a filter over a filter',
       '*[_type == "article"][slug.current == $s] | order(_id) [0].title',
       {s: 'morning-brief-3'},
@@ -202,7 +214,7 @@ describe('queries through the indexes give the full scan’s results', () => {
     ['match', '*[slug.current match "morning*"]._id', {}],
     ['no equality', '*[defined(slug.current)]._id', {}],
     ['no filter', '*[0...3]._id', {}],
-    ['a filter off the main path', 'count(*[_type == "article"])', {}],
+    ['a filter off the main path', '{"ids": *[_type == "article"]._id}', {}],
     ['a non-string type parameter', '*[_type == $t]', {t: 5}],
     ['a number slug', '*[slug.current == 42]._id', {}],
     ['a missing parameter', '*[_id == $id]', {}],

@@ -1,21 +1,26 @@
 import {requester as httpRequester, type SanityDocument} from '@sanity/client'
 import {evaluateSync, parse, toJS} from 'groq-js'
 
+import {buildQueryView, type QueryView} from '../lake/query/buildQueryView'
+import {narrowQuery} from '../lake/query/narrowQuery'
+
 /**
  * A `@sanity/client` requester that answers GROQ queries from documents held in memory, so
  * Sanity's validation (slug uniqueness, custom rules that query) runs with no Content Lake.
- * Requests other than queries fail loudly rather than reach the network.
+ * Requests other than queries fail loudly rather than reach the network. Documents are indexed
+ * as the lake indexes them, so a slug check reads its matches, not every document.
  *
  * @param documents - the dataset queries run against
  * @returns a requester for `createClient({requester})`
  */
 export function createDatasetRequester(documents: readonly SanityDocument[]) {
+  const view = buildQueryView(documents)
   const requester = httpRequester.clone()
   requester.use({
     interceptRequest: (previous, {context}) => {
       if (previous) return previous
       const url = new URL(context.options.url)
-      const body = answerQuery(url, context.options.body, documents)
+      const body = answerQuery(url, context.options.body, view)
       return {
         body: JSON.stringify(body),
         url: url.href,
@@ -29,12 +34,13 @@ export function createDatasetRequester(documents: readonly SanityDocument[]) {
   return requester
 }
 
-function answerQuery(url: URL, body: unknown, dataset: readonly SanityDocument[]) {
+function answerQuery(url: URL, body: unknown, view: QueryView) {
   if (!/\/data\/query\//.test(url.pathname)) {
     throw new Error(`datasetRequester(): "${url.pathname}" is not a query endpoint`)
   }
   const {query, params} = typeof body === 'string' ? readPostedQuery(body) : readQueryString(url)
-  const result = toJS(evaluateSync(parse(query, {params}), {dataset, params}))
+  const {tree} = narrowQuery(parse(query, {params}), view, params)
+  const result = toJS(evaluateSync(tree, {dataset: view.documents, params}))
   return {query, result, ms: 0}
 }
 

@@ -89,7 +89,10 @@ function byline(random: () => number, pick: <T>(items: readonly [T, ...T[]]) => 
   const form = Math.floor(random() * 6)
   if (form === 0) return `${author}, with ${pick(AGENCIES)}`
   if (form === 1) return `By ${author}`
-  if (form === 2) return `${author} and ${pick(AUTHORS) === author ? 'Ben Jones' : pick(AUTHORS)}`
+  if (form === 2) {
+    const [first = author, ...rest] = AUTHORS.filter((name) => name !== author)
+    return `${author} and ${pick([first, ...rest])}`
+  }
   if (form === 3) return `${author} (${pick(AGENCIES)})`
   if (form === 4) return pick(AGENCIES)
   return author

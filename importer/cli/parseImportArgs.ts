@@ -15,8 +15,10 @@ export interface ImportArgs {
   /** Import as drafts for editors to publish; the default publishes. */
   drafts: boolean
   json: boolean
-  /** Most mutation requests a second. */
-  rate: number
+  /** Write without Sanity's schema validation (Content Lake limits are still checked). */
+  skipValidation: boolean
+  /** Most mutation requests a second; unset, 20 for a hosted project and no limit locally. */
+  rate?: number
   /** Retries of a failed request. */
   maxRetries: number
   help: boolean
@@ -59,6 +61,7 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
         'keep-going': {type: 'boolean'},
         'drafts': {type: 'boolean'},
         'json': {type: 'boolean'},
+        'skip-validation': {type: 'boolean'},
         'help': {type: 'boolean', short: 'h'},
       },
     })
@@ -76,7 +79,8 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
     keepGoing: values['keep-going'] ?? false,
     drafts: values.drafts ?? false,
     json: values.json ?? false,
-    rate: readCount(values.rate, 'rate', 20, 1),
+    skipValidation: values['skip-validation'] ?? false,
+    ...(values.rate === undefined ? {} : {rate: readCount(values.rate, 'rate', 20, 1)}),
     maxRetries: readCount(values['max-retries'], 'max-retries', 8, 0),
     help: values.help ?? false,
   }
@@ -114,7 +118,11 @@ Options:
   --drafts        import as drafts (drafts.<id>) for editors to review and publish;
                   by default articles are published
   --keep-going    write the good files even when some fail
-  --rate N        at most N mutation requests a second (default 20; the hosted lake allows 25)
+  --skip-validation
+                  write without Sanity's schema validation, as sanity dataset import does
+                  (for an archive already checked with --dry-run; lake limits still apply)
+  --rate N        at most N mutation requests a second (default 20 for a hosted project, which
+                  allows 25; no limit for the local lake)
   --max-retries N retries of a request failing with 429, 5xx or a dropped connection (default 8)
   --json          print the report as JSON
   -h, --help      show this help

@@ -25,12 +25,14 @@ export async function resolveTarget(
   timestamp: string,
 ): Promise<ResolvedTarget> {
   if (args.ndjson) return {target: ndjsonExportTarget(args.ndjson), close: async () => undefined}
-  const {client, description, close} = await connectLake({
+  const {client, description, close, hosted} = await connectLake({
     data: args.data,
     env,
     clock: () => new Date(timestamp),
     ...(args.apiHost ? {apiHost: args.apiHost} : {}),
   })
-  const target = clientTarget(client, description, {rate: args.rate, maxRetries: args.maxRetries})
+  // The hosted lake allows 25 mutation requests a second; the local one has no limit to respect.
+  const rate = args.rate ?? (hosted ? 20 : Number.POSITIVE_INFINITY)
+  const target = clientTarget(client, description, {rate, maxRetries: args.maxRetries})
   return {target, close}
 }

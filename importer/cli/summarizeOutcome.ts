@@ -22,18 +22,17 @@ export interface OutcomeSummary {
  * @returns its report entry
  */
 export function summarizeOutcome(outcome: FileOutcome): OutcomeSummary {
-  const {fileName, status, conversion, notes, errors} = outcome
-  if (!conversion) return {file: fileName, status, notes, errors}
-  const {article, persons, newsletter} = conversion.documents
+  const {fileName, status, article, notes, errors} = outcome
+  if (!article || status === 'failed') return {file: fileName, status, notes, errors}
   return {
     file: fileName,
     status,
-    articleId: article._id,
+    articleId: article.id,
     title: article.title,
-    titleDerived: conversion.structured.title.derived,
-    sections: article.sections.map((section) => section.heading ?? null),
-    byline: formatByline({authors: persons.map((p) => p.name), agencies: article.byline.agencies}),
-    ...(newsletter?.heading ? {newsletter: newsletter.heading} : {}),
+    titleDerived: article.titleDerived,
+    sections: article.sections,
+    byline: formatByline({authors: article.authors, agencies: article.agencies}),
+    ...(article.newsletter ? {newsletter: article.newsletter} : {}),
     notes,
     errors,
   }

@@ -1,6 +1,6 @@
 import type {SanityDocument} from '@sanity/client'
 
-import type {WritePlan} from '../plan/planImport'
+import type {ArticleWrite} from '../plan/planImport'
 
 /** What a commit did not write, and why. */
 export interface CommitResult {
@@ -11,8 +11,8 @@ export interface CommitResult {
 }
 
 /**
- * Where imported documents go. The importer reads what is stored, decides, then hands the
- * whole plan over in one call, so a target can apply it atomically.
+ * Where imported documents go. The importer reads what is stored, decides and validates, then
+ * streams the writes over in one call.
  */
 export interface ImportTarget {
   /** A one-line description for the report, such as the file or URL written to. */
@@ -25,14 +25,18 @@ export interface ImportTarget {
    */
   load(ids: readonly string[]): Promise<SanityDocument[]>
   /**
-   * Writes the plan, one transaction per article: its people and newsletter only where missing,
+   * Writes the articles, one transaction each: its people and newsletter only where missing,
    * the article created, or replaced only while it still has the revision the plan read.
    *
-   * @param plan - the documents to write
+   * @param writes - the article writes, read as the target is ready for them
    * @param timestamp - ISO time for `_createdAt`/`_updatedAt` where the target sets them
    * @param signal - when aborted, requests under way finish and no new one starts
    * @returns the ids of articles left alone because someone changed them meanwhile, and of
    *   those not written because the run was interrupted
    */
-  commit(plan: WritePlan, timestamp: string, signal?: AbortSignal): Promise<CommitResult>
+  commit(
+    writes: AsyncIterable<ArticleWrite>,
+    timestamp: string,
+    signal?: AbortSignal,
+  ): Promise<CommitResult>
 }

@@ -1,6 +1,6 @@
 import type {SanityClient, SanityDocument} from '@sanity/client'
 
-import type {WritePlan} from '../plan/planImport'
+import type {ArticleWrite} from '../plan/planImport'
 import {articleMutations, type Mutation, transactionIdFor} from './articleTransaction'
 import type {ImportTarget} from './ImportTarget'
 import {packTransactions} from './packTransactions'
@@ -12,7 +12,7 @@ const IDS_PER_REQUEST = 100
 
 /** How the target talks to the Content Lake. */
 export interface ClientTargetOptions {
-  /** Most mutation requests a second (the hosted lake allows 25). */
+  /** Most mutation requests a second (the hosted lake allows 25); Infinity for no limit. */
   rate?: number
   /** Retries of a failed request before the run fails. */
   maxRetries?: number
@@ -45,7 +45,7 @@ export function clientTarget(
   options: ClientTargetOptions = {},
 ): ImportTarget {
   const {rate = 20, maxRetries = 8, concurrency = 4, requestBudget = 256 * 1024} = options
-  const limiter = rateLimiter(rate, Date.now, options.sleep)
+  const limiter = Number.isFinite(rate) ? rateLimiter(rate, Date.now, options.sleep) : undefined
   const retryOptions = {
     maxRetries,
     ...(options.random ? {random: options.random} : {}),
@@ -54,7 +54,7 @@ export function clientTarget(
   }
   const send = (mutations: Mutation[]) =>
     withRetries(async () => {
-      await limiter.acquire()
+      await limiter?.acquire()
       await client.mutate(mutations, {
         transactionId: transactionIdFor(mutations),
         visibility: 'sync',
@@ -75,37 +75,47 @@ export function clientTarget(
       }
       return found
     },
-    commit: async (plan: WritePlan, _timestamp: string, signal?: AbortSignal) => {
-      const transactions = plan.articles.map((write) => ({
+    commit: async (
+      writes: AsyncIterable<ArticleWrite>,
+      _timestamp: string,
+      signal?: AbortSignal,
+    ) => {
+      const transactions = mapAsync(writes, (write) => ({
         id: write.article._id,
         mutations: articleMutations(write),
       }))
+      // Workers share one generator: each pulls the next packed request when it is free.
       const requests = packTransactions(transactions, requestBudget)
       const kept = new Set<string>()
-      const sendRequest = async (request: typeof transactions) => {
+      const sendRequest = async (request: Transaction[]) => {
         try {
           await send(request.flatMap((transaction) => transaction.mutations))
         } catch (error) {
           if (statusOf(error) !== 409) throw error
-          // Someone changed an article meanwhile: send the request's articles one by one, so
-          // only the changed ones are left out.
           if (request.length === 1) kept.add(request[0]?.id ?? '')
           else for (const transaction of request) await sendRequest([transaction])
         }
       }
       const unwritten = new Set<string>()
-      let next = 0
       const worker = async () => {
-        while (next < requests.length) {
-          const request = requests[next++]
-          if (!request) continue
-          // Interrupted: what is under way finishes, nothing new starts.
-          if (signal?.aborted) for (const transaction of request) unwritten.add(transaction.id)
-          else await sendRequest(request)
+        for (;;) {
+          const next = await requests.next()
+          if (next.done) return
+          if (signal?.aborted) for (const transaction of next.value) unwritten.add(transaction.id)
+          else await sendRequest(next.value)
         }
       }
-      await Promise.all(Array.from({length: Math.min(concurrency, requests.length)}, worker))
+      await Promise.all(Array.from({length: concurrency}, worker))
       return {kept, unwritten}
     },
   }
+}
+
+interface Transaction {
+  id: string
+  mutations: Mutation[]
+}
+
+async function* mapAsync<T, U>(items: AsyncIterable<T>, map: (item: T) => U): AsyncGenerator<U> {
+  for await (const item of items) yield map(item)
 }

@@ -1,9 +1,9 @@
 import type {SanityDocument} from '@sanity/client'
 
-import {planDocuments, type WritePlan} from '../plan/planImport'
+import {type ArticleWrite, planDocuments} from '../plan/planImport'
 import type {ImportTarget} from './ImportTarget'
 import {stampDocument} from './stampDocument'
-import {toNdjson} from '../../dataset/toNdjson'
+import {ndjsonLines} from '../../dataset/ndjsonLines'
 import {writeFileAtomic} from '../../dataset/writeFileAtomic'
 
 /**
@@ -17,11 +17,14 @@ export function ndjsonExportTarget(path: string): ImportTarget {
   return {
     description: path,
     load: async () => [],
-    commit: async (plan: WritePlan, timestamp: string) => {
-      const documents: SanityDocument[] = planDocuments(plan).map((document) =>
+    commit: async (writes: AsyncIterable<ArticleWrite>, timestamp: string) => {
+      // The file is sorted by id, so the run's documents are gathered before it is written.
+      const articles: ArticleWrite[] = []
+      for await (const write of writes) articles.push(write)
+      const documents: SanityDocument[] = planDocuments({articles}).map((document) =>
         stampDocument(document, timestamp),
       )
-      await writeFileAtomic(path, toNdjson(documents))
+      await writeFileAtomic(path, ndjsonLines(documents))
       return {kept: new Set<string>(), unwritten: new Set<string>()}
     },
   }

@@ -4,25 +4,23 @@
  *
  * @param transactions - each with the mutations it is made of
  * @param budget - the largest request body, in bytes
- * @returns the requests, each a list of whole transactions
+ * @returns the requests, each a list of whole transactions, as the transactions arrive
  */
-export function packTransactions<T extends {mutations: readonly unknown[]}>(
-  transactions: readonly T[],
+export async function* packTransactions<T extends {mutations: readonly unknown[]}>(
+  transactions: AsyncIterable<T> | Iterable<T>,
   budget: number,
-): T[][] {
-  const requests: T[][] = []
+): AsyncGenerator<T[]> {
   let current: T[] = []
   let size = 0
-  for (const transaction of transactions) {
+  for await (const transaction of transactions) {
     const bytes = Buffer.byteLength(JSON.stringify(transaction.mutations))
     if (current.length > 0 && size + bytes > budget) {
-      requests.push(current)
+      yield current
       current = []
       size = 0
     }
     current.push(transaction)
     size += bytes
   }
-  if (current.length > 0) requests.push(current)
-  return requests
+  if (current.length > 0) yield current
 }

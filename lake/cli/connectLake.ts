@@ -23,6 +23,8 @@ export interface LakeConnection {
   client: SanityClient
   /** Where the client points, for reports. */
   description: string
+  /** Whether it is a hosted project rather than a local lake. */
+  hosted: boolean
   close: () => Promise<void>
 }
 
@@ -54,6 +56,7 @@ export async function connectLake(options: ConnectOptions): Promise<LakeConnecti
     return {
       client: local(options.apiHost),
       description: `${options.apiHost} (${dataset})`,
+      hosted: false,
       close: nothing,
     }
   }
@@ -61,6 +64,7 @@ export async function connectLake(options: ConnectOptions): Promise<LakeConnecti
     return {
       client: createClient(config),
       description: `project ${projectId}, dataset ${dataset}`,
+      hosted: true,
       close: nothing,
     }
   }
@@ -69,8 +73,9 @@ export async function connectLake(options: ConnectOptions): Promise<LakeConnecti
     return {
       client: local(running),
       description: `${data} via the lake at ${running}`,
+      hosted: false,
       close: nothing,
     }
   const lake = await startLake({data, port: 0, ...(options.clock ? {clock: options.clock} : {})})
-  return {client: local(lake.url), description: data, close: lake.close}
+  return {client: local(lake.url), description: data, hosted: false, close: lake.close}
 }

@@ -20,7 +20,7 @@ export interface NarrowedQuery {
 /**
  * Narrows a query's main filter through the view's indexes. From the root, follows the nodes
  * whose collection comes from their base (projections, slices, `[0]`, `| order(...)`, `{...}`
- * maps) down to a filter over `*`; when that filter requires an indexed field to equal a string,
+ * maps), and into `!` and function arguments, down to a filter over `*`; when that filter requires an indexed field to equal a string,
  * replaces its `*` (that one only: `*` elsewhere, as in sub-queries, still reads everything)
  * with the documents the indexes give. These are every match, in dataset order, and the filter
  * still runs over them, so the query's result is unchanged.
@@ -61,11 +61,23 @@ function narrowBase(
     case 'FlatMap':
     case 'Group':
     case 'Map':
+    case 'Not':
     case 'PipeFuncCall':
     case 'Projection':
     case 'Slice': {
       const inner = node.base && narrowBase(node.base, view, params)
       return inner && {tree: {...node, base: inner.tree}, narrowing: inner.narrowing}
+    }
+    case 'FuncCall': {
+      // As in `!defined(*[_type == $docType && slug.current == $slug][0]._id)`, Sanity's slug
+      // uniqueness check: a filter on constants selects the same documents in any scope.
+      for (const [position, argument] of node.args.entries()) {
+        const inner = narrowBase(argument, view, params)
+        if (!inner) continue
+        const args = node.args.map((other, index) => (index === position ? inner.tree : other))
+        return {tree: {...node, args}, narrowing: inner.narrowing}
+      }
+      return undefined
     }
     default:
       return undefined

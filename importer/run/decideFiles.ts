@@ -1,0 +1,112 @@
+import type {SanityDocument} from '@sanity/client'
+
+import type {DocumentValidation} from '../../validation/protocol'
+import type {Conversion} from '../convertSource'
+import {type ArticleStatus, type ArticleWrite, planDocuments, planImport} from '../plan/planImport'
+import type {ImportTarget} from '../write/ImportTarget'
+import {type ArticleSummary, articleSummary} from './articleSummary'
+import {describeIssue} from './describeIssue'
+import {limitProblems} from './limitProblems'
+
+/** What happened to one source file. */
+export interface FileOutcome {
+  fileName: string
+  status: ArticleStatus | 'failed'
+  /** The article the file became, for the report; absent when it could not be converted. */
+  article?: ArticleSummary
+  notes: string[]
+  /** Why the file failed: one line per problem. */
+  errors: string[]
+}
+
+/** A file read and converted, or the one-line reason it could not be. */
+export interface ConvertedFile {
+  fileName: string
+  conversion?: Conversion
+  error?: string
+}
+
+/** Sanity's validation of documents, given the stored documents they may refer to. */
+export type Validate = (
+  documents: SanityDocument[],
+  dataset: SanityDocument[],
+) => Promise<DocumentValidation[]>
+
+/**
+ * Decides what to do with a batch of converted files: reads what is stored, plans each article,
+ * validates every document to be written with Sanity's validation and checks the Content Lake's
+ * limits. A file with an error writes nothing.
+ *
+ * @param converted - the batch, in report order
+ * @param options - force, drafts
+ * @param dependencies - the target (to read from), the validator and the import's timestamp
+ * @returns an outcome per file, and the writes of the files that passed
+ */
+export async function decideFiles(
+  converted: readonly ConvertedFile[],
+  options: {force?: boolean; drafts?: boolean},
+  dependencies: {target: ImportTarget; validate: Validate; importedAt: string},
+): Promise<{outcomes: FileOutcome[]; writes: ArticleWrite[]}> {
+  const {target, validate, importedAt} = dependencies
+  const conversions = converted.flatMap((item) => (item.conversion ? [item.conversion] : []))
+  const stored = await target.load(conversions.flatMap(documentIds))
+  const storedById = new Map(stored.map((document) => [document._id, document]))
+
+  const toValidate: SanityDocument[] = planDocuments(
+    planImport(conversions, storedById, options).writes,
+  ).map((document) => ({...document, _createdAt: importedAt, _updatedAt: importedAt, _rev: ''}))
+  const validations = toValidate.length > 0 ? await validate(toValidate, stored) : []
+  const failures = new Map<string, string[]>()
+  for (const conversion of conversions) {
+    const errors = [
+      ...issuesFor(conversion, validations, 'error'),
+      ...conversionDocuments(conversion).flatMap(limitProblems),
+    ]
+    if (errors.length > 0) failures.set(conversion.fileName, errors)
+  }
+
+  const good = conversions.filter((conversion) => !failures.has(conversion.fileName))
+  const plan = planImport(good, storedById, options)
+  const planned = new Map(plan.articles.map((article) => [article.conversion.fileName, article]))
+  const outcomes = converted.map(({fileName, conversion, error}): FileOutcome => {
+    const article = conversion && articleSummary(conversion)
+    const decided = planned.get(fileName)
+    const errors = error ? [error] : (failures.get(fileName) ?? [])
+    if (!decided || errors.length > 0)
+      return {fileName, status: 'failed', ...(article ? {article} : {}), notes: [], errors}
+    const warnings = issuesFor(decided.conversion, validations, 'warning')
+    const notes = [...decided.conversion.notes, ...decided.notes, ...warnings]
+    return {fileName, status: decided.status, ...(article ? {article} : {}), notes, errors: []}
+  })
+  return {outcomes, writes: plan.writes.articles}
+}
+
+function issuesFor(
+  conversion: Conversion,
+  validations: readonly DocumentValidation[],
+  level: 'error' | 'warning',
+): string[] {
+  const ids = new Set(documentIds(conversion))
+  return validations
+    .filter((validation) => ids.has(validation.documentId))
+    .flatMap((validation) =>
+      validation.issues
+        .filter((issue) => issue.level === level)
+        .map((issue) => describeIssue(validation.documentId, issue)),
+    )
+}
+
+function conversionDocuments({documents}: Conversion): {_id: string}[] {
+  const {article, persons, newsletter} = documents
+  return [article, ...persons, ...(newsletter ? [newsletter] : [])]
+}
+
+/**
+ * The ids of the documents a conversion produced: its article, people and newsletter.
+ *
+ * @param conversion - a converted file
+ * @returns their ids
+ */
+export function documentIds(conversion: Conversion): string[] {
+  return conversionDocuments(conversion).map((document) => document._id)
+}
