@@ -35,8 +35,9 @@ export async function createValidator(): Promise<Validator> {
     name: 'validateDocuments',
     studioRootPath: STUDIO_ROOT,
     // Sanity's validation allocates a few short-lived objects per value it checks: a larger
-    // young generation roughly halves the time the worker spends collecting them.
-    resourceLimits: {maxYoungGenerationSizeMb: 128},
+    // young generation cuts the time spent collecting them, and a bounded old generation keeps
+    // the worker from growing to gigabytes before it collects at all.
+    resourceLimits: {maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: 512},
   })
   const pending = new Map<
     number,

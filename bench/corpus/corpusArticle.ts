@@ -26,7 +26,6 @@ const AUTHORS: [string, ...string[]] = [
   'Anna Smith',
   'Ben Jones',
   'Chloé Martin',
-  'Olena Petrenko',
   'Jean de la Fontaine',
   'Ngozi Okafor',
   'Олена Петренко',

@@ -78,7 +78,9 @@ export async function decideFiles(
     const notes = [...decided.conversion.notes, ...decided.notes, ...warnings]
     return {fileName, status: decided.status, ...(article ? {article} : {}), notes, errors: []}
   })
-  return {outcomes, writes: plan.writes.articles}
+  // A summary's strings are slices of the source text, which would keep every file of a run in
+  // memory until the report: copy them out.
+  return {outcomes: structuredClone(outcomes), writes: plan.writes.articles}
 }
 
 function issuesFor(

@@ -1,0 +1,84 @@
+/** A target the measurements meet or miss, with what was measured. */
+export interface TargetCheck {
+  description: string
+  met: boolean
+}
+
+interface Rows {
+  conversion: readonly {tool: string; articles: number; articlesPerSecond: number}[]
+  imports: readonly {tool: string; articles: number; medianSeconds: number; peakRssMb: number}[]
+  queries: readonly {query: string; articles: number; engine: string; medianMs: number}[]
+}
+
+/**
+ * The targets the benchmarks exist to check: conversion at least 5,000 articles a second on one
+ * core, 20× block-tools and a third of the naive floor; an import of 100,000 articles in under
+ * 300 MB, growing at most 11× per 10× more articles; `articleBySlug` through the lake under
+ * 20 ms at 100,000 articles. Targets whose measurements were not taken are left out.
+ *
+ * @param rows - the suites' rows
+ * @returns one check per target and size measured
+ */
+export function checkTargets({conversion, imports, queries}: Rows): TargetCheck[] {
+  const checks: TargetCheck[] = []
+  const rate = (tool: string, articles: number) =>
+    conversion.find(
+      (row) => row.tool === tool && row.articles <= articles && row.articles > articles / 2,
+    )
+  for (const row of conversion.filter((r) => r.tool === 'newsroom')) {
+    const n = row.articles
+    checks.push({
+      description: `conversion at ${n}: ${fixed(row.articlesPerSecond)} articles/s (target ≥ 5,000)`,
+      met: row.articlesPerSecond >= 5000,
+    })
+    const blockTools = rate('block-tools', n)
+    if (blockTools) {
+      const ratio = row.articlesPerSecond / blockTools.articlesPerSecond
+      checks.push({
+        description: `conversion at ${n}: ${ratio.toFixed(1)}× block-tools (target ≥ 20×)`,
+        met: ratio >= 20,
+      })
+    }
+    const floor = rate('split-floor', n)
+    if (floor) {
+      const share = row.articlesPerSecond / floor.articlesPerSecond
+      checks.push({
+        description: `conversion at ${n}: ${share.toFixed(2)} of the split floor (target ≥ 0.33)`,
+        met: share >= 1 / 3,
+      })
+    }
+  }
+  for (const tool of ['newsroom --skip-validation', 'newsroom']) {
+    const runs = imports.filter((row) => row.tool === tool).sort((a, b) => a.articles - b.articles)
+    for (const row of runs.filter((r) => r.articles >= 100_000)) {
+      checks.push({
+        description: `${tool} at ${row.articles}: peak RSS ${fixed(row.peakRssMb)} MiB (target < 300 MB)`,
+        met: row.peakRssMb * 1.048576 < 300,
+      })
+    }
+    for (let index = 1; index < runs.length; index++) {
+      const smaller = runs[index - 1]
+      const larger = runs[index]
+      if (!smaller || !larger) continue
+      const growth =
+        (larger.medianSeconds / smaller.medianSeconds) * ((10 * smaller.articles) / larger.articles)
+      checks.push({
+        description: `${tool} ${smaller.articles} → ${larger.articles}: time grows ${growth.toFixed(1)}× per 10× articles (target ≤ 11×)`,
+        met: growth <= 11,
+      })
+    }
+  }
+  for (const row of queries.filter(
+    (r) => r.query === 'articleBySlug' && r.engine === 'lake' && r.articles >= 100_000,
+  )) {
+    checks.push({
+      description: `articleBySlug through the lake at ${row.articles}: ${row.medianMs.toFixed(1)} ms median (target < 20 ms)`,
+      met: row.medianMs < 20,
+    })
+  }
+  return checks
+}
+
+function fixed(value: number): string {
+  return Math.round(value).toLocaleString('en')
+}

@@ -1,0 +1,80 @@
+import {spawn} from 'node:child_process'
+import {readFileSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
+
+/** The project root: children run TypeScript from here, through tsx. */
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url))
+
+/** A running Node child and what it is observed to use. */
+export interface NodeChild {
+  pid: number
+  /** Lines of standard output so far. */
+  stdout: () => string[]
+  /** The highest resident set size seen so far, in MiB. */
+  peakRssMb: () => number
+  /** Resolves with the exit code (null when killed) once the child has exited. */
+  exited: Promise<number | null>
+  kill: (signal?: NodeJS.Signals) => void
+}
+
+const POLL_MS = 50
+
+/**
+ * Starts `node --import tsx <script> …args` from the project root and follows its peak memory
+ * by reading the kernel's high-water mark (`VmHWM`, /proc) every 50 ms while it runs, which
+ * counts its worker threads too.
+ *
+ * @param script - a path from the project root, e.g. `scripts/import.ts`
+ * @param args - the script's arguments
+ * @param env - extra environment variables
+ * @returns the child
+ */
+export function runNode(
+  script: string,
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): NodeChild {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: PROJECT_ROOT,
+    env: {...process.env, ...env},
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const pid = child.pid
+  if (pid === undefined) throw new Error(`runNode(): "${script}" did not start`)
+  const lines: string[] = []
+  let partial = ''
+  child.stdout.setEncoding('utf8')
+  child.stdout.on('data', (chunk: string) => {
+    const parts = (partial + chunk).split('\n')
+    partial = parts.pop() ?? ''
+    lines.push(...parts)
+  })
+  let peakKib = 0
+  const poll = setInterval(() => {
+    peakKib = Math.max(peakKib, highWaterMarkKib(pid))
+  }, POLL_MS)
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject)
+    child.once('exit', (code) => {
+      clearInterval(poll)
+      if (partial) lines.push(partial)
+      resolve(code)
+    })
+  })
+  return {
+    pid,
+    stdout: () => lines,
+    peakRssMb: () => Math.max(peakKib, highWaterMarkKib(pid)) / 1024,
+    exited,
+    kill: (signal = 'SIGTERM') => child.kill(signal),
+  }
+}
+
+function highWaterMarkKib(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    return Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0)
+  } catch {
+    return 0 // exited between polls
+  }
+}
