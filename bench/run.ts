@@ -1,13 +1,14 @@
 // `npm run bench`: conversion speed, end-to-end import and query latency at several archive
 // sizes, each beside the tool people use today, on the same generated articles. A measurement,
 // not a test: it prints tables and the targets they meet, and writes data/bench/latest.json.
-import {mkdir, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import {availableParallelism, cpus} from 'node:os'
 import {parseArgs} from 'node:util'
 
 import {benchConversion} from './conversion/benchConversion'
 import {benchImport} from './import/benchImport'
 import {benchQueries} from './queries/benchQueries'
+import {isRecord} from '../dataset/isRecord'
 import {checkTargets} from './checkTargets'
 
 const USAGE = `Usage: npm run bench -- [--n 1000,10000,100000] [--runs 3] [--only conversion,import,queries]
@@ -37,6 +38,7 @@ const runs = wholeNumber(values.runs ?? '3')
 const only = new Set((values.only ?? 'conversion,import,queries').split(','))
 const validateUpTo = wholeNumber(values['validate-up-to'] ?? '10000')
 const maxSecondsPerChild = wholeNumber(values['max-seconds'] ?? '300')
+const REPORT = 'data/bench/latest.json'
 const log = (line: string) => process.stderr.write(`${line}\n`)
 
 const machine = {
@@ -56,13 +58,29 @@ if (imports.length > 0) console.table(imports)
 const queries = only.has('queries') ? await benchQueries({sizes, runs: runs * 10, log}) : []
 if (queries.length > 0) console.table(queries)
 
-const targets = checkTargets({conversion, imports, queries})
+// A partial run (--only) keeps the other suites' rows from the last report.
+const previous = only.size < 3 ? await readPrevious() : {}
+const suites = {
+  conversion: only.has('conversion') ? conversion : (previous.conversion ?? []),
+  imports: only.has('import') ? imports : (previous.imports ?? []),
+  queries: only.has('queries') ? queries : (previous.queries ?? []),
+}
+const targets = checkTargets(suites)
 for (const target of targets) console.log(`${target.met ? '✓' : '✗'} ${target.description}`)
 
 await mkdir('data/bench', {recursive: true})
-const report = {date: new Date().toISOString(), machine, sizes, runs, conversion, imports, queries}
+const report = {date: new Date().toISOString(), machine, sizes, runs, ...suites}
 await writeFile('data/bench/latest.json', `${JSON.stringify({...report, targets}, null, 2)}\n`)
 log('bench: wrote data/bench/latest.json')
+
+async function readPrevious(): Promise<Partial<Parameters<typeof checkTargets>[0]>> {
+  try {
+    const parsed: unknown = JSON.parse(await readFile(REPORT, 'utf8'))
+    return isRecord(parsed) ? parsed : {}
+  } catch {
+    return {}
+  }
+}
 
 function wholeNumber(text: string): number {
   const value = Number(text)

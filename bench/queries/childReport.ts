@@ -1,5 +1,8 @@
 import type {NodeChild} from '../process/runNode'
 
+/** How long output may trail a child's exit: its stdout can still be open when it exits. */
+const TRAILING_OUTPUT_MS = 100
+
 /**
  * Waits for a benchmark child to exit and gives the report it printed: its last non-empty
  * stdout line (anything printed before it, such as a warning, is not the report).
@@ -12,6 +15,7 @@ import type {NodeChild} from '../process/runNode'
 export async function childReport(child: NodeChild, what: string): Promise<string> {
   const code = await child.exited
   if (code !== 0) throw new Error(`${what} exited with code ${code}`)
+  await new Promise((resolve) => setTimeout(resolve, TRAILING_OUTPUT_MS))
   const line = child
     .stdout()
     .filter((text) => text.trim() !== '')

@@ -18,17 +18,18 @@ export interface NarrowedQuery {
 }
 
 /**
- * Narrows a query's main filter through the view's indexes. From the root, follows the nodes
- * whose collection comes from their base (projections, slices, `[0]`, `| order(...)`, `{...}`
- * maps), and into `!` and function arguments, down to a filter over `*`; when that filter requires an indexed field to equal a string,
- * replaces its `*` (that one only: `*` elsewhere, as in sub-queries, still reads everything)
- * with the documents the indexes give. These are every match, in dataset order, and the filter
- * still runs over them, so the query's result is unchanged.
+ * Narrows a query's filters through the view's indexes. From the root, follows the nodes whose
+ * collection comes from their base (projections, slices, `[0]`, `| order(...)`, `{...}` maps),
+ * and into `!`, function arguments and a projection's attributes, to each filter over `*`; when
+ * such a filter requires an indexed field to equal a string, its `*` is replaced by the
+ * documents the indexes give. Those are every match, in dataset order, whatever the scope (the
+ * compared values are constants or parameters), and the filter still runs over them, so the
+ * query's result is unchanged. A `*` anywhere else reads every document.
  *
  * @param tree - the parsed query
  * @param view - the perspective's indexed documents
  * @param params - the query's parameters
- * @returns the query to evaluate, and the narrowing if one applied
+ * @returns the query to evaluate, and the main filter's narrowing if one applied
  */
 export function narrowQuery(
   tree: ExprNode,
@@ -58,15 +59,28 @@ function narrowBase(
     case 'ArrayCoerce':
     case 'Deref':
     case 'Filter':
-    case 'FlatMap':
     case 'Group':
-    case 'Map':
     case 'Not':
     case 'PipeFuncCall':
-    case 'Projection':
     case 'Slice': {
       const inner = node.base && narrowBase(node.base, view, params)
       return inner && {tree: {...node, base: inner.tree}, narrowing: inner.narrowing}
+    }
+    case 'FlatMap':
+    case 'Map': {
+      // `*[…] | order(…) {…}`: the projection applied to each element is the map's expression.
+      const inner = narrowBase(node.base, view, params)
+      const expr = narrowBase(node.expr, view, params)?.tree ?? node.expr
+      if (!inner && expr === node.expr) return undefined
+      return {tree: {...node, base: inner?.tree ?? node.base, expr}, narrowing: inner?.narrowing}
+    }
+    case 'Projection': {
+      // The projection's own sub-queries, such as an author looked up per article, are narrowed
+      // too: their filters compare with constants, so they select the same documents per row.
+      const inner = narrowBase(node.base, view, params)
+      const expr = narrowAttributes(node.expr, view, params)
+      if (!inner && expr === node.expr) return undefined
+      return {tree: {...node, base: inner?.tree ?? node.base, expr}, narrowing: inner?.narrowing}
     }
     case 'FuncCall': {
       // As in `!defined(*[_type == $docType && slug.current == $slug][0]._id)`, Sanity's slug
@@ -82,4 +96,24 @@ function narrowBase(
     default:
       return undefined
   }
+}
+
+/** An object projection with each attribute's query narrowed; the same node if none was. */
+function narrowAttributes(
+  node: ExprNode,
+  view: QueryView,
+  params: Record<string, unknown>,
+): ExprNode {
+  if (node.type !== 'Object') return node
+  let changed = false
+  const attributes = node.attributes.map((attribute) => {
+    if (attribute.type !== 'ObjectAttributeValue') return attribute
+    const value =
+      narrowBase(attribute.value, view, params)?.tree ??
+      narrowAttributes(attribute.value, view, params)
+    if (value === attribute.value) return attribute
+    changed = true
+    return {...attribute, value}
+  })
+  return changed ? {...node, attributes} : node
 }
