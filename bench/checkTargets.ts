@@ -21,9 +21,10 @@ interface Rows {
  */
 export function checkTargets({conversion, imports, queries}: Rows): TargetCheck[] {
   const checks: TargetCheck[] = []
+  // The row of another tool at the same size; a time-limited block-tools row converted fewer.
   const rate = (tool: string, articles: number) =>
     conversion.find(
-      (row) => row.tool === tool && row.articles <= articles && row.articles > articles / 2,
+      (row) => row.tool === tool && row.articles <= articles && row.articles > articles / 10,
     )
   for (const row of conversion.filter((r) => r.tool === 'newsroom')) {
     const n = row.articles
@@ -48,9 +49,10 @@ export function checkTargets({conversion, imports, queries}: Rows): TargetCheck[
       })
     }
   }
-  for (const tool of ['newsroom --skip-validation', 'newsroom']) {
+  // @sanity/import's growth is there to compare with.
+  for (const tool of ['newsroom --skip-validation', 'newsroom', '@sanity/import']) {
     const runs = imports.filter((row) => row.tool === tool).sort((a, b) => a.articles - b.articles)
-    for (const row of runs.filter((r) => r.articles >= 100_000)) {
+    for (const row of runs.filter((r) => r.articles >= 100_000 && r.tool !== '@sanity/import')) {
       checks.push({
         description: `${tool} at ${row.articles}: peak RSS ${fixed(row.peakRssMb)} MiB (target < 300 MB)`,
         met: row.peakRssMb * 1.048576 < 300,
