@@ -12,7 +12,7 @@ import {importCommand} from '../importer'
 import {startLake} from '../lake'
 import {localClient} from '../tests/support/localClient'
 import {generateArticles} from './generateArticles'
-import {validateDocuments} from '../validation'
+import {createValidator} from '../validation'
 
 const {values} = parseArgs({options: {n: {type: 'string'}, latency: {type: 'string'}}})
 const count = Number(values.n ?? 1000)
@@ -23,6 +23,8 @@ const quiet = {
   now: () => new Date(),
 }
 
+// One validation worker for every batch of both imports.
+const validator = await createValidator()
 const folder = await mkdtemp(join(tmpdir(), 'newsroom-bench-'))
 const sources = join(folder, 'sources')
 await mkdir(sources)
@@ -32,7 +34,7 @@ const exported = join(folder, 'export.ndjson')
 await importCommand(
   ['--ndjson', exported, sources],
   {...quiet, env: {}},
-  {validate: validateDocuments, importerVersion: 'bench'},
+  {validate: validator.validate, importerVersion: 'bench'},
 )
 const documents = (await readFile(exported, 'utf8'))
   .trim()
@@ -75,7 +77,7 @@ const results = [
     importCommand(
       ['--api-host', apiHost, sources],
       {...quiet, env: {}},
-      {validate: validateDocuments, importerVersion: 'bench'},
+      {validate: validator.validate, importerVersion: 'bench'},
     ),
   ),
   await measure('sanity-import', (apiHost) =>
@@ -90,6 +92,7 @@ const results = [
 console.log(
   `Writing ${count} articles (${documents.length} documents) to a lake with ${latency} ms latency, ${cpus().length} cores`,
 )
+await validator.close()
 console.table(results)
 console.log(
   'seconds: the whole run; newsroom-import also converts and validates the text, @sanity/import',

@@ -1,6 +1,5 @@
-import {spawn} from 'node:child_process'
-import {fileURLToPath} from 'node:url'
-
+import {childReport} from '../process/childReport'
+import {runNode} from '../process/runNode'
 import {median} from '../process/statistics'
 import {type ChildResult, parseChildResult} from './parseChildResult'
 
@@ -38,8 +37,6 @@ export interface ConversionOptions {
 }
 
 const TOOLS: ConversionRow['tool'][] = ['newsroom', 'split-floor', 'block-tools']
-const CHILD = fileURLToPath(new URL('./convertChild.ts', import.meta.url))
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const MIB = 1024 * 1024
 
 /**
@@ -86,27 +83,9 @@ export async function benchConversion(options: ConversionOptions): Promise<Conve
   return rows
 }
 
-function runChild(tool: string, size: number, maxSeconds: number | undefined) {
-  const args = ['--import', 'tsx', CHILD, '--tool', tool, '--n', String(size)]
+async function runChild(tool: string, size: number, maxSeconds: number | undefined) {
+  const args = ['--tool', tool, '--n', String(size)]
   if (maxSeconds !== undefined) args.push('--max-seconds', String(maxSeconds))
-  return new Promise<ChildResult>((resolve, reject) => {
-    // cwd at the project root, where `--import tsx` resolves.
-    const child = spawn(process.execPath, args, {cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe']})
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-    child.on('error', reject)
-    child.on('close', (code) => {
-      if (code !== 0) {
-        reject(new Error(`${tool} n=${size}: child exited with ${code}\n${stderr}`))
-        return
-      }
-      try {
-        resolve(parseChildResult(stdout.trim()))
-      } catch (error) {
-        reject(error)
-      }
-    })
-  })
+  const child = runNode('bench/conversion/convertChild.ts', args)
+  return parseChildResult(await childReport(child, `${tool} n=${size}`))
 }

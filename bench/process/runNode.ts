@@ -12,7 +12,7 @@ export interface NodeChild {
   stdout: () => string[]
   /** The highest resident set size seen so far, in MiB. */
   peakRssMb: () => number
-  /** Resolves with the exit code (null when killed) once the child has exited. */
+  /** Resolves with the exit code (null when killed) once the child has exited and its output is read. */
   exited: Promise<number | null>
   kill: (signal?: NodeJS.Signals) => void
 }
@@ -55,7 +55,8 @@ export function runNode(
   }, POLL_MS)
   const exited = new Promise<number | null>((resolve, reject) => {
     child.once('error', reject)
-    child.once('exit', (code) => {
+    // 'close', not 'exit': by then standard output has been read to its end.
+    child.once('close', (code) => {
       clearInterval(poll)
       if (partial) lines.push(partial)
       resolve(code)

@@ -17,7 +17,6 @@ export interface GroqJsTimings {
 
 const POLL_MS = 100
 /** How long output may trail a child's exit: its stdout can still be open when it exits. */
-const TRAILING_OUTPUT_MS = 100
 
 /**
  * Times the front-end queries in plain groq-js over a dataset file, in a child process: each
@@ -94,7 +93,6 @@ async function follow(
   for (;;) {
     drain()
     if (code !== undefined) {
-      await new Promise((resolve) => setTimeout(resolve, TRAILING_OUTPUT_MS))
       drain()
       return code
     }

@@ -9,8 +9,10 @@ import {shortHash} from './contentKey'
  */
 export const PLAIN_PUNCTUATION = '!"#%\'()*+,-./:;=?@[\\]^`{}~’‘“”–—…«»\u00a0'
 
-const PLAIN_TEXT = new RegExp(`^[A-Za-z0-9 ${PLAIN_PUNCTUATION.replace(/[\\\]^-]/g, '\\$&')}]*$`)
-const PLAIN_RUNS = new RegExp(`[\\s${PLAIN_PUNCTUATION.replace(/[\\\]^-]/g, '\\$&')}]+`, 'g')
+/** The punctuation as regular-expression class members. */
+const PLAIN_CLASS = PLAIN_PUNCTUATION.replace(/[\\\]^-]/g, '\\$&')
+const PLAIN_TEXT = new RegExp(`^[A-Za-z0-9 ${PLAIN_CLASS}]*$`)
+const PLAIN_RUNS = new RegExp(`[\\s${PLAIN_CLASS}]+`, 'g')
 
 /**
  * Slugifies text the way Sanity Studio's slug "Generate" button does (speakingurl, symbols

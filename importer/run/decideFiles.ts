@@ -52,9 +52,13 @@ export async function decideFiles(
   const stored = await target.load(conversions.flatMap(documentIds))
   const storedById = new Map(stored.map((document) => [document._id, document]))
 
-  const toValidate: SanityDocument[] = planDocuments(
-    planImport(conversions, storedById, options).writes,
-  ).map((document) => ({...document, _createdAt: importedAt, _updatedAt: importedAt, _rev: ''}))
+  const plan = planImport(conversions, storedById, options)
+  const toValidate: SanityDocument[] = planDocuments(plan.writes).map((document) => ({
+    ...document,
+    _createdAt: importedAt,
+    _updatedAt: importedAt,
+    _rev: '',
+  }))
   const validations = toValidate.length > 0 ? await validate(toValidate, stored) : []
   const failures = new Map<string, string[]>()
   for (const conversion of conversions) {
@@ -65,8 +69,10 @@ export async function decideFiles(
     if (errors.length > 0) failures.set(conversion.fileName, errors)
   }
 
-  const good = conversions.filter((conversion) => !failures.has(conversion.fileName))
-  const plan = planImport(good, storedById, options)
+  // Each article's decision stands alone, so a failed file's write is simply left out.
+  const writes = plan.writes.articles.filter(
+    (write) => !failures.has(write.article.source?.fileName ?? ''),
+  )
   const planned = new Map(plan.articles.map((article) => [article.conversion.fileName, article]))
   const outcomes = converted.map(({fileName, conversion, error}): FileOutcome => {
     const article = conversion && articleSummary(conversion)
@@ -80,7 +86,7 @@ export async function decideFiles(
   })
   // A summary's strings are slices of the source text, which would keep every file of a run in
   // memory until the report: copy them out.
-  return {outcomes: structuredClone(outcomes), writes: plan.writes.articles}
+  return {outcomes: structuredClone(outcomes), writes}
 }
 
 function issuesFor(

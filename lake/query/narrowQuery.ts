@@ -67,20 +67,23 @@ function narrowBase(
       return inner && {tree: {...node, base: inner.tree}, narrowing: inner.narrowing}
     }
     case 'FlatMap':
-    case 'Map': {
-      // `*[…] | order(…) {…}`: the projection applied to each element is the map's expression.
+    case 'Map':
+    case 'Projection': {
+      // The expression applied to each element (`*[…] | order(…) {…}`) is narrowed too, such as
+      // an author looked up per article: a filter on constants selects the same documents per row.
       const inner = narrowBase(node.base, view, params)
       const expr = narrowBase(node.expr, view, params)?.tree ?? node.expr
       if (!inner && expr === node.expr) return undefined
       return {tree: {...node, base: inner?.tree ?? node.base, expr}, narrowing: inner?.narrowing}
     }
-    case 'Projection': {
-      // The projection's own sub-queries, such as an author looked up per article, are narrowed
-      // too: their filters compare with constants, so they select the same documents per row.
-      const inner = narrowBase(node.base, view, params)
-      const expr = narrowAttributes(node.expr, view, params)
-      if (!inner && expr === node.expr) return undefined
-      return {tree: {...node, base: inner?.tree ?? node.base, expr}, narrowing: inner?.narrowing}
+    case 'Object': {
+      const attributes = node.attributes.map((attribute) => {
+        if (attribute.type !== 'ObjectAttributeValue') return attribute
+        const value = narrowBase(attribute.value, view, params)?.tree
+        return value ? {...attribute, value} : attribute
+      })
+      const changed = attributes.some((attribute, index) => attribute !== node.attributes[index])
+      return changed ? {tree: {...node, attributes}, narrowing: undefined} : undefined
     }
     case 'FuncCall': {
       // As in `!defined(*[_type == $docType && slug.current == $slug][0]._id)`, Sanity's slug
@@ -96,24 +99,4 @@ function narrowBase(
     default:
       return undefined
   }
-}
-
-/** An object projection with each attribute's query narrowed; the same node if none was. */
-function narrowAttributes(
-  node: ExprNode,
-  view: QueryView,
-  params: Record<string, unknown>,
-): ExprNode {
-  if (node.type !== 'Object') return node
-  let changed = false
-  const attributes = node.attributes.map((attribute) => {
-    if (attribute.type !== 'ObjectAttributeValue') return attribute
-    const value =
-      narrowBase(attribute.value, view, params)?.tree ??
-      narrowAttributes(attribute.value, view, params)
-    if (value === attribute.value) return attribute
-    changed = true
-    return {...attribute, value}
-  })
-  return changed ? {...node, attributes} : node
 }

@@ -1,7 +1,4 @@
-import type {NodeChild} from '../process/runNode'
-
-/** How long output may trail a child's exit: its stdout can still be open when it exits. */
-const TRAILING_OUTPUT_MS = 100
+import type {NodeChild} from './runNode'
 
 /**
  * Waits for a benchmark child to exit and gives the report it printed: its last non-empty
@@ -15,7 +12,6 @@ const TRAILING_OUTPUT_MS = 100
 export async function childReport(child: NodeChild, what: string): Promise<string> {
   const code = await child.exited
   if (code !== 0) throw new Error(`${what} exited with code ${code}`)
-  await new Promise((resolve) => setTimeout(resolve, TRAILING_OUTPUT_MS))
   const line = child
     .stdout()
     .filter((text) => text.trim() !== '')
