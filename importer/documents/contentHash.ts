@@ -12,6 +12,9 @@ export const EDITABLE_ARTICLE_FIELDS = [
   'sections',
 ] as const
 
+// Collected in sorted order, the content needs no reordered copy to be canonical.
+const FIELDS_IN_KEY_ORDER = [...EDITABLE_ARTICLE_FIELDS].sort()
+
 /**
  * Hashes an article's editable content in a canonical form (object keys sorted), so the hash
  * recorded at import tells later whether anyone has changed the article since.
@@ -21,6 +24,6 @@ export const EDITABLE_ARTICLE_FIELDS = [
  */
 export function contentHash(article: Readonly<Record<string, unknown>>): string {
   const content: Record<string, unknown> = {}
-  for (const field of EDITABLE_ARTICLE_FIELDS) content[field] = article[field]
+  for (const field of FIELDS_IN_KEY_ORDER) content[field] = article[field]
   return `sha256:${hash('sha256', canonicalJson(content), 'hex')}`
 }

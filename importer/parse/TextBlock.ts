@@ -30,5 +30,7 @@ export interface TextBlock {
  * @returns its text
  */
 export function blockText(block: Pick<TextBlock, 'spans'>): string {
+  const [only] = block.spans
+  if (block.spans.length === 1 && only) return only.text
   return block.spans.map((span) => span.text).join('')
 }

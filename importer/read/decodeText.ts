@@ -5,6 +5,8 @@ import {firstInvalidUtf8Offset} from './firstInvalidUtf8Offset'
 export const MAX_SOURCE_BYTES = 5 * 1024 * 1024
 
 const BOM = '\uFEFF'
+// Without `stream`, each decode starts afresh, so one strict decoder serves every file.
+const STRICT_UTF8 = new TextDecoder('utf-8', {fatal: true})
 
 /**
  * Decodes a source file's bytes as strict UTF-8: drops a byte order mark, turns CRLF and CR into
@@ -26,12 +28,12 @@ export function decodeText(bytes: Uint8Array, file: string): string {
     throw new ImportError(file, 'NUL byte: this is a binary file, not text', {offset: nul})
   let text: string
   try {
-    text = new TextDecoder('utf-8', {fatal: true}).decode(bytes)
+    text = STRICT_UTF8.decode(bytes)
   } catch {
     throw new ImportError(file, 'not valid UTF-8', {offset: firstInvalidUtf8Offset(bytes)})
   }
   if (text.startsWith(BOM)) text = text.slice(BOM.length)
-  text = text.replace(/\r\n?/g, '\n')
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n')
   if (text.trim() === '') throw new ImportError(file, 'file is empty or only whitespace')
   return text
 }

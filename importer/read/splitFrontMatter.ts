@@ -1,6 +1,7 @@
 import {parseDocument} from 'yaml'
 
 import {ImportError} from '../ImportError'
+import {parseFlatYaml} from './parseFlatYaml'
 import {type FrontMatter, readFrontMatter} from './readFrontMatter'
 
 /** A source text with its front matter taken off. */
@@ -32,6 +33,14 @@ export function splitFrontMatter(text: string, file: string): SourceText {
   if (!closing)
     throw new ImportError(file, 'front matter opened with --- is never closed', {line: 1})
   const yaml = rest.slice(0, closing.index)
+  const value = parseFlatYaml(yaml) ?? parseYaml(yaml, file)
+  const afterClosing = rest.slice(closing.index + closing[0].length).replace(/^\n/, '')
+  const lineOffset = text.slice(0, text.length - afterClosing.length).split('\n').length - 1
+  return {frontMatter: readFrontMatter(value, file), body: afterClosing, lineOffset}
+}
+
+/** A full YAML parse, for front matter that is more than flat text; errors give the file line. */
+function parseYaml(yaml: string, file: string): unknown {
   const document = parseDocument(yaml, {prettyErrors: false})
   const [error] = document.errors
   if (error) {
@@ -40,7 +49,5 @@ export function splitFrontMatter(text: string, file: string): SourceText {
       line,
     })
   }
-  const afterClosing = rest.slice(closing.index + closing[0].length).replace(/^\n/, '')
-  const lineOffset = text.slice(0, text.length - afterClosing.length).split('\n').length - 1
-  return {frontMatter: readFrontMatter(document.toJS(), file), body: afterClosing, lineOffset}
+  return document.toJS()
 }

@@ -8,6 +8,9 @@ export interface SignupCopy {
 
 type Slot = keyof SignupCopy
 
+/** Lines a signup form can have: one per part of its copy. */
+export const SIGNUP_SLOTS = 4
+
 const MAX_LINE = 90
 const PENDING =
   /\b(please wait|wait a moment|one moment|loading|sending|submitting|processing|signing you up)\b|^…$/i

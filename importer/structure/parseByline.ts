@@ -98,6 +98,7 @@ export function parseByline(
   options: {requireMarker?: boolean} = {},
 ): ParsedByline | undefined {
   const trimmed = line.trim()
+  if (trimmed.length > MAX_BYLINE_LENGTH + 1) return undefined
   const endsWithDot = trimmed.endsWith('.')
   let text = trimmed.replace(/\.$/, '')
   // Sentence punctuation means prose; a dot is allowed only after an initial (`J. Smith`).

@@ -1,6 +1,6 @@
 import {blockText, type TextBlock} from '../parse/TextBlock'
 import {deriveTitle} from './deriveTitle'
-import {detectSignup, type SignupCopy} from './detectSignup'
+import {detectSignup, SIGNUP_SLOTS, type SignupCopy} from './detectSignup'
 import {isHeadingLike} from './isHeadingLike'
 import {type ParsedByline, parseByline} from './parseByline'
 
@@ -43,8 +43,9 @@ export function structureArticle(blocks: readonly TextBlock[]): StructuredArticl
 }
 
 function takeSignup(blocks: TextBlock[]): StructuredArticle['signup'] {
-  const plain = blocks.map((block) => (isPlain(block) ? blockText(block) : ''))
-  const found = detectSignup(plain)
+  // A form has at most one line per slot, so only the last few blocks can be part of it.
+  const tail = blocks.slice(-SIGNUP_SLOTS)
+  const found = detectSignup(tail.map((block) => (isPlain(block) ? blockText(block) : '')))
   if (!found) return undefined
   const lines = blocks.splice(blocks.length - found.lineCount).map(blockText)
   return {copy: found.copy, lines}
