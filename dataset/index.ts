@@ -1,5 +1,6 @@
 export {isNotFound} from './isNotFound'
 export {isRecord} from './isRecord'
+export {mapAsync} from './mapAsync'
 export {ndjsonLines} from './ndjsonLines'
 export {readLines, type ReadLinesOptions} from './readLines'
 export {readNdjson} from './readNdjson'

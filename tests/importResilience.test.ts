@@ -10,6 +10,7 @@ import {type RequestLogEntry, parseFaults, type RunningLake, seededRandom, start
 import {createValidator, type Validator} from '../validation'
 import {generateArticles} from '../bench/generateArticles'
 import {localClient} from './support/localClient'
+import {collect} from './support/collect'
 
 const CLOCK = () => new Date('2024-08-17T00:00:00.000Z')
 const RATE = 20
@@ -66,7 +67,7 @@ async function importInto(lakeOptions: Partial<Parameters<typeof startLake>[0]>)
       {},
       {perspective: 'raw'},
     )
-    return {result, documents, requests, committed, retries}
+    return {outcomes: await collect(result.outcomes), documents, requests, committed, retries}
   } finally {
     await lake.close()
   }
@@ -79,8 +80,8 @@ describe('importing into a Content Lake that fights back', () => {
       faults: parseFaults('429:0.2,500:0.05,reset:0.05,latency:5-40'),
       random: seededRandom(20240817),
     })
-    expect(clean.result.outcomes.every((outcome) => outcome.status === 'created')).toBe(true)
-    expect(faulty.result.outcomes.every((outcome) => outcome.status === 'created')).toBe(true)
+    expect(clean.outcomes.every((outcome) => outcome.status === 'created')).toBe(true)
+    expect(faulty.outcomes.every((outcome) => outcome.status === 'created')).toBe(true)
     // Revisions name the transaction that wrote a document; requests sent side by side may reach
     // a shared person or newsletter in either order, so contents are compared without them.
     const withoutRevisions = (documents: Record<string, unknown>[]) =>

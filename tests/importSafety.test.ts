@@ -10,6 +10,7 @@ import {type RequestLogEntry, startLake} from '../lake'
 import {createValidator, type Validator} from '../validation'
 import {generateArticles} from '../bench/generateArticles'
 import {localClient} from './support/localClient'
+import {collect} from './support/collect'
 
 const SEED = new URL('../seeds/kursk-advance.txt', import.meta.url)
 const ARTICLE = 'article-kursk-advance'
@@ -59,7 +60,8 @@ describe('import safety', () => {
           return stored
         },
       }
-      const {outcomes} = await runImport([source], {}, {...dependencies, target: racing})
+      const result = await runImport([source], {}, {...dependencies, target: racing})
+      const outcomes = await collect(result.outcomes)
       expect(outcomes[0]?.status).toBe('kept')
       expect(outcomes[0]?.notes).toContain(
         'was edited while the import ran; left as the editor saved it',

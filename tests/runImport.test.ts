@@ -6,10 +6,12 @@ import {describe, expect, test} from 'vitest'
 
 import {ndjsonExportTarget, runImport} from '../importer'
 import {fileSpool} from '../importer/cli/fileSpool'
+import {isArticleWrite} from '../importer/run/isArticleWrite'
 import {readSourceFile} from '../importer/cli/readSourceFile'
 import type {ArticleWrite} from '../importer/plan/planImport'
 import type {ImportDependencies} from '../importer/run/runImport'
 import {generateArticles} from '../bench/generateArticles'
+import {collect} from './support/collect'
 
 const NOW = '2024-08-17T00:00:00.000Z'
 
@@ -23,7 +25,7 @@ async function sourcesFolder(files: {fileName: string; text: string}[]): Promise
   return files.map(({fileName}) => join(folder, fileName))
 }
 
-async function importInBatches(files: string[], batchSize: number) {
+async function importInBatches(files: string[], batch: {files?: number; bytes?: number}) {
   const output = join(await mkdtemp(join(tmpdir(), 'newsroom-out-')), 'export.ndjson')
   const batches: number[] = []
   const result = await runImport(
@@ -38,23 +40,35 @@ async function importInBatches(files: string[], batchSize: number) {
       target: ndjsonExportTarget(output),
       now: () => NOW,
       importerVersion: 'test',
-      batchSize,
+      batch,
     },
   )
   const written = result.written ? await readFile(output, 'utf8') : ''
-  return {result, written, batches}
+  return {
+    written: result.written,
+    outcomes: await collect(result.outcomes),
+    output: written,
+    batches,
+  }
 }
 
 describe('runImport in batches', () => {
   test('runImport: batches of 7 write what one batch writes, and report the same', async () => {
     const files = await sourcesFolder(generateArticles(30))
-    const one = await importInBatches(files, 100)
-    const many = await importInBatches(files, 7)
+    const one = await importInBatches(files, {files: 100})
+    const many = await importInBatches(files, {files: 7})
     expect(one.batches).toHaveLength(1)
     expect(many.batches).toHaveLength(5)
-    expect(many.written).toBe(one.written)
-    expect(many.written.split('\n').filter(Boolean).length).toBeGreaterThan(30)
-    expect(many.result.outcomes).toEqual(one.result.outcomes)
+    expect(many.output).toBe(one.output)
+    expect(many.output.split('\n').filter(Boolean).length).toBeGreaterThan(30)
+    expect(many.outcomes).toEqual(one.outcomes)
+  })
+
+  test('runImport: a batch ends at its byte budget, however few files it has', async () => {
+    const files = await sourcesFolder(generateArticles(6))
+    const {batches, outcomes} = await importInBatches(files, {files: 100, bytes: 1})
+    expect(batches).toHaveLength(6)
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(Array(6).fill('created'))
   })
 
   test('runImport: two files with one slug both fail, even in different batches', async () => {
@@ -63,10 +77,10 @@ describe('runImport in batches', () => {
       {fileName: 'b.txt', text: 'Rain stopped.\n\nReuters'},
       {fileName: 'c.txt', text: '# Floods close the ring road\n\nThe road reopened.\n\nAFP'},
     ])
-    const {result, written} = await importInBatches(files, 2)
-    expect(result.written).toBe(false)
-    expect(written).toBe('')
-    const [a, b, c] = result.outcomes
+    const {written, output, outcomes} = await importInBatches(files, {files: 2})
+    expect(written).toBe(false)
+    expect(output).toBe('')
+    const [a, b, c] = outcomes
     expect(a?.status).toBe('failed')
     expect(c?.status).toBe('failed')
     expect(a?.errors).toEqual([
@@ -80,10 +94,10 @@ describe('runImport in batches', () => {
       ...generateArticles(5),
       {fileName: 'empty.txt', text: '   \n'},
     ])
-    const {result, written} = await importInBatches(files, 2)
-    expect(result.written).toBe(false)
-    expect(written).toBe('')
-    expect(result.outcomes.map((outcome) => outcome.status)).toEqual([
+    const {written, output, outcomes} = await importInBatches(files, {files: 2})
+    expect(written).toBe(false)
+    expect(output).toBe('')
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
       'created',
       'created',
       'created',
@@ -96,7 +110,7 @@ describe('runImport in batches', () => {
 
 test('fileSpool: gives back what was appended, in order, and removes its folder', async () => {
   const directory = await mkdtemp(join(tmpdir(), 'newsroom-spool-'))
-  const spool = fileSpool(directory)
+  const spool = fileSpool(isArticleWrite, directory)
   const write = (id: string): ArticleWrite => ({
     article: {
       _id: id,

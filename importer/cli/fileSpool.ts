@@ -2,53 +2,58 @@ import {type FileHandle, mkdtemp, open, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
-import {isRecord} from '../../dataset/isRecord'
 import {readLines} from '../../dataset/readLines'
-import type {ArticleWrite} from '../plan/planImport'
-import type {WriteSpool} from '../run/writeSpool'
+import type {Spool} from '../run/spool'
+
+const CHUNK_CHARS = 1024 * 1024
 
 /**
- * A spool in a temporary file, one write per line, so an archive's decided writes wait on disk
- * rather than in memory. The file is removed when the spool is disposed.
+ * A spool in a temporary file, one JSON item per line, so an archive's decided writes and
+ * outcomes wait on disk rather than in memory. The file is removed when the spool is disposed.
  *
+ * @param isItem - checks an item read back: the spool holds only what `append` wrote, so this
+ *   checks its shape, not every field
  * @param directory - where the temporary folder goes (the system's by default)
  * @returns the spool
  */
-export function fileSpool(directory = tmpdir()): WriteSpool {
+export function fileSpool<T>(
+  isItem: (value: unknown) => value is T,
+  directory = tmpdir(),
+): Spool<T> {
   let folder: string | undefined
   let file: FileHandle | undefined
-  const path = async () => (folder ??= await mkdtemp(join(directory, 'newsroom-import-')))
+  const path = async () => join((folder ??= await mkdtemp(join(directory, 'newsroom-'))), 'spool')
+  const closeFile = async () => {
+    await file?.close()
+    file = undefined
+  }
   return {
-    append: async (writes) => {
-      if (writes.length === 0) return
-      file ??= await open(join(await path(), 'writes.ndjson'), 'a')
-      await file.appendFile(writes.map((write) => `${JSON.stringify(write)}\n`).join(''), 'utf8')
+    append: async (items) => {
+      if (items.length === 0) return
+      file ??= await open(await path(), 'a')
+      // Written a megabyte or so at a time: a batch's text is never all in memory at once.
+      let chunk = ''
+      for (const item of items) {
+        chunk += `${JSON.stringify(item)}\n`
+        if (chunk.length < CHUNK_CHARS) continue
+        await file.appendFile(chunk, 'utf8')
+        chunk = ''
+      }
+      if (chunk !== '') await file.appendFile(chunk, 'utf8')
     },
     read: async function* () {
-      await file?.close()
-      file = undefined
+      await closeFile()
       if (!folder) return
-      for await (const line of readLines(join(folder, 'writes.ndjson'))) {
+      for await (const line of readLines(await path())) {
         if (line === '') continue
-        const write: unknown = JSON.parse(line)
-        if (!isArticleWrite(write))
-          throw new Error(`fileSpool(): "${line.slice(0, 80)}" is not a write`)
-        yield write
+        const item: unknown = JSON.parse(line)
+        if (!isItem(item)) throw new Error(`fileSpool(): "${line.slice(0, 80)}" is not an item`)
+        yield item
       }
     },
     dispose: async () => {
-      await file?.close()
+      await closeFile()
       if (folder) await rm(folder, {recursive: true, force: true})
     },
   }
-}
-
-/** The spool holds only what `append` wrote: its shape is checked, not every field. */
-function isArticleWrite(value: unknown): value is ArticleWrite {
-  return (
-    isRecord(value) &&
-    isRecord(value['article']) &&
-    typeof value['article']['_id'] === 'string' &&
-    Array.isArray(value['createIfMissing'])
-  )
 }

@@ -2,13 +2,18 @@ import type {ImportDependencies} from '../run/runImport'
 import {runImport} from '../run/runImport'
 import {collectSourceFiles} from './collectSourceFiles'
 import {fileSpool} from './fileSpool'
-import {formatReport, STATUSES} from './formatReport'
+import {mapAsync} from '../../dataset/mapAsync'
+import {isArticleWrite} from '../run/isArticleWrite'
+import {isFileOutcome} from '../run/isFileOutcome'
+import {formatReport} from './formatReport'
 import {importTimestamp} from './importTimestamp'
+import {jsonReport} from './jsonReport'
 import {IMPORT_USAGE, parseImportArgs, UsageError} from './parseImportArgs'
 import {progressBar} from './progressBar'
 import {readSourceFile} from './readSourceFile'
 import {resolveTarget} from './resolveTarget'
 import {summarizeOutcome} from './summarizeOutcome'
+import {tallyOutcomes} from './tallyOutcomes'
 
 /** The terminal and environment the command runs in. */
 export interface CommandIo {
@@ -58,69 +63,66 @@ export async function importCommand(
     io.stderr(`import: no .txt or .md files in ${args.paths.join(', ')}`)
     return 1
   }
-  let target
-  let result
+  const spools = {writes: fileSpool(isArticleWrite), outcomes: fileSpool(isFileOutcome)}
   try {
-    const resolved = await resolveTarget(args, io.env, timestamp)
-    target = resolved.target
-    const bar =
-      io.tty && !args.json && files.length > PROGRESS_THRESHOLD ? progressBar(io.tty) : undefined
+    let target
+    let result
     try {
-      result = await runImport(files, args, {
-        ...dependencies,
-        ...(args.skipValidation ? {validate: skipValidation} : {}),
-        readSource: readSourceFile,
-        target,
-        spool: fileSpool(),
-        now: () => timestamp,
-        ...(bar ? {onProgress: bar.update} : {}),
-        ...(io.signal ? {signal: io.signal} : {}),
-      })
-    } finally {
-      bar?.done()
-      await resolved.close()
+      const resolved = await resolveTarget(args, io.env, timestamp)
+      target = resolved.target
+      const bar =
+        io.tty && !args.json && files.length > PROGRESS_THRESHOLD ? progressBar(io.tty) : undefined
+      try {
+        result = await runImport(files, args, {
+          ...dependencies,
+          ...(args.skipValidation ? {validate: skipValidation} : {}),
+          readSource: readSourceFile,
+          target,
+          spools,
+          now: () => timestamp,
+          ...(bar ? {onProgress: bar.update} : {}),
+          ...(io.signal ? {signal: io.signal} : {}),
+        })
+      } finally {
+        bar?.done()
+        await resolved.close()
+      }
+    } catch (error) {
+      // The Content Lake refused or could not be reached: one line, no stack, no credentials.
+      const where = target ? ` ${target.description}` : ''
+      io.stderr(
+        `import: writing to${where || ' the Content Lake'} failed: ${describeFailure(error)}`,
+      )
+      return 1
     }
-  } catch (error) {
-    // The Content Lake refused or could not be reached: one line, no stack, no credentials.
-    const where = target ? ` ${target.description}` : ''
-    io.stderr(`import: writing to${where || ' the Content Lake'} failed: ${describeFailure(error)}`)
-    return 1
-  }
 
-  const summaries = result.outcomes.map(summarizeOutcome)
-  const failed = summaries.some((summary) => summary.status === 'failed')
-  const destination = args.dryRun
-    ? 'dry run, nothing written'
-    : result.written
-      ? `written to ${target.description}`
-      : failed
-        ? `nothing written to ${target.description} (fix the failed files or use --keep-going)`
-        : `nothing to write to ${target.description}`
-  if (args.json) {
-    const totals = Object.fromEntries(
-      STATUSES.map((status) => [status, summaries.filter((s) => s.status === status).length]),
-    )
-    const report = {
-      target: target.description,
-      dryRun: args.dryRun,
-      written: result.written,
-      totals,
-      files: summaries,
+    const {totals, notWritten} = await tallyOutcomes(result.outcomes)
+    const failed = totals.failed > 0
+    const destination = args.dryRun
+      ? 'dry run, nothing written'
+      : result.written
+        ? `written to ${target.description}`
+        : failed
+          ? `nothing written to ${target.description} (fix the failed files or use --keep-going)`
+          : `nothing to write to ${target.description}`
+    const summaries = mapAsync(result.outcomes, summarizeOutcome)
+    const report = args.json
+      ? jsonReport(
+          {target: target.description, dryRun: args.dryRun, written: result.written, totals},
+          summaries,
+        )
+      : formatReport(summaries, totals, destination)
+    for await (const text of report) io.stdout(text)
+    if (io.signal?.aborted) {
+      io.stderr(
+        `import: interrupted; ${notWritten} of ${files.length} files not written. Run the same command again to continue.`,
+      )
+      return 130
     }
-    io.stdout(JSON.stringify(report, null, 2))
-  } else {
-    for (const line of formatReport(summaries, destination)) io.stdout(line)
+    return failed ? 1 : 0
+  } finally {
+    await Promise.all([spools.writes.dispose(), spools.outcomes.dispose()])
   }
-  if (io.signal?.aborted) {
-    const stopped = result.outcomes.filter((outcome) =>
-      outcome.errors.some((e) => e.startsWith('not written:')),
-    )
-    io.stderr(
-      `import: interrupted; ${stopped.length} of ${files.length} files not written. Run the same command again to continue.`,
-    )
-    return 130
-  }
-  return failed ? 1 : 0
 }
 
 function describeFailure(error: unknown): string {

@@ -1,9 +1,10 @@
-import {type Conversion, convertSource} from '../convertSource'
+import {convertSource} from '../convertSource'
 import {ImportError} from '../ImportError'
+import {ArticleClaims} from './ArticleClaims'
 import type {ArticleWrite} from '../plan/planImport'
 import type {ImportTarget} from '../write/ImportTarget'
 import {type ConvertedFile, decideFiles, type FileOutcome, type Validate} from './decideFiles'
-import {memorySpool, type WriteSpool} from './writeSpool'
+import {memorySpool, type Spool} from './spool'
 
 export type {FileOutcome} from './decideFiles'
 
@@ -17,10 +18,16 @@ export interface ImportDependencies {
   /** The import's timestamp, ISO 8601. */
   now: () => string
   importerVersion: string
-  /** Holds decided writes until every file has passed; in memory unless given. */
-  spool?: WriteSpool
-  /** Files converted, planned and validated together: bounds the memory a run needs. */
-  batchSize?: number
+  /**
+   * Hold the decided writes until every file has passed, and the outcomes until the report; in
+   * memory unless given. The caller disposes of them once it has read the outcomes.
+   */
+  spools?: ImportSpools
+  /**
+   * Most files converted, planned and validated together (500), and most bytes of source they
+   * may add up to (4 MiB): together they bound the memory a run needs, whatever the files' sizes.
+   */
+  batch?: {files?: number; bytes?: number}
   /** Called after each file is converted. */
   onProgress?: (done: number, total: number) => void
   /** Aborted when the run should stop (Ctrl-C): writes under way finish, no new one starts. */
@@ -39,14 +46,25 @@ export interface ImportOptions {
   drafts?: boolean
 }
 
+/** Where a run keeps its writes and outcomes. */
+export interface ImportSpools {
+  writes: Spool<ArticleWrite>
+  outcomes: Spool<FileOutcome>
+}
+
 /** The outcome of a run. */
 export interface ImportResult {
-  outcomes: FileOutcome[]
+  /** One per file, in report order, read afresh from the outcome spool each time. */
+  outcomes: AsyncIterable<FileOutcome>
   /** Whether anything was written to the target. */
   written: boolean
 }
 
-const BATCH_SIZE = 500
+const BATCH_FILES = 500
+const BATCH_BYTES = 4 * 1024 * 1024
+
+/** The error of a file an interrupted run did not reach, so the next run is expected. */
+export const NOT_WRITTEN = 'not written: the import was interrupted; run it again to continue'
 
 /**
  * Imports source files in two passes. First, batch by batch, each file is converted, decided
@@ -56,47 +74,63 @@ const BATCH_SIZE = 500
  *
  * @param files - source file paths, in report order
  * @param options - force, dry run, keep going, drafts
- * @param dependencies - file reading, validation, the target, the spool and the clock
- * @returns one outcome per file and whether the target was written
+ * @param dependencies - file reading, validation, the target, the spools and the clock
+ * @returns the outcomes, one per file, and whether the target was written
  */
 export async function runImport(
   files: readonly string[],
   options: ImportOptions,
   dependencies: ImportDependencies,
 ): Promise<ImportResult> {
-  const {target, validate, batchSize = BATCH_SIZE, spool = memorySpool()} = dependencies
+  const {target, validate} = dependencies
+  const {files: batchFiles = BATCH_FILES, bytes: batchBytes = BATCH_BYTES} =
+    dependencies.batch ?? {}
+  const spools = dependencies.spools ?? {writes: memorySpool(), outcomes: memorySpool()}
   const importedAt = dependencies.now()
   const claims = new ArticleClaims()
-  const outcomes: FileOutcome[] = []
+  // Failures are few, so they are what the run remembers of its files; the rest is spooled.
+  const failed = new Set<string>()
   let writes = 0
-  try {
-    for (let start = 0; start < files.length; start += batchSize) {
-      const converted: ConvertedFile[] = []
-      for (const fileName of files.slice(start, start + batchSize)) {
-        converted.push(await convertFile(fileName, importedAt, claims, dependencies))
-        dependencies.onProgress?.(start + converted.length, files.length)
-      }
-      const decided = await decideFiles(converted, options, {target, validate, importedAt})
-      outcomes.push(...decided.outcomes)
-      await spool.append(decided.writes)
-      writes += decided.writes.length
-    }
-    // Two files that claim one slug both fail, as Sanity's uniqueness check fails both.
-    const clashing = claims.clashes()
-    const checked = outcomes.map((outcome) => withClash(outcome, clashing))
-    const anyFailed = checked.some((outcome) => outcome.status === 'failed')
-    const write = writes > 0 && !options.dryRun && (!anyFailed || options.keepGoing === true)
-    if (!write) return {outcomes: checked, written: false}
-    const passed = new Set(checked.flatMap((o) => (o.status === 'failed' ? [] : [o.fileName])))
-    const {kept, unwritten} = await target.commit(
-      onlyFrom(spool.read(), passed),
-      importedAt,
-      dependencies.signal,
-    )
-    return {outcomes: checked.map((o) => notWritten(keepEdited(o, kept), unwritten)), written: true}
-  } finally {
-    await spool.dispose()
+  let batch: ConvertedFile[] = []
+  let bytes = 0
+  const decideBatch = async () => {
+    const decided = await decideFiles(batch, options, {target, validate, importedAt})
+    for (const outcome of decided.outcomes)
+      if (outcome.status === 'failed') failed.add(outcome.fileName)
+    await spools.outcomes.append(decided.outcomes)
+    await spools.writes.append(decided.writes)
+    writes += decided.writes.length
+    batch = []
+    bytes = 0
   }
+  for (const [index, fileName] of files.entries()) {
+    const converted = await convertFile(fileName, importedAt, claims, dependencies)
+    batch.push(converted.file)
+    bytes += converted.bytes
+    dependencies.onProgress?.(index + 1, files.length)
+    if (batch.length >= batchFiles || bytes >= batchBytes) await decideBatch()
+  }
+  if (batch.length > 0) await decideBatch()
+  // Two files that claim one slug both fail, as Sanity's uniqueness check fails both.
+  const clashing = claims.clashes()
+  for (const fileName of clashing.keys()) failed.add(fileName)
+  const outcomes = (
+    kept: ReadonlySet<string> = new Set(),
+    unwritten: ReadonlySet<string> = new Set(),
+  ): AsyncIterable<FileOutcome> => ({
+    async *[Symbol.asyncIterator]() {
+      for await (const outcome of spools.outcomes.read())
+        yield notWritten(keepEdited(withClash(outcome, clashing), kept), unwritten)
+    },
+  })
+  const write = writes > 0 && !options.dryRun && (failed.size === 0 || options.keepGoing === true)
+  if (!write) return {outcomes: outcomes(), written: false}
+  const {kept, unwritten} = await target.commit(
+    passedOnly(spools.writes.read(), failed),
+    importedAt,
+    dependencies.signal,
+  )
+  return {outcomes: outcomes(kept, unwritten), written: true}
 }
 
 async function convertFile(
@@ -104,42 +138,17 @@ async function convertFile(
   importedAt: string,
   claims: ArticleClaims,
   {readSource, importerVersion}: ImportDependencies,
-): Promise<ConvertedFile> {
+): Promise<{file: ConvertedFile; bytes: number}> {
+  let bytes = 0
   try {
-    const bytes = await readSource(fileName)
-    const conversion = convertSource(bytes, {fileName, importedAt, importerVersion})
+    const source = await readSource(fileName)
+    bytes = source.byteLength
+    const conversion = convertSource(source, {fileName, importedAt, importerVersion})
     claims.claim(conversion)
-    return {fileName, conversion}
+    return {file: {fileName, conversion}, bytes}
   } catch (error) {
     if (!(error instanceof ImportError)) throw error
-    return {fileName, error: error.message}
-  }
-}
-
-/** Article ids and slugs across a whole run: an id twice is an error; a slug twice, a clash. */
-class ArticleClaims {
-  readonly #ids = new Map<string, string>()
-  readonly #slugs = new Map<string, string[]>()
-
-  /** @throws ImportError when another file already produced the article's id */
-  claim({fileName, documents: {article}}: Conversion): void {
-    const other = this.#ids.get(article._id)
-    if (other)
-      throw new ImportError(fileName, `${article._id} is also produced by ${other}; give one an id`)
-    this.#ids.set(article._id, fileName)
-    const slug = article.slug.current
-    this.#slugs.set(slug, [...(this.#slugs.get(slug) ?? []), fileName])
-  }
-
-  /** Files whose article slug another file's article also has, with the slug. */
-  clashes(): Map<string, {slug: string; others: string[]}> {
-    const clashing = new Map<string, {slug: string; others: string[]}>()
-    for (const [slug, fileNames] of this.#slugs) {
-      if (fileNames.length < 2) continue
-      for (const fileName of fileNames)
-        clashing.set(fileName, {slug, others: fileNames.filter((name) => name !== fileName)})
-    }
-    return clashing
+    return {file: {fileName, error: error.message}, bytes}
   }
 }
 
@@ -154,12 +163,12 @@ function withClash(
   return {...outcome, status: 'failed', errors: [...outcome.errors, error]}
 }
 
-async function* onlyFrom(
+async function* passedOnly(
   writes: AsyncIterable<ArticleWrite>,
-  fileNames: ReadonlySet<string>,
+  failed: ReadonlySet<string>,
 ): AsyncGenerator<ArticleWrite> {
   for await (const write of writes) {
-    if (fileNames.has(write.article.source?.fileName ?? '')) yield write
+    if (!failed.has(write.article.source?.fileName ?? '')) yield write
   }
 }
 
@@ -167,8 +176,7 @@ async function* onlyFrom(
 function notWritten(outcome: FileOutcome, unwritten: ReadonlySet<string>): FileOutcome {
   const id = outcome.article?.id
   if (!id || !(unwritten.has(id) || unwritten.has(`drafts.${id}`))) return outcome
-  const error = 'not written: the import was interrupted; run it again to continue'
-  return {...outcome, status: 'failed', errors: [error]}
+  return {...outcome, status: 'failed', errors: [NOT_WRITTEN]}
 }
 
 /** An article someone edited while the import ran was not written: report it kept. */

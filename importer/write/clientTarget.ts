@@ -1,5 +1,6 @@
 import type {SanityClient, SanityDocument} from '@sanity/client'
 
+import {mapAsync} from '../../dataset/mapAsync'
 import type {ArticleWrite} from '../plan/planImport'
 import {articleMutations, type Mutation, transactionIdFor} from './articleTransaction'
 import type {ImportTarget} from './ImportTarget'
@@ -114,8 +115,4 @@ export function clientTarget(
 interface Transaction {
   id: string
   mutations: Mutation[]
-}
-
-async function* mapAsync<T, U>(items: AsyncIterable<T>, map: (item: T) => U): AsyncGenerator<U> {
-  for await (const item of items) yield map(item)
 }
