@@ -54,14 +54,15 @@ export function buildDocuments(input: BuildInput): ImportedDocuments {
     slug: {_type: 'slug', current: frontMatter.slug ?? slugify(title)},
     ...(frontMatter.standfirst ? {standfirst: frontMatter.standfirst} : {}),
     ...(frontMatter.publishedAt ? {publishedAt: frontMatter.publishedAt} : {}),
+    // Keys in sorted order here and below: the content hash serialises them as they are.
     byline: {
       _type: 'byline',
+      agencies,
       authors: persons.map((person) => ({
-        _type: 'reference',
         _key: authorKeys.next(person._id),
         _ref: person._id,
+        _type: 'reference',
       })),
-      agencies,
     },
     sections: buildSections(structured, newsletter),
   }
@@ -69,7 +70,7 @@ export function buildDocuments(input: BuildInput): ImportedDocuments {
     fileName: input.fileName,
     sourceSha256: input.sourceSha256,
     importedAt: input.importedAt,
-    contentHash: contentHash(article),
+    contentHash: contentHash(article, 'sorted'),
     importerVersion: input.importerVersion,
   }
   return {article, persons, ...(newsletter ? {newsletter} : {})}
@@ -92,25 +93,19 @@ function buildSections(
 ): SectionInput[] {
   const sectionKeys = new ContentKeys()
   const anchors = new Map<string, number>()
-  const sections: SectionInput[] = structured.sections.map(({heading, blocks}) => {
-    const contentKeys = new ContentKeys()
-    const section: SectionInput = {
-      _type: 'section',
-      _key: sectionKeys.next(heading ?? 'lead'),
-      content: toPortableText(blocks, contentKeys),
-    }
-    if (heading) {
-      section.heading = heading
-      section.anchor = {_type: 'slug', current: uniqueAnchor(slugify(heading, 64), anchors)}
-    }
-    return section
+  const sections = structured.sections.map(({heading, blocks}): SectionInput => {
+    const _key = sectionKeys.next(heading ?? 'lead')
+    const content = toPortableText(blocks, new ContentKeys())
+    if (!heading) return {_key, _type: 'section', content}
+    const anchor = uniqueAnchor(slugify(heading, 64), anchors)
+    return {_key, _type: 'section', anchor: {_type: 'slug', current: anchor}, content, heading}
   })
   const last = sections.at(-1)
   if (newsletter && last) {
     last.content.push({
-      _type: 'newsletterBlock',
       _key: new ContentKeys().next(`newsletterBlock:${newsletter._id}`),
-      newsletter: {_type: 'reference', _ref: newsletter._id},
+      _type: 'newsletterBlock',
+      newsletter: {_ref: newsletter._id, _type: 'reference'},
     })
   }
   return sections
