@@ -1,6 +1,7 @@
 import type {SanityDocument} from '@sanity/client'
 
-import {readLines, type ReadLinesOptions} from './readLines'
+import type {ReadLinesOptions} from './readLines'
+import {streamJsonLines} from './streamJsonLines'
 
 /**
  * Reads an NDJSON dataset (`sanity dataset export` format) one document at a time, never
@@ -11,23 +12,11 @@ import {readLines, type ReadLinesOptions} from './readLines'
  * @returns its documents, in file order
  * @throws Error naming the file and line of a line that is not a document
  */
-export async function* streamNdjson(
+export function streamNdjson(
   path: string,
   options: ReadLinesOptions = {},
 ): AsyncGenerator<SanityDocument, void, undefined> {
-  let number = 0
-  for await (const line of readLines(path, options)) {
-    number++
-    if (line.trim() === '') continue
-    let value: unknown
-    try {
-      value = JSON.parse(line)
-    } catch {
-      throw new Error(`${path}:${number}: not valid JSON`)
-    }
-    if (!isDocument(value)) throw new Error(`${path}:${number}: not a document (no _id/_type)`)
-    yield value
-  }
+  return streamJsonLines(path, isDocument, 'a document (no _id/_type)', options)
 }
 
 function isDocument(value: unknown): value is SanityDocument {

@@ -2,7 +2,7 @@ import {type FileHandle, mkdtemp, open, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
-import {readLines} from '../../dataset/readLines'
+import {streamJsonLines} from '../../dataset/streamJsonLines'
 import type {Spool} from '../run/spool'
 
 const CHUNK_CHARS = 1024 * 1024
@@ -43,13 +43,7 @@ export function fileSpool<T>(
     },
     read: async function* () {
       await closeFile()
-      if (!folder) return
-      for await (const line of readLines(await path())) {
-        if (line === '') continue
-        const item: unknown = JSON.parse(line)
-        if (!isItem(item)) throw new Error(`fileSpool(): "${line.slice(0, 80)}" is not an item`)
-        yield item
-      }
+      if (folder) yield* streamJsonLines(await path(), isItem, 'an item this spool wrote')
     },
     dispose: async () => {
       await closeFile()

@@ -19,9 +19,7 @@ export async function* formatReport(
   totals: Totals,
   footer: string,
 ): AsyncGenerator<string> {
-  let files = 0
   for await (const summary of summaries) {
-    files++
     const facts = [
       summary.articleId,
       summary.sections && `${summary.sections.length} sections`,
@@ -33,5 +31,6 @@ export async function* formatReport(
     for (const error of summary.errors) yield `          error: ${error}`
   }
   const counts = STATUSES.map((status) => `${totals[status]} ${status}`)
+  const files = STATUSES.reduce((sum, status) => sum + totals[status], 0)
   yield `${files} ${files === 1 ? 'file' : 'files'}: ${counts.join(', ')}; ${footer}`
 }

@@ -60,10 +60,14 @@ export async function decideFiles(
     _rev: '',
   }))
   const validations = toValidate.length > 0 ? await validate(toValidate, stored) : []
+  // Looked up per document, not searched per file: a batch has thousands of validations.
+  const validationsById = new Map(
+    validations.map((validation) => [validation.documentId, validation]),
+  )
   const failures = new Map<string, string[]>()
   for (const conversion of conversions) {
     const errors = [
-      ...issuesFor(conversion, validations, 'error'),
+      ...issuesFor(conversion, validationsById, 'error'),
       ...conversionDocuments(conversion).flatMap(limitProblems),
     ]
     if (errors.length > 0) failures.set(conversion.fileName, errors)
@@ -80,23 +84,23 @@ export async function decideFiles(
     const errors = error ? [error] : (failures.get(fileName) ?? [])
     if (!decided || errors.length > 0)
       return {fileName, status: 'failed', ...(article ? {article} : {}), notes: [], errors}
-    const warnings = issuesFor(decided.conversion, validations, 'warning')
+    const warnings = issuesFor(decided.conversion, validationsById, 'warning')
     const notes = [...decided.conversion.notes, ...decided.notes, ...warnings]
     return {fileName, status: decided.status, ...(article ? {article} : {}), notes, errors: []}
   })
-  // A summary's strings are slices of the source text, which would keep every file of a run in
-  // memory until the report: copy them out.
-  return {outcomes: structuredClone(outcomes), writes}
+  return {outcomes, writes}
 }
 
 function issuesFor(
   conversion: Conversion,
-  validations: readonly DocumentValidation[],
+  validationsById: ReadonlyMap<string, DocumentValidation>,
   level: 'error' | 'warning',
 ): string[] {
-  const ids = new Set(documentIds(conversion))
-  return validations
-    .filter((validation) => ids.has(validation.documentId))
+  // In the order they were validated: the people and newsletter created first, then the article.
+  const {article, persons, newsletter} = conversion.documents
+  const ids = [...persons, ...(newsletter ? [newsletter] : []), article].map(({_id}) => _id)
+  return [...new Set(ids)]
+    .flatMap((id) => validationsById.get(id) ?? [])
     .flatMap((validation) =>
       validation.issues
         .filter((issue) => issue.level === level)

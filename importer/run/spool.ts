@@ -11,7 +11,8 @@ export interface Spool<T> {
 }
 
 /**
- * A spool in memory, for runs small enough to hold (and for tests).
+ * A spool in memory, for runs small enough to hold (and for tests): it keeps what it is given,
+ * and with it the source text the documents' strings are cut from.
  *
  * @returns the spool
  */

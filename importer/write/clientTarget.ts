@@ -93,6 +93,8 @@ export function clientTarget(
           await send(request.flatMap((transaction) => transaction.mutations))
         } catch (error) {
           if (statusOf(error) !== 409) throw error
+          // Someone changed an article meanwhile: send the request's articles one by one, so
+          // only the changed ones are left out.
           if (request.length === 1) kept.add(request[0]?.id ?? '')
           else for (const transaction of request) await sendRequest([transaction])
         }
@@ -102,6 +104,7 @@ export function clientTarget(
         for (;;) {
           const next = await requests.next()
           if (next.done) return
+          // Interrupted: what is under way finishes, nothing new starts.
           if (signal?.aborted) for (const transaction of next.value) unwritten.add(transaction.id)
           else await sendRequest(next.value)
         }
