@@ -120,6 +120,7 @@ export type Article = {
   _createdAt: string
   _updatedAt: string
   _rev: string
+  importNotes?: Array<string>
   title: string
   slug: Slug
   standfirst?: string

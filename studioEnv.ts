@@ -7,6 +7,9 @@ export const projectId = process.env.SANITY_STUDIO_PROJECT_ID || 'local'
 /** Dataset the Studio, CLI and scripts use. */
 export const dataset = process.env.SANITY_STUDIO_DATASET || 'production'
 
+/** Content Lake API version the Studio's own code, the importer and scripts use. */
+export const API_VERSION = '2025-02-19'
+
 /** Where the local Content Lake (`npm run lake`) listens by default. */
 export const LOCAL_LAKE_PORT = 3334
 

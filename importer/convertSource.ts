@@ -50,7 +50,12 @@ export function convertSource(bytes: Uint8Array, options: ConvertOptions): Conve
     notes.push(`headline derived from the lead, review it: "${documents.article.title}"`)
   }
   if (!structured.byline && !frontMatter.authors && !frontMatter.agencies) {
-    notes.push('no byline found')
+    notes.push('no credit found: add an author or an agency')
+  }
+  if (structured.signup) {
+    notes.push(
+      `newsletter promo moved into a signup block: "${structured.signup.copy.heading}"; check the newsletter it points to`,
+    )
   }
   return {fileName, documents, structured, notes}
 }

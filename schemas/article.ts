@@ -1,7 +1,7 @@
 import {DocumentTextIcon} from '@sanity/icons'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
-import {ARTICLE_TYPE, BYLINE_TYPE, SECTION_TYPE} from './constants'
+import {ARTICLE_TYPE, BYLINE_TYPE, IMPORT_NOTES_FIELD, SECTION_TYPE} from './constants'
 import {validateCredit} from './byline'
 import {formatByline} from './formatByline'
 
@@ -20,6 +20,17 @@ export const article = defineType({
     {name: 'import', title: 'Import'},
   ],
   fields: [
+    defineField({
+      name: IMPORT_NOTES_FIELD,
+      title: 'Import notes',
+      type: 'array',
+      of: [defineArrayMember({type: 'string'})],
+      group: ['content', 'import'],
+      readOnly: true,
+      hidden: ({value}) => !Array.isArray(value) || value.length === 0,
+      description:
+        'What the importer noticed for you to check, such as a headline taken from the lead or no credit found. Publishing clears them.',
+    }),
     defineField({
       name: 'title',
       title: 'Headline',

@@ -18,6 +18,9 @@ export const NEWSLETTER_BLOCK_TYPE = 'newsletterBlock'
 /** Portable Text annotation type of a hyperlink. */
 export const LINK_TYPE = 'link'
 
+/** Article field holding what the importer noticed for an editor to check; publishing clears it. */
+export const IMPORT_NOTES_FIELD = 'importNotes'
+
 /** Block styles a section's Portable Text allows. */
 export const BLOCK_STYLES = ['normal', 'h3', 'blockquote'] as const
 /** List item kinds a section's Portable Text allows. */

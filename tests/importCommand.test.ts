@@ -68,7 +68,7 @@ describe('npm run import', () => {
     )
     expect(stdout).toContain('note: headline derived from the lead, review it')
     expect(stdout).toMatch(
-      /1 file: 1 created, 0 updated, 0 unchanged, 0 kept, 0 failed; written to .*production\.ndjson$/,
+      /1 file: 1 created, 0 updated, 0 unchanged, 0 review, 0 kept, 0 failed; written to .*production\.ndjson$/,
     )
     const ids = (await readDataset()).map((document) => document['_id'])
     expect(ids).toEqual([
@@ -112,14 +112,15 @@ describe('npm run import', () => {
     expect(title).toMatch(/^Ukraine claimed/)
   })
 
-  test('importCommand: an article with a draft is kept', async () => {
+  test('importCommand: an article with a draft an editor changed is kept', async () => {
     await runImport(['--data', dataset, sources])
     const documents = await readDataset()
     const article = documents.find((d) => d['_id'] === 'article-kursk-advance')
     const draft = {...article, _id: 'drafts.article-kursk-advance', title: 'Draft headline'}
     await writeFile(dataset, [...documents, draft].map((d) => `${JSON.stringify(d)}\n`).join(''))
     const {stdout} = await runImport(['--data', dataset, sources])
-    expect(stdout).toContain('has an unpublished draft; --force replaces it')
+    expect(stdout).toMatch(/^kept {6}.*→ drafts\.article-kursk-advance/m)
+    expect(stdout).toContain('has a draft an editor changed; --force replaces it')
   })
 
   test('importCommand: a changed source whose article nobody edited is updated', async () => {
@@ -156,7 +157,14 @@ describe('npm run import', () => {
   test('importCommand: --json prints a report for scripts', async () => {
     const {stdout} = await runImport(['--data', dataset, '--json', sources])
     const report = JSON.parse(stdout)
-    expect(report.totals).toEqual({created: 1, updated: 0, unchanged: 0, kept: 0, failed: 0})
+    expect(report.totals).toEqual({
+      created: 1,
+      updated: 0,
+      unchanged: 0,
+      review: 0,
+      kept: 0,
+      failed: 0,
+    })
     expect(report.files[0]).toMatchObject({
       status: 'created',
       articleId: 'article-kursk-advance',
@@ -233,23 +241,99 @@ describe('npm run import', () => {
     expect(stderr).toContain('Usage: npm run import')
   })
 
-  test('importCommand: a document failing validation names document, field and rule', async () => {
+  test('importCommand: an article failing a rule is a draft for review; --strict refuses it', async () => {
     const standfirst = 'x'.repeat(321)
     await writeFile(
       join(sources, 'long.txt'),
       `---\nstandfirst: ${standfirst}\n---\nBy Ann Lee\n\nText.\n`,
     )
-    const {code, stdout} = await runImport(['--data', dataset, sources])
-    expect(code).toBe(1)
-    expect(stdout).toContain(
-      'error: article-long standfirst: Keep the standfirst to 320 characters or fewer.',
+    const strict = await runImport(['--data', dataset, '--strict', sources])
+    expect(strict.code).toBe(1)
+    expect(strict.stdout).toMatch(/^failed {3}.*long\.txt$/m)
+    expect(strict.stdout).toContain(
+      'error: Standfirst: Keep the standfirst to 320 characters or fewer.',
     )
-    expect(stdout).toContain('nothing written')
+    expect(strict.stdout).toContain('nothing written')
     await expect(readFile(dataset)).rejects.toThrow(/ENOENT/)
 
-    const keepGoing = await runImport(['--data', dataset, '--keep-going', sources])
-    expect(keepGoing.code).toBe(1)
-    expect((await readDataset()).map((d) => d['_id'])).toContain('article-kursk-advance')
+    const strictKeepGoing = await runImport([
+      '--data',
+      dataset,
+      '--strict',
+      '--keep-going',
+      sources,
+    ])
+    expect(strictKeepGoing.code).toBe(1)
+    expect((await readDataset()).map((d) => d['_id'])).toEqual([
+      'article-kursk-advance',
+      'newsletter-subscribe-to-our-newsletter',
+      'person-florent-vergnes',
+    ])
+
+    const {code, stdout} = await runImport(['--data', dataset, sources])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(
+      /^review {4}.*long\.txt → drafts\.article-long · Standfirst: Keep the standfirst to 320 characters or fewer\. · 1 section · Ann Lee$/m,
+    )
+    const draft = (await readDataset()).find((d) => d['_id'] === 'drafts.article-long')
+    expect(draft?.['standfirst']).toBe(standfirst)
+    expect(draft?.['importNotes']).toEqual([
+      'Standfirst: Keep the standfirst to 320 characters or fewer.',
+      'headline derived from the lead, review it: "Text"',
+    ])
+  })
+
+  test('importCommand: an uncredited article is written as a draft with all its sections; --strict writes nothing', async () => {
+    const uncredited = join(folder, 'uncredited')
+    await mkdir(uncredited)
+    await writeFile(
+      join(uncredited, 'storm.txt'),
+      'Storm closes ports\n\nThe storm closed every port on the coast on Tuesday.\n\nWhat happens next\n\nPorts reopen when the wind drops below gale force.\n',
+    )
+    const strict = await runImport(['--data', dataset, '--strict', uncredited])
+    expect(strict.code).toBe(1)
+    expect(strict.stdout).toContain('error: Byline: Credit at least one author or one agency.')
+    await expect(readFile(dataset)).rejects.toThrow(/ENOENT/)
+
+    const {code, stdout} = await runImport(['--data', dataset, uncredited])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(
+      /^review {4}.*storm\.txt → drafts\.article-storm · Byline: Credit at least one author or one agency\. · 2 sections · no byline$/m,
+    )
+    expect(stdout).toContain('note: no credit found: add an author or an agency')
+    expect(stdout).toContain('0 created, 0 updated, 0 unchanged, 1 review, 0 kept, 0 failed')
+    const documents = await readDataset()
+    expect(documents.map((d) => d['_id'])).toEqual(['drafts.article-storm'])
+    expect(documents[0]).toMatchObject({
+      title: 'Storm closes ports',
+      sections: [{content: [{}]}, {heading: 'What happens next', content: [{}]}],
+      importNotes: [
+        'Byline: Credit at least one author or one agency.',
+        'no credit found: add an author or an agency',
+      ],
+    })
+  })
+
+  test('importCommand: an article whose slug a stored article holds gets its own; re-runs keep both', async () => {
+    const floods = join(folder, 'floods')
+    await mkdir(floods)
+    const story = (text: string) => `# Floods close the ring road\n\n${text}\n\nBy Ann Lee\n`
+    await writeFile(join(floods, 'a.txt'), story('Water rose overnight.'))
+    expect((await runImport(['--data', dataset, join(floods, 'a.txt')])).code).toBe(0)
+    await writeFile(join(floods, 'b.txt'), story('The road reopened.'))
+    const second = await runImport(['--data', dataset, join(floods, 'b.txt')])
+    expect(second.code).toBe(0)
+    expect(second.stdout).toMatch(/^review {4}.*b\.txt → drafts\.article-b · Slug: /m)
+    const again = await runImport(['--data', dataset, floods])
+    expect(again.stdout).toMatch(/^unchanged .*a\.txt → article-a /m)
+    expect(again.stdout).toMatch(/^unchanged .*b\.txt → drafts\.article-b /m)
+    const slugs = (await readDataset())
+      .filter((document) => document['_type'] === 'article')
+      .map((document) => [document['_id'], JSON.stringify(document['slug'])])
+    expect(slugs).toEqual([
+      ['article-a', '{"_type":"slug","current":"floods-close-the-ring-road"}'],
+      ['drafts.article-b', '{"_type":"slug","current":"floods-close-the-ring-road-2"}'],
+    ])
   })
 })
 

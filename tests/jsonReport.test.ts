@@ -7,7 +7,7 @@ const header = {
   target: 'data/production.ndjson (with [brackets])',
   dryRun: false,
   written: true,
-  totals: {created: 1, updated: 0, unchanged: 0, kept: 0, failed: 1},
+  totals: {created: 1, updated: 0, unchanged: 0, review: 0, kept: 0, failed: 1},
 }
 const created: OutcomeSummary = {
   file: 'a.txt',

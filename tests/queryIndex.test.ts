@@ -209,13 +209,37 @@ describe('queries through the indexes give the full scan’s results', () => {
       {s: 'morning-brief-3'},
       {index: '_type', candidates: articleCount},
     ],
+    [
+      'in a list, hits from several index entries in dataset order',
+      '*[_type in ["person", "article"]]._id',
+      {},
+      {
+        index: '_type',
+        candidates: perspectiveDocuments(dataset, 'published').filter(({_type}) =>
+          ['person', 'article'].includes(_type),
+        ).length,
+      },
+    ],
+    [
+      'in a list parameter, as the importer looks up slugs',
+      '*[_type == "article" && slug.current in $slugs]{_id, "slug": slug.current}',
+      {slugs: ['morning-brief-3', 'dangling', 'morning-brief-1', 'nobody']},
+      {index: 'slug.current', candidates: 3},
+    ],
+    [
+      'in an empty list',
+      '*[slug.current in $slugs]',
+      {slugs: []},
+      {index: 'slug.current', candidates: 0},
+    ],
   ])('narrowQuery: %s', async (_, query, params, expected) => {
     expect((await compare(query, params)).narrowing).toEqual(expected)
   })
 
   test.each<[string, string, Record<string, unknown>]>([
     ['an OR filter', '*[_type == "article" || slug.current == $s]._id', {s: 'ben-jones'}],
-    ['in', '*[_type in ["article", "person"]]._id', {}],
+    ['in a list holding a non-string', '*[_type in ["article", 5]]._id', {}],
+    ['in a path', '*[_id in path("drafts.**")]._id', {}],
     ['match', '*[slug.current match "morning*"]._id', {}],
     ['no equality', '*[defined(slug.current)]._id', {}],
     ['no filter', '*[0...3]._id', {}],

@@ -17,6 +17,8 @@ export interface ValidationIssue {
   level: 'error' | 'warning' | 'info'
   message: string
   path: Path
+  /** The field as the Studio titles it, e.g. `Sections › Section 2 › Heading` (see fieldTitle). */
+  field: string
 }
 
 /** The outcome of validating one document. */

@@ -4,9 +4,10 @@ import {parentPort} from 'node:worker_threads'
 
 import {getStudioWorkspaces, getWorkspace} from '@sanity/cli-core'
 import {createClient, type SanityDocument} from '@sanity/client'
-import {validateDocument, type Workspace} from 'sanity'
+import {type SchemaType, validateDocument} from 'sanity'
 
 import {createDatasetRequester} from './datasetRequester'
+import {fieldTitle} from './fieldTitle'
 import {formatPath} from './formatPath'
 import {type DocumentValidation, isValidationRequest} from './protocol'
 
@@ -50,8 +51,9 @@ async function validateAll(
       const index = next++
       const document = documents[index]
       if (!document) continue
-      results[index] = workspace.schema.get(document._type)
-        ? await validateOne(document, workspace, client, known)
+      const schemaType = workspace.schema.get(document._type)
+      results[index] = schemaType
+        ? await validateOne(document, schemaType, client, known)
         : unknownType(document)
     }
   }
@@ -61,13 +63,13 @@ async function validateAll(
 
 async function validateOne(
   document: SanityDocument,
-  studio: Workspace,
+  schemaType: SchemaType,
   client: ReturnType<typeof createClient>,
   known: ReadonlyMap<string, SanityDocument>,
 ): Promise<DocumentValidation> {
   const markers = await validateDocument({
     document,
-    workspace: studio,
+    workspace,
     // The Studio environment reports each rule at its own level with its own message. The CLI
     // environment appends an unknown-field check with `.warning()` to every rule on an object
     // value, which turns, for example, a missing byline into a warning reading "Required".
@@ -80,7 +82,12 @@ async function validateOne(
     documentType: document._type,
     // Sanity resolves rules concurrently; sorting keeps reports identical from run to run.
     issues: markers
-      .map(({level, message, path}) => ({level, message, path}))
+      .map(({level, message, path}) => ({
+        level,
+        message,
+        path,
+        field: fieldTitle(schemaType, document, path),
+      }))
       .sort(
         (a, b) => compare(formatPath(a.path), formatPath(b.path)) || compare(a.message, b.message),
       ),
@@ -92,7 +99,7 @@ function unknownType(document: {_id: string; _type: string}): DocumentValidation
   return {
     documentId: document._id,
     documentType: document._type,
-    issues: [{level: 'error', message, path: ['_type']}],
+    issues: [{level: 'error', message, path: ['_type'], field: 'Type'}],
   }
 }
 

@@ -2,12 +2,13 @@ import type {OutcomeSummary} from './summarizeOutcome'
 import type {Totals} from './tallyOutcomes'
 
 /** Statuses in report order. */
-export const STATUSES = ['created', 'updated', 'unchanged', 'kept', 'failed'] as const
+export const STATUSES = ['created', 'updated', 'unchanged', 'review', 'kept', 'failed'] as const
 
 /**
- * The human report: a line per file (status, file, article id, sections, byline, newsletter),
- * indented notes and errors under it, then the totals and where documents went. Lines come as
- * the summaries do, so a report of any length is printed without being held.
+ * The human report: a line per file (status, file, article id, the rules a review article
+ * fails, sections, byline, newsletter), indented notes and errors under it, then the totals and
+ * where documents went. Lines come as the summaries do, so a report of any length is printed
+ * without being held.
  *
  * @param summaries - one per file
  * @param totals - files per status, counted beforehand
@@ -22,7 +23,9 @@ export async function* formatReport(
   for await (const summary of summaries) {
     const facts = [
       summary.articleId,
-      summary.sections && `${summary.sections.length} sections`,
+      ...(summary.review ?? []),
+      summary.sections &&
+        `${summary.sections.length} ${summary.sections.length === 1 ? 'section' : 'sections'}`,
       summary.byline || (summary.articleId && 'no byline'),
       summary.newsletter && `newsletter “${summary.newsletter}”`,
     ].filter(Boolean)

@@ -36,7 +36,8 @@ const PROGRESS_THRESHOLD = 20
  * @param argv - command-line arguments
  * @param io - output streams, environment and clock
  * @param dependencies - the validator and importer version
- * @returns the exit code: 0 all imported, 1 a file failed, 2 usage error
+ * @returns the exit code: 0 every file imported (published or for review), 1 a file failed, 2
+ *   usage error
  */
 export async function importCommand(
   argv: readonly string[],
@@ -102,8 +103,8 @@ export async function importCommand(
       ? 'dry run, nothing written'
       : result.written
         ? `written to ${target.description}`
-        : failed
-          ? `nothing written to ${target.description} (fix the failed files or use --keep-going)`
+        : failed && args.strict
+          ? `nothing written to ${target.description} (fix the failed files, or add --keep-going to write the rest)`
           : `nothing to write to ${target.description}`
     const summaries = mapAsync(result.outcomes, summarizeOutcome)
     const report = args.json

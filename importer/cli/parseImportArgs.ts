@@ -11,6 +11,9 @@ export interface ImportArgs {
   apiHost?: string
   dryRun: boolean
   force: boolean
+  /** Refuse articles that fail an editorial rule instead of writing them as drafts for review. */
+  strict: boolean
+  /** With `strict`, write the articles that passed even when others failed. */
   keepGoing: boolean
   /** Import as drafts for editors to publish; the default publishes. */
   drafts: boolean
@@ -58,6 +61,7 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
         'max-retries': {type: 'string'},
         'dry-run': {type: 'boolean'},
         'force': {type: 'boolean'},
+        'strict': {type: 'boolean'},
         'keep-going': {type: 'boolean'},
         'drafts': {type: 'boolean'},
         'json': {type: 'boolean'},
@@ -76,6 +80,7 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
     ...(values['api-host'] === undefined ? {} : {apiHost: values['api-host']}),
     dryRun: values['dry-run'] ?? false,
     force: values.force ?? false,
+    strict: values.strict ?? false,
     keepGoing: values['keep-going'] ?? false,
     drafts: values.drafts ?? false,
     json: values.json ?? false,
@@ -104,6 +109,8 @@ function readCount(
 export const IMPORT_USAGE = `Usage: npm run import -- [options] [paths…]
 
 Imports plain-text (.txt) and Markdown (.md) articles, files or folders (default: ${DEFAULT_SOURCES}/).
+An article that fails an editorial rule (no credit, say) is written as a draft for review, and
+the report says "review" with the rule; a file that cannot be read as an article fails.
 
 With SANITY_STUDIO_PROJECT_ID, SANITY_STUDIO_DATASET and SANITY_API_WRITE_TOKEN set, documents go
 to that hosted project instead. Tokens are read from the environment only.
@@ -117,7 +124,9 @@ Options:
   --force         replace articles edited since they were imported
   --drafts        import as drafts (drafts.<id>) for editors to review and publish;
                   by default articles are published
-  --keep-going    write the good files even when some fail
+  --strict        refuse articles that would be drafts for review, and write nothing unless
+                  every file passes
+  --keep-going    with --strict, write the files that pass even when others fail
   --skip-validation
                   write without Sanity's schema validation, as sanity dataset import does
                   (for an archive already checked with --dry-run; lake limits still apply)
@@ -127,4 +136,4 @@ Options:
   --json          print the report as JSON
   -h, --help      show this help
 
-Exit codes: 0 all imported, 1 a file failed, 2 usage error.`
+Exit codes: 0 every file imported (published or for review), 1 a file failed, 2 usage error.`

@@ -11,6 +11,8 @@ export interface OutcomeSummary {
   sections?: (string | null)[]
   byline?: string
   newsletter?: string
+  /** Why the article is a draft for review: the rules it fails, in the Studio's words. */
+  review?: string[]
   notes: string[]
   errors: string[]
 }
@@ -22,7 +24,7 @@ export interface OutcomeSummary {
  * @returns its report entry
  */
 export function summarizeOutcome(outcome: FileOutcome): OutcomeSummary {
-  const {fileName, status, article, notes, errors} = outcome
+  const {fileName, status, article, review, notes, errors} = outcome
   if (!article || status === 'failed') return {file: fileName, status, notes, errors}
   return {
     file: fileName,
@@ -33,6 +35,7 @@ export function summarizeOutcome(outcome: FileOutcome): OutcomeSummary {
     sections: article.sections,
     byline: formatByline({authors: article.authors, agencies: article.agencies}),
     ...(article.newsletter ? {newsletter: article.newsletter} : {}),
+    ...(review.length > 0 ? {review} : {}),
     notes,
     errors,
   }

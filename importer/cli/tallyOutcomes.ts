@@ -18,7 +18,7 @@ export interface Tally {
  * @returns the totals, and how many files an interruption left unwritten
  */
 export async function tallyOutcomes(outcomes: AsyncIterable<FileOutcome>): Promise<Tally> {
-  const totals: Totals = {created: 0, updated: 0, unchanged: 0, kept: 0, failed: 0}
+  const totals: Totals = {created: 0, updated: 0, unchanged: 0, review: 0, kept: 0, failed: 0}
   let notWritten = 0
   for await (const outcome of outcomes) {
     totals[outcome.status]++

@@ -76,6 +76,22 @@ export function buildDocuments(input: BuildInput): ImportedDocuments {
   return {article, persons, ...(newsletter ? {newsletter} : {})}
 }
 
+/**
+ * The same documents with another article slug, its content hash recomputed: for an article
+ * whose slug another article already holds.
+ *
+ * @param documents - documents from buildDocuments
+ * @param slug - the slug to give the article
+ * @returns new documents; the input is not changed
+ */
+export function withSlug(documents: ImportedDocuments, slug: string): ImportedDocuments {
+  const article: ArticleInput = {...documents.article, slug: {_type: 'slug', current: slug}}
+  if (documents.article.source) {
+    article.source = {...documents.article.source, contentHash: contentHash(article, 'sorted')}
+  }
+  return {...documents, article}
+}
+
 function articleIdPart({fileName, frontMatter}: BuildInput): string {
   if (frontMatter.id === undefined) return slugify(basename(fileName, extname(fileName)))
   if (!ID_PART.test(frontMatter.id)) {

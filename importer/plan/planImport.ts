@@ -1,164 +1,148 @@
 import type {SanityDocument} from '@sanity/client'
 
-import type {Conversion} from '../convertSource'
 import {isRecord} from '../../dataset/isRecord'
 import {contentHash} from '../documents/contentHash'
-import type {ArticleInput, NewsletterInput, PersonInput} from '../documents/types'
+import type {
+  ArticleInput,
+  ImportedDocuments,
+  NewsletterInput,
+  PersonInput,
+} from '../documents/types'
 
-/** What an import does with one article. */
-export type ArticleStatus = 'created' | 'updated' | 'unchanged' | 'kept'
-
-/** The decision for one converted file. */
-export interface PlannedArticle {
-  conversion: Conversion
-  status: ArticleStatus
-  /** Why an article is kept, or other facts for the report. */
-  notes: string[]
-}
+/**
+ * What an import did with one article: `review` is an article written as a draft because it
+ * fails an editorial rule (or its slug had to change), for an editor to fix and publish.
+ */
+export type ArticleStatus = 'created' | 'updated' | 'unchanged' | 'kept' | 'review'
 
 /** One article to write, in one transaction with the people and newsletter it needs. */
 export interface ArticleWrite {
+  /** The article as written: `drafts.<id>` for a draft. */
   article: ArticleInput
   /** People and newsletters not stored yet: created only where still missing. */
   createIfMissing: (PersonInput | NewsletterInput)[]
-  /** The stored article's revision a replacement must still find; absent for a new article. */
+  /** The stored document's revision a replacement must still find; absent for a new one. */
   ifRevisionID?: string
-  /** Fields the stored article has and the new one lacks, removed by the replacement. */
+  /** Fields the stored document has and the new one lacks, removed by the replacement. */
   unset?: string[]
 }
 
-/** Everything a run writes, one transaction per article. */
-export interface WritePlan {
-  articles: ArticleWrite[]
+/**
+ * What to do with an article, decided against what is stored before validation: leave it
+ * (`kept`, `unchanged`) or write it, over the stored version it replaces if any.
+ */
+export type ArticleDecision = {
+  action: 'kept' | 'unchanged' | 'write'
+  notes: string[]
+  /** Whether the current version is a draft: what is compared, and replaced if written. */
+  onDraft: boolean
 }
 
 /**
- * Every document of a plan once, people and newsletters first.
+ * Decides whether an article is written. The article's current version is its draft when it has
+ * one, else the published article: one whose content no longer matches the hash recorded at its
+ * import was edited in the Studio and is `kept` unless `force`; one with the same content from
+ * the same source is `unchanged`. Anything else is written — to the draft when there is one, so
+ * an import never publishes over a draft awaiting review.
  *
- * @param plan - the plan
- * @returns its documents without repeats
+ * @param article - the article as converted
+ * @param stored - the stored documents, by id (drafts under `drafts.<id>`)
+ * @param force - replace an edited article too
+ * @returns the decision
  */
-export function planDocuments(plan: WritePlan): (ArticleInput | PersonInput | NewsletterInput)[] {
+export function decideArticle(
+  article: ArticleInput,
+  stored: ReadonlyMap<string, SanityDocument>,
+  force: boolean,
+): ArticleDecision {
+  const draft = stored.get(draftId(article._id))
+  const current = draft ?? stored.get(article._id)
+  if (!current) return {action: 'write', notes: [], onDraft: false}
+  const onDraft = draft !== undefined
+  if (wasEdited(current)) {
+    const edit = onDraft ? 'has a draft an editor changed' : 'was edited since it was imported'
+    if (!force) return {action: 'kept', notes: [`${edit}; --force replaces it`], onDraft}
+    return {action: 'write', notes: [`${edit}; replaced (--force)`], onDraft}
+  }
+  const unchanged =
+    recordedHash(current) === article.source?.contentHash &&
+    provenance(current)?.['sourceSha256'] === article.source?.sourceSha256
+  if (unchanged) {
+    const notes = onDraft ? ['still a draft: publish it in the Studio'] : []
+    return {action: 'unchanged', notes, onDraft}
+  }
+  return {action: 'write', notes: [], onDraft}
+}
+
+/**
+ * The write for an article decided `write`: the published article, or its draft when it is to
+ * be reviewed, imported as a draft, or already has a draft. A draft leaves the published
+ * article as it is, as a Studio edit does. A stored version is replaced field by field, only
+ * while it keeps the revision read.
+ *
+ * @param documents - the article and the people and newsletter it needs
+ * @param stored - the stored documents, by id
+ * @param asDraft - write `drafts.<id>`
+ * @returns the write
+ */
+export function articleWrite(
+  documents: ImportedDocuments,
+  stored: ReadonlyMap<string, SanityDocument>,
+  asDraft: boolean,
+): ArticleWrite {
+  const {article, persons, newsletter} = documents
+  const target = asDraft ? {...article, _id: draftId(article._id)} : article
+  const existing = stored.get(target._id)
+  const needed = [...persons, ...(newsletter ? [newsletter] : [])]
+  return {
+    article: target,
+    createIfMissing: needed.filter((document) => !stored.has(document._id)),
+    ...(existing
+      ? {
+          ifRevisionID: existing._rev,
+          unset: Object.keys(existing).filter(
+            (field) => !field.startsWith('_') && !(field in target),
+          ),
+        }
+      : {}),
+  }
+}
+
+/**
+ * Every document of some writes once, people and newsletters first.
+ *
+ * @param writes - the article writes
+ * @returns their documents without repeats
+ */
+export function planDocuments(
+  writes: readonly ArticleWrite[],
+): (ArticleInput | PersonInput | NewsletterInput)[] {
   const documents = new Map<string, ArticleInput | PersonInput | NewsletterInput>()
-  for (const write of plan.articles)
+  for (const write of writes)
     for (const document of write.createIfMissing) documents.set(document._id, document)
-  for (const write of plan.articles) documents.set(write.article._id, write.article)
+  for (const write of writes) documents.set(write.article._id, write.article)
   return [...documents.values()]
 }
 
 /**
- * Decides what to write for each converted file against what is stored. An article nobody
- * edited since its import is `updated` (or `unchanged` when the source and result are the
- * same); one whose content no longer matches the hash recorded at import, or that has a draft,
- * was edited in the Studio and is `kept` unless `force` is set. People and newsletters are
- * created only when missing and never overwritten.
+ * The id of a document's draft.
  *
- * @param conversions - the converted files
- * @param stored - the stored documents, by id (drafts under `drafts.<id>`)
- * @param options - `force` replaces edited articles too; `drafts` writes `drafts.<id>`
- * @returns a decision per file and the documents to write
+ * @param id - a published id
+ * @returns `drafts.<id>`
  */
-export function planImport(
-  conversions: readonly Conversion[],
-  stored: ReadonlyMap<string, SanityDocument>,
-  options: {force?: boolean; drafts?: boolean} = {},
-): {articles: PlannedArticle[]; writes: WritePlan} {
-  const writes: WritePlan = {articles: []}
-  const articles = conversions.map((conversion): PlannedArticle => {
-    const {article, persons, newsletter} = conversion.documents
-    const decide = options.drafts ? decideDraft : decidePublished
-    const decision = decide(article, stored, options.force ?? false)
-    if (decision.status === 'created' || decision.status === 'updated') {
-      const needed = [...persons, ...(newsletter ? [newsletter] : [])]
-      const target = options.drafts ? {...article, _id: `drafts.${article._id}`} : article
-      const existing = stored.get(target._id)
-      writes.articles.push({
-        article: target,
-        createIfMissing: needed.filter((document) => !stored.has(document._id)),
-        ...(existing
-          ? {
-              ifRevisionID: existing._rev,
-              unset: Object.keys(existing).filter(
-                (field) => !field.startsWith('_') && !(field in article),
-              ),
-            }
-          : {}),
-      })
-    }
-    return {conversion, ...decision}
-  })
-  return {articles, writes}
-}
-
-type Decision = {status: ArticleStatus; notes: string[]}
-
-/** Publishing: the published article is written; an editor's draft or edit keeps it. */
-function decidePublished(
-  article: ArticleInput,
-  stored: ReadonlyMap<string, SanityDocument>,
-  force: boolean,
-): Decision {
-  const existing = stored.get(article._id)
-  const draft = stored.get(`drafts.${article._id}`)
-  if (!existing && !draft) return {status: 'created', notes: []}
-  const editedBy = draft
-    ? 'has an unpublished draft'
-    : existing && wasEdited(existing)
-      ? 'was edited since it was imported'
-      : undefined
-  return decideOver(existing, article, editedBy, force)
-}
-
-/**
- * Drafts (`--drafts`): the article is written as `drafts.<id>` for an editor to review and
- * publish. The newest version — the draft, else the published article — is what an edit is
- * looked for in.
- */
-function decideDraft(
-  article: ArticleInput,
-  stored: ReadonlyMap<string, SanityDocument>,
-  force: boolean,
-): Decision {
-  const current = stored.get(`drafts.${article._id}`) ?? stored.get(article._id)
-  if (!current) return {status: 'created', notes: ['imported as a draft']}
-  const decision = decideOver(
-    current,
-    article,
-    wasEdited(current) ? 'was edited since it was imported' : undefined,
-    force,
-  )
-  return decision.status === 'updated'
-    ? {...decision, notes: [...decision.notes, 'imported as a draft']}
-    : decision
-}
-
-function decideOver(
-  existing: SanityDocument | undefined,
-  article: ArticleInput,
-  editedBy: string | undefined,
-  force: boolean,
-): Decision {
-  if (editedBy && !force) return {status: 'kept', notes: [`${editedBy}; --force replaces it`]}
-  if (editedBy) return {status: 'updated', notes: [`${editedBy}; replaced (--force)`]}
-  const unchanged =
-    recordedHash(existing) === article.source?.contentHash &&
-    sourceSha(existing) === article.source?.sourceSha256
-  return {status: unchanged ? 'unchanged' : 'updated', notes: []}
+export function draftId(id: string): string {
+  return `drafts.${id}`
 }
 
 function wasEdited(document: SanityDocument): boolean {
   return recordedHash(document) !== contentHash(document)
 }
 
-function recordedHash(document: SanityDocument | undefined): unknown {
+function recordedHash(document: SanityDocument): unknown {
   return provenance(document)?.['contentHash']
 }
 
-function sourceSha(document: SanityDocument | undefined): unknown {
-  return provenance(document)?.['sourceSha256']
-}
-
-function provenance(document: SanityDocument | undefined): Record<string, unknown> | undefined {
-  const source = document?.['source']
+function provenance(document: SanityDocument): Record<string, unknown> | undefined {
+  const source = document['source']
   return isRecord(source) ? source : undefined
 }

@@ -1,35 +1,96 @@
 import type {Conversion} from '../convertSource'
+import {withSlug} from '../documents/buildDocuments'
 import {ImportError} from '../ImportError'
+import type {ConvertedFile} from './decideFiles'
+
+/** Finds the stored articles holding slugs: see `ImportTarget.slugOwners`. */
+export type SlugOwners = (slugs: readonly string[]) => Promise<Map<string, string[]>>
+
+/** Suffixed slugs looked up at once when a slug is taken. */
+const LOOKAHEAD = 8
+/** The slug field's `maxLength`. */
+const MAX_SLUG = 96
 
 /**
- * The article ids and slugs a whole run has produced: an id twice is an error (two files would
- * write one article); a slug twice is a clash, which fails both files.
+ * The article ids and slugs a run has given out. An id produced twice is an error (two files
+ * would write one article). A slug is taken by the first article that wants it — earlier in the
+ * run, or stored under another id — and a later article gets the next free `<slug>-2`, `-3`…:
+ * both are imported, and a re-run in the same order gives the same slugs, since an article's
+ * own stored slug never counts as taken.
  */
 export class ArticleClaims {
+  // One entry per article of the run: its file by id, its id by slug.
   readonly #ids = new Map<string, string>()
-  // A slug's first file, and every file of the few slugs claimed more than once.
   readonly #slugs = new Map<string, string>()
-  readonly #shared = new Map<string, string[]>()
 
   /** @throws ImportError when another file already produced the article's id */
-  claim({fileName, documents: {article}}: Conversion): void {
+  claimId({fileName, documents: {article}}: Conversion): void {
     const other = this.#ids.get(article._id)
     if (other)
       throw new ImportError(fileName, `${article._id} is also produced by ${other}; give one an id`)
     this.#ids.set(article._id, fileName)
-    const slug = article.slug.current
-    const first = this.#slugs.get(slug)
-    if (first === undefined) this.#slugs.set(slug, fileName)
-    else this.#shared.set(slug, [...(this.#shared.get(slug) ?? [first]), fileName])
   }
 
-  /** Files whose article slug another file's article also has, with the slug. */
-  clashes(): Map<string, {slug: string; others: string[]}> {
-    const clashing = new Map<string, {slug: string; others: string[]}>()
-    for (const [slug, fileNames] of this.#shared) {
-      for (const fileName of fileNames)
-        clashing.set(fileName, {slug, others: fileNames.filter((name) => name !== fileName)})
+  /**
+   * Gives each article, in order, a slug no other article holds.
+   *
+   * @param files - a batch's files, in report order
+   * @param slugOwners - looks up the stored articles holding slugs
+   * @returns the files; an article whose slug changed is rebuilt with its new slug and a note
+   *   for the editor to review it
+   */
+  async claimSlugs(
+    files: readonly ConvertedFile[],
+    slugOwners: SlugOwners,
+  ): Promise<ConvertedFile[]> {
+    const conversions = files.flatMap(({conversion}) => (conversion ? [conversion] : []))
+    const stored = new Map<string, readonly string[]>()
+    const lookUp = async (slugs: readonly string[]) => {
+      const missing = [...new Set(slugs.filter((slug) => !stored.has(slug)))]
+      if (missing.length === 0) return
+      const found = await slugOwners(missing)
+      for (const slug of missing) stored.set(slug, found.get(slug) ?? [])
     }
-    return clashing
+    await lookUp(conversions.map(({documents}) => documents.article.slug.current))
+    const claimed: ConvertedFile[] = []
+    for (const file of files) {
+      const {conversion} = file
+      if (!conversion) {
+        claimed.push(file)
+        continue
+      }
+      const id = conversion.documents.article._id
+      const wanted = conversion.documents.article.slug.current
+      const holder = (slug: string) =>
+        [this.#slugs.get(slug), ...(stored.get(slug) ?? [])].find(
+          (other) => other !== undefined && other !== id,
+        )
+      let slug = wanted
+      for (let suffix = 2; holder(slug) !== undefined; suffix++) {
+        if (!stored.has(suffixed(wanted, suffix))) {
+          const next = Array.from({length: LOOKAHEAD}, (_, step) => suffix + step)
+          await lookUp(next.map((each) => suffixed(wanted, each)))
+        }
+        slug = suffixed(wanted, suffix)
+      }
+      this.#slugs.set(slug, id)
+      if (slug === wanted) {
+        claimed.push(file)
+        continue
+      }
+      const note = `Slug: "${wanted}" is already the slug of ${holder(wanted)}, so this article's slug is "${slug}"; check it before publishing.`
+      claimed.push({
+        ...file,
+        conversion: {...conversion, documents: withSlug(conversion.documents, slug)},
+        review: [...(file.review ?? []), note],
+      })
+    }
+    return claimed
   }
+}
+
+/** `<slug>-<n>`, the slug cut so the whole stays within the slug field's length. */
+function suffixed(slug: string, suffix: number): string {
+  const tail = `-${suffix}`
+  return `${slug.slice(0, MAX_SLUG - tail.length).replace(/-+$/, '')}${tail}`
 }

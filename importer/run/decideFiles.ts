@@ -2,7 +2,15 @@ import type {SanityDocument} from '@sanity/client'
 
 import type {DocumentValidation} from '../../validation/protocol'
 import type {Conversion} from '../convertSource'
-import {type ArticleStatus, type ArticleWrite, planDocuments, planImport} from '../plan/planImport'
+import {
+  type ArticleDecision,
+  type ArticleStatus,
+  type ArticleWrite,
+  articleWrite,
+  decideArticle,
+  draftId,
+  planDocuments,
+} from '../plan/planImport'
 import type {ImportTarget} from '../write/ImportTarget'
 import {type ArticleSummary, articleSummary} from './articleSummary'
 import {describeIssue} from './describeIssue'
@@ -14,6 +22,8 @@ export interface FileOutcome {
   status: ArticleStatus | 'failed'
   /** The article the file became, for the report; absent when it could not be converted. */
   article?: ArticleSummary
+  /** Why the article is a draft for review: the rules it fails, in the Studio's words. */
+  review: string[]
   notes: string[]
   /** Why the file failed: one line per problem. */
   errors: string[]
@@ -23,7 +33,19 @@ export interface FileOutcome {
 export interface ConvertedFile {
   fileName: string
   conversion?: Conversion
+  /** Why an editor must check the article before it is published, besides failed rules. */
+  review?: string[]
   error?: string
+}
+
+/** How a batch is decided. */
+export interface DecideOptions {
+  /** Replace articles edited since their import. */
+  force?: boolean
+  /** Write every article as a draft. */
+  drafts?: boolean
+  /** Fail an article that would be a draft for review, instead of writing it. */
+  strict?: boolean
 }
 
 /** Sanity's validation of documents, given the stored documents they may refer to. */
@@ -33,18 +55,20 @@ export type Validate = (
 ) => Promise<DocumentValidation[]>
 
 /**
- * Decides what to do with a batch of converted files: reads what is stored, plans each article,
- * validates every document to be written with Sanity's validation and checks the Content Lake's
- * limits. A file with an error writes nothing.
+ * Decides what to do with a batch of converted files: reads what is stored, decides each
+ * article, validates every document to be written with Sanity's validation and checks the
+ * Content Lake's limits. An article that fails a rule is written as a draft for review, never
+ * refused (unless `strict`); only a file that cannot be an article, or exceeds the Content
+ * Lake's limits, fails and writes nothing.
  *
  * @param converted - the batch, in report order
- * @param options - force, drafts
+ * @param options - force, drafts, strict
  * @param dependencies - the target (to read from), the validator and the import's timestamp
- * @returns an outcome per file, and the writes of the files that passed
+ * @returns an outcome per file, and the writes of the articles to write
  */
 export async function decideFiles(
   converted: readonly ConvertedFile[],
-  options: {force?: boolean; drafts?: boolean},
+  options: DecideOptions,
   dependencies: {target: ImportTarget; validate: Validate; importedAt: string},
 ): Promise<{outcomes: FileOutcome[]; writes: ArticleWrite[]}> {
   const {target, validate, importedAt} = dependencies
@@ -52,43 +76,94 @@ export async function decideFiles(
   const stored = await target.load(conversions.flatMap(documentIds))
   const storedById = new Map(stored.map((document) => [document._id, document]))
 
-  const plan = planImport(conversions, storedById, options)
-  const toValidate: SanityDocument[] = planDocuments(plan.writes).map((document) => ({
-    ...document,
-    _createdAt: importedAt,
-    _updatedAt: importedAt,
-    _rev: '',
-  }))
+  const decisions = new Map(
+    conversions.map((conversion) => [
+      conversion.fileName,
+      decideArticle(conversion.documents.article, storedById, options.force ?? false),
+    ]),
+  )
+  // Only what may be written is validated: an unchanged or kept article writes nothing.
+  const toWrite = conversions.filter(
+    (conversion) => decisions.get(conversion.fileName)?.action === 'write',
+  )
+  const toValidate: SanityDocument[] = planDocuments(
+    toWrite.map((conversion) => articleWrite(conversion.documents, storedById, false)),
+  ).map((document) => ({...document, _createdAt: importedAt, _updatedAt: importedAt, _rev: ''}))
   const validations = toValidate.length > 0 ? await validate(toValidate, stored) : []
   // Looked up per document, not searched per file: a batch has thousands of validations.
   const validationsById = new Map(
     validations.map((validation) => [validation.documentId, validation]),
   )
-  const failures = new Map<string, string[]>()
-  for (const conversion of conversions) {
-    const errors = [
-      ...issuesFor(conversion, validationsById, 'error'),
-      ...conversionDocuments(conversion).flatMap(limitProblems),
-    ]
-    if (errors.length > 0) failures.set(conversion.fileName, errors)
-  }
 
-  // Each article's decision stands alone, so a failed file's write is simply left out.
-  const writes = plan.writes.articles.filter(
-    (write) => !failures.has(write.article.source?.fileName ?? ''),
-  )
-  const planned = new Map(plan.articles.map((article) => [article.conversion.fileName, article]))
-  const outcomes = converted.map(({fileName, conversion, error}): FileOutcome => {
-    const article = conversion && articleSummary(conversion)
-    const decided = planned.get(fileName)
-    const errors = error ? [error] : (failures.get(fileName) ?? [])
-    if (!decided || errors.length > 0)
-      return {fileName, status: 'failed', ...(article ? {article} : {}), notes: [], errors}
-    const warnings = issuesFor(decided.conversion, validationsById, 'warning')
-    const notes = [...decided.conversion.notes, ...decided.notes, ...warnings]
-    return {fileName, status: decided.status, ...(article ? {article} : {}), notes, errors: []}
+  const writes: ArticleWrite[] = []
+  const outcomes = converted.map((file): FileOutcome => {
+    const {fileName, conversion, error} = file
+    if (!conversion)
+      return {fileName, status: 'failed', review: [], notes: [], errors: [error ?? '']}
+    const article = articleSummary(conversion)
+    const limits = conversionDocuments(conversion).flatMap(limitProblems)
+    if (limits.length > 0)
+      return {fileName, status: 'failed', article, review: [], notes: [], errors: limits}
+    const decision = decisions.get(fileName) ?? {action: 'kept', notes: [], onDraft: false}
+    if (decision.action !== 'write') {
+      const notes = [...conversion.notes, ...decision.notes]
+      const id = decision.onDraft ? draftId(article.id) : article.id
+      return {
+        fileName,
+        status: decision.action,
+        article: {...article, id},
+        review: [],
+        notes,
+        errors: [],
+      }
+    }
+    const review = [...(file.review ?? []), ...issuesFor(conversion, validationsById, 'error')]
+    if (review.length > 0 && options.strict) {
+      return {fileName, status: 'failed', article, review: [], notes: [], errors: review}
+    }
+    const warnings = issuesFor(conversion, validationsById, 'warning')
+    const written = draftOrPublished(decision, review.length > 0, options)
+    const notes = [...conversion.notes, ...decision.notes, ...warnings, ...written.notes]
+    const write = articleWrite(
+      withNotes(conversion, [...review, ...notes]),
+      storedById,
+      written.asDraft,
+    )
+    writes.push(write)
+    const {_id} = conversion.documents.article
+    const existed = storedById.has(_id) || storedById.has(draftId(_id))
+    const status = review.length > 0 ? 'review' : existed ? 'updated' : 'created'
+    return {
+      fileName,
+      status,
+      article: {...article, id: write.article._id},
+      review,
+      notes,
+      errors: [],
+    }
   })
   return {outcomes, writes}
+}
+
+/** Whether an article to write goes to its draft, and what the report says of that. */
+function draftOrPublished(
+  decision: ArticleDecision,
+  review: boolean,
+  options: DecideOptions,
+): {asDraft: boolean; notes: string[]} {
+  if (review) return {asDraft: true, notes: []}
+  if (options.drafts) return {asDraft: true, notes: ['imported as a draft']}
+  if (decision.onDraft) {
+    return {asDraft: true, notes: ['its unpublished draft was updated: publish it in the Studio']}
+  }
+  return {asDraft: false, notes: []}
+}
+
+/** The article carries what the importer noticed, for editors to read in the Studio. */
+function withNotes(conversion: Conversion, notes: readonly string[]) {
+  const {documents} = conversion
+  if (notes.length === 0) return documents
+  return {...documents, article: {...documents.article, importNotes: [...notes]}}
 }
 
 function issuesFor(
@@ -104,7 +179,12 @@ function issuesFor(
     .flatMap((validation) =>
       validation.issues
         .filter((issue) => issue.level === level)
-        .map((issue) => describeIssue(validation.documentId, issue)),
+        .map((issue) =>
+          describeIssue(
+            validation.documentId === article._id ? undefined : validation.documentId,
+            issue,
+          ),
+        ),
     )
 }
 

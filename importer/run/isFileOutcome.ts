@@ -12,6 +12,7 @@ export function isFileOutcome(value: unknown): value is FileOutcome {
     isRecord(value) &&
     typeof value['fileName'] === 'string' &&
     typeof value['status'] === 'string' &&
+    Array.isArray(value['review']) &&
     Array.isArray(value['notes']) &&
     Array.isArray(value['errors'])
   )

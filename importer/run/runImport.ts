@@ -3,7 +3,13 @@ import {ImportError} from '../ImportError'
 import {ArticleClaims} from './ArticleClaims'
 import type {ArticleWrite} from '../plan/planImport'
 import type {ImportTarget} from '../write/ImportTarget'
-import {type ConvertedFile, decideFiles, type FileOutcome, type Validate} from './decideFiles'
+import {
+  type ConvertedFile,
+  type DecideOptions,
+  decideFiles,
+  type FileOutcome,
+  type Validate,
+} from './decideFiles'
 import {memorySpool, type Spool} from './spool'
 
 export type {FileOutcome} from './decideFiles'
@@ -35,15 +41,14 @@ export interface ImportDependencies {
 }
 
 /** How to run the import. */
-export interface ImportOptions {
-  /** Replace articles edited since their import. */
-  force?: boolean
+export interface ImportOptions extends DecideOptions {
   /** Decide and validate, write nothing. */
   dryRun?: boolean
-  /** Write the good files even when some fail. */
+  /**
+   * With `strict`, write the articles that passed even when others failed. Without it, every
+   * article that can be written is written whatever fails, so this is the default.
+   */
   keepGoing?: boolean
-  /** Write articles as drafts (`drafts.<id>`) for editors to publish, instead of publishing. */
-  drafts?: boolean
 }
 
 /** Where a run keeps its writes and outcomes. */
@@ -67,10 +72,13 @@ const BATCH_BYTES = 4 * 1024 * 1024
 export const NOT_WRITTEN = 'not written: the import was interrupted; run it again to continue'
 
 /**
- * Imports source files in two passes. First, batch by batch, each file is converted, decided
- * against what is stored and validated with Sanity's validation, and the writes are spooled;
- * then, only if every file passed (or `keepGoing` is set), the spooled writes stream to the
- * target. Memory stays that of one batch, however large the archive.
+ * Imports source files in two passes. First, batch by batch, each file is converted, given a
+ * slug no other article holds, decided against what is stored and validated with Sanity's
+ * validation, and the writes are spooled; then the spooled writes stream to the target. An
+ * article that fails an editorial rule is written as a draft for review; a file that cannot be
+ * an article fails alone. With `strict`, review articles fail too, and nothing is written unless
+ * every file passed (or `keepGoing` is set). Memory stays that of one batch, however large the
+ * archive.
  *
  * @param files - source file paths, in report order
  * @param options - force, dry run, keep going, drafts
@@ -88,15 +96,14 @@ export async function runImport(
   const spools = dependencies.spools ?? {writes: memorySpool(), outcomes: memorySpool()}
   const importedAt = dependencies.now()
   const claims = new ArticleClaims()
-  // Failures are few, so they are what the run remembers of its files; the rest is spooled.
-  const failed = new Set<string>()
+  let failures = 0
   let writes = 0
   let batch: ConvertedFile[] = []
   let bytes = 0
   const decideBatch = async () => {
-    const decided = await decideFiles(batch, options, {target, validate, importedAt})
-    for (const outcome of decided.outcomes)
-      if (outcome.status === 'failed') failed.add(outcome.fileName)
+    const files = await claims.claimSlugs(batch, target.slugOwners)
+    const decided = await decideFiles(files, options, {target, validate, importedAt})
+    failures += decided.outcomes.filter((outcome) => outcome.status === 'failed').length
     await spools.outcomes.append(decided.outcomes)
     await spools.writes.append(decided.writes)
     writes += decided.writes.length
@@ -111,22 +118,20 @@ export async function runImport(
     if (batch.length >= batchFiles || bytes >= batchBytes) await decideBatch()
   }
   if (batch.length > 0) await decideBatch()
-  // Two files that claim one slug both fail, as Sanity's uniqueness check fails both.
-  const clashing = claims.clashes()
-  for (const fileName of clashing.keys()) failed.add(fileName)
   const outcomes = (
     kept: ReadonlySet<string> = new Set(),
     unwritten: ReadonlySet<string> = new Set(),
   ): AsyncIterable<FileOutcome> => ({
     async *[Symbol.asyncIterator]() {
       for await (const outcome of spools.outcomes.read())
-        yield notWritten(keepEdited(withClash(outcome, clashing), kept), unwritten)
+        yield notWritten(keepEdited(outcome, kept), unwritten)
     },
   })
-  const write = writes > 0 && !options.dryRun && (failed.size === 0 || options.keepGoing === true)
+  const allOrNothing = options.strict === true && options.keepGoing !== true
+  const write = writes > 0 && !options.dryRun && (failures === 0 || !allOrNothing)
   if (!write) return {outcomes: outcomes(), written: false}
   const {kept, unwritten} = await target.commit(
-    passedOnly(spools.writes.read(), failed),
+    spools.writes.read(),
     importedAt,
     dependencies.signal,
   )
@@ -144,7 +149,7 @@ async function convertFile(
     const source = await readSource(fileName)
     bytes = source.byteLength
     const conversion = convertSource(source, {fileName, importedAt, importerVersion})
-    claims.claim(conversion)
+    claims.claimId(conversion)
     return {file: {fileName, conversion}, bytes}
   } catch (error) {
     if (!(error instanceof ImportError)) throw error
@@ -152,37 +157,20 @@ async function convertFile(
   }
 }
 
-function withClash(
-  outcome: FileOutcome,
-  clashing: ReadonlyMap<string, {slug: string; others: string[]}>,
-): FileOutcome {
-  const clash = clashing.get(outcome.fileName)
-  if (!clash) return outcome
-  const error = `slug "${clash.slug}" is also the slug of ${clash.others.join(', ')}; give each article a slug of its own`
-  if (outcome.errors.includes(error)) return outcome
-  return {...outcome, status: 'failed', errors: [...outcome.errors, error]}
-}
-
-async function* passedOnly(
-  writes: AsyncIterable<ArticleWrite>,
-  failed: ReadonlySet<string>,
-): AsyncGenerator<ArticleWrite> {
-  for await (const write of writes) {
-    if (!failed.has(write.article.source?.fileName ?? '')) yield write
-  }
+/** The outcomes whose article was to be written, under the id it was written as. */
+function wasWritten({status}: FileOutcome): boolean {
+  return status === 'created' || status === 'updated' || status === 'review'
 }
 
 /** An article the interrupted run did not reach: report it, so the next run is expected. */
 function notWritten(outcome: FileOutcome, unwritten: ReadonlySet<string>): FileOutcome {
-  const id = outcome.article?.id
-  if (!id || !(unwritten.has(id) || unwritten.has(`drafts.${id}`))) return outcome
+  if (!wasWritten(outcome) || !unwritten.has(outcome.article?.id ?? '')) return outcome
   return {...outcome, status: 'failed', errors: [NOT_WRITTEN]}
 }
 
 /** An article someone edited while the import ran was not written: report it kept. */
 function keepEdited(outcome: FileOutcome, kept: ReadonlySet<string>): FileOutcome {
-  const id = outcome.article?.id
-  if (!id || !kept.has(id)) return outcome
+  if (!wasWritten(outcome) || !kept.has(outcome.article?.id ?? '')) return outcome
   return {
     ...outcome,
     status: 'kept',

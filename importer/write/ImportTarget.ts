@@ -25,6 +25,13 @@ export interface ImportTarget {
    */
   load(ids: readonly string[]): Promise<SanityDocument[]>
   /**
+   * Finds the stored articles, published or draft, that hold slugs.
+   *
+   * @param slugs - slugs this run's articles would take
+   * @returns the published ids of the articles holding each slug that any holds
+   */
+  slugOwners(slugs: readonly string[]): Promise<Map<string, string[]>>
+  /**
    * Writes the articles, one transaction each: its people and newsletter only where missing,
    * the article created, or replaced only while it still has the revision the plan read.
    *

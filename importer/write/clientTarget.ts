@@ -1,6 +1,8 @@
 import type {SanityClient, SanityDocument} from '@sanity/client'
 
+import {isRecord} from '../../dataset/isRecord'
 import {mapAsync} from '../../dataset/mapAsync'
+import {ARTICLE_TYPE} from '../../schemas/constants'
 import type {ArticleWrite} from '../plan/planImport'
 import {articleMutations, type Mutation, transactionIdFor} from './articleTransaction'
 import type {ImportTarget} from './ImportTarget'
@@ -10,6 +12,10 @@ import {statusOf, withRetries} from './retry'
 
 /** Document ids per `GET /data/doc` request, keeping its URL well under header limits. */
 const IDS_PER_REQUEST = 100
+/** Slugs per query, posted as a parameter. */
+const SLUGS_PER_QUERY = 500
+/** The articles, drafts and versions included, that hold any of some slugs. */
+const SLUG_OWNERS = `*[_type == $type && slug.current in $slugs]{_id, "slug": slug.current}`
 
 /** How the target talks to the Content Lake. */
 export interface ClientTargetOptions {
@@ -76,6 +82,24 @@ export function clientTarget(
       }
       return found
     },
+    slugOwners: async (slugs) => {
+      const owners = new Map<string, string[]>()
+      for (let start = 0; start < slugs.length; start += SLUGS_PER_QUERY) {
+        const params = {type: ARTICLE_TYPE, slugs: slugs.slice(start, start + SLUGS_PER_QUERY)}
+        const rows = await withRetries(
+          () => client.fetch<unknown>(SLUG_OWNERS, params, {perspective: 'raw'}),
+          retryOptions,
+        )
+        for (const row of Array.isArray(rows) ? rows : []) {
+          if (!isRecord(row) || typeof row['_id'] !== 'string' || typeof row['slug'] !== 'string')
+            continue
+          const id = publishedId(row['_id'])
+          const holders = owners.get(row['slug']) ?? []
+          if (!holders.includes(id)) owners.set(row['slug'], [...holders, id])
+        }
+      }
+      return owners
+    },
     commit: async (
       writes: AsyncIterable<ArticleWrite>,
       _timestamp: string,
@@ -113,6 +137,13 @@ export function clientTarget(
       return {kept, unwritten}
     },
   }
+}
+
+/** `drafts.x` and `versions.<release>.x` are versions of `x`. */
+function publishedId(id: string): string {
+  if (id.startsWith('drafts.')) return id.slice('drafts.'.length)
+  if (id.startsWith('versions.')) return id.split('.').slice(2).join('.')
+  return id
 }
 
 interface Transaction {

@@ -17,11 +17,12 @@ export function ndjsonExportTarget(path: string): ImportTarget {
   return {
     description: path,
     load: async () => [],
+    slugOwners: async () => new Map(),
     commit: async (writes: AsyncIterable<ArticleWrite>, timestamp: string) => {
       // The file is sorted by id, so the run's documents are gathered before it is written.
       const articles: ArticleWrite[] = []
       for await (const write of writes) articles.push(write)
-      const documents: SanityDocument[] = planDocuments({articles}).map((document) =>
+      const documents: SanityDocument[] = planDocuments(articles).map((document) =>
         stampDocument(document, timestamp),
       )
       await writeFileAtomic(path, ndjsonLines(documents))

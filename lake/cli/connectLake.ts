@@ -1,10 +1,8 @@
 import {createClient, type SanityClient} from '@sanity/client'
 
+import {API_VERSION} from '../../studioEnv'
 import {startLake} from '../startLake'
 import {findRunningLake} from './lakeFile'
-
-/** API version every local tool uses. */
-export const API_VERSION = '2025-02-19'
 
 /** How to reach a Content Lake. */
 export interface ConnectOptions {

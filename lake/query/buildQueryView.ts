@@ -11,6 +11,8 @@ export interface QueryView {
   /** The documents, in the order `perspectiveDocuments` gives them. */
   documents: readonly SanityDocument[]
   indexes: Readonly<Record<IndexedField, ReadonlyMap<string, readonly SanityDocument[]>>>
+  /** A document's place in `documents`, to put hits from several index entries in order. */
+  position: (document: SanityDocument) => number
 }
 
 /**
@@ -20,8 +22,14 @@ export interface QueryView {
  * @returns the view
  */
 export function buildQueryView(documents: readonly SanityDocument[]): QueryView {
+  // Built on the first lookup of several values (`slug.current in $slugs`), which few views see.
+  let positions: Map<SanityDocument, number> | undefined
   return {
     documents,
+    position: (document) => {
+      positions ??= new Map(documents.map((each, position) => [each, position]))
+      return positions.get(document) ?? -1
+    },
     indexes: {
       '_id': indexBy(documents, '_id'),
       '_type': indexBy(documents, '_type'),

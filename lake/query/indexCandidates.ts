@@ -26,7 +26,7 @@ export function indexCandidates(
 ): Candidates | undefined {
   let best: {equality: FieldEquality; hits: readonly SanityDocument[]} | undefined
   for (const equality of equalities) {
-    const hits = view.indexes[equality.field].get(equality.value) ?? []
+    const hits = indexHits(view, equality)
     if (!best || hits.length < best.hits.length) best = {equality, hits}
   }
   if (!best) return undefined
@@ -35,7 +35,18 @@ export function indexCandidates(
   return {
     index: chosen.field,
     documents: best.hits.filter((document) =>
-      others.every(({field, value}) => indexedValue(document, field) === value),
+      others.every(({field, values}) => {
+        const value = indexedValue(document, field)
+        return value !== undefined && values.includes(value)
+      }),
     ),
   }
+}
+
+/** The documents an index holds under any of the values, once each, in dataset order. */
+function indexHits(view: QueryView, {field, values}: FieldEquality): readonly SanityDocument[] {
+  const index = view.indexes[field]
+  if (values.length === 1) return index.get(values[0] ?? '') ?? []
+  const hits = new Set(values.flatMap((value) => index.get(value) ?? []))
+  return [...hits].sort((a, b) => view.position(a) - view.position(b))
 }

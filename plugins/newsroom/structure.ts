@@ -1,13 +1,40 @@
-import {DocumentTextIcon, EnvelopeIcon, UsersIcon} from '@sanity/icons'
+import {DocumentTextIcon, EnvelopeIcon, UsersIcon, WarningOutlineIcon} from '@sanity/icons'
 import type {StructureResolver} from 'sanity/structure'
 
-import {ARTICLE_TYPE, NEWSLETTER_TYPE, PERSON_TYPE} from '../../schemas/constants'
+import {
+  ARTICLE_TYPE,
+  IMPORT_NOTES_FIELD,
+  NEWSLETTER_TYPE,
+  PERSON_TYPE,
+} from '../../schemas/constants'
 
-/** The Studio's desk: articles newest first, then the people and newsletters they refer to. */
+/**
+ * The Studio's desk: what needs review first, then articles newest first, then the people and
+ * newsletters they refer to. "Needs review" lists the articles with import notes — drafts the
+ * importer could not publish, and articles whose headline, credit, slug or signup it changed —
+ * newest import first; publishing an article (or marking it reviewed) takes it off the list.
+ */
 export const newsroomStructure: StructureResolver = (S) =>
   S.list()
     .title('Newsroom')
     .items([
+      S.listItem()
+        .id('needs-review')
+        .title('Needs review')
+        .icon(WarningOutlineIcon)
+        .child(
+          S.documentList()
+            .id('needs-review')
+            .title('Needs review')
+            .schemaType(ARTICLE_TYPE)
+            .filter(`_type == $type && count(${IMPORT_NOTES_FIELD}) > 0`)
+            .params({type: ARTICLE_TYPE})
+            .defaultOrdering([
+              {field: 'source.importedAt', direction: 'desc'},
+              {field: '_updatedAt', direction: 'desc'},
+            ]),
+        ),
+      S.divider(),
       S.listItem()
         .title('Articles')
         .icon(DocumentTextIcon)
