@@ -4,6 +4,7 @@ import {defineArrayMember, defineField, defineType} from 'sanity'
 import {ARTICLE_TYPE, BYLINE_TYPE, IMPORT_NOTES_FIELD, SECTION_TYPE} from './constants'
 import {validateCredit} from './byline'
 import {formatByline} from './formatByline'
+import {ImportNotesInput} from './ImportNotesInput'
 
 /** Headlines longer than this get cut off in feeds, search results and social cards. */
 const HEADLINE_SOFT_LIMIT = 110
@@ -28,6 +29,7 @@ export const article = defineType({
       group: ['content', 'import'],
       readOnly: true,
       hidden: ({value}) => !Array.isArray(value) || value.length === 0,
+      components: {input: ImportNotesInput},
       description:
         'What the importer noticed for you to check, such as a headline taken from the lead or no credit found. Publishing clears them.',
     }),

@@ -1,5 +1,5 @@
 import {type ChildProcess, spawn} from 'node:child_process'
-import {mkdir, mkdtemp, readFile} from 'node:fs/promises'
+import {copyFile, mkdir, mkdtemp, readFile, writeFile} from 'node:fs/promises'
 import {createServer} from 'node:net'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -18,7 +18,9 @@ import {localClient} from './support/localClient'
 const ROOT = new URL('..', import.meta.url).pathname
 const SCREENSHOTS = join(ROOT, 'test-results')
 const ARTICLE = 'article-kursk-advance'
+const UNCREDITED = 'article-storm'
 
+let sources: string
 let data: string
 let lake: RunningLake
 let studio: ChildProcess
@@ -35,10 +37,21 @@ async function freePort(): Promise<number> {
   return address.port
 }
 
+/** The seed, and an article with no credit line, which the import leaves for review. */
+async function writeSources(): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), 'newsroom-e2e-sources-'))
+  await copyFile(join(ROOT, 'seeds', 'kursk-advance.txt'), join(folder, 'kursk-advance.txt'))
+  await writeFile(
+    join(folder, 'storm.txt'),
+    'Storm closes ports\n\nThe storm closed every port on the coast on Tuesday.\n\nWhat happens next\n\nPorts reopen when the wind drops below gale force.\n',
+  )
+  return folder
+}
+
 async function runImport(): Promise<string> {
   const lines: string[] = []
   await importCommand(
-    ['--api-host', lake.url, join(ROOT, 'seeds')],
+    ['--api-host', lake.url, sources],
     {
       stdout: (line) => lines.push(line),
       stderr: (line) => lines.push(line),
@@ -104,7 +117,10 @@ beforeAll(async () => {
   data = join(await mkdtemp(join(tmpdir(), 'newsroom-e2e-')), 'production.ndjson')
   lake = await startLake({data, port: await freePort()})
   client = localClient(lake.url)
-  expect(await runImport()).toMatch(/^created /m)
+  sources = await writeSources()
+  const report = await runImport()
+  expect(report).toMatch(/^created .*kursk-advance\.txt/m)
+  expect(report).toMatch(/^review .*storm\.txt → drafts\.article-storm · Byline: Credit/m)
   ;({child: studio, url: studioUrl} = await startStudio(await freePort()))
   browser = await launchChromium()
 }, 180_000)
@@ -176,6 +192,61 @@ test('Studio: edit and publish an imported article on the local lake, and a re-i
   expect((await client.getDocument(ARTICLE))?.['title']).toBe(edited.title)
   await page.close()
 }, 180_000)
+
+test('Studio: an uncredited import waits in Needs review; credited and published, it leaves the list and a re-import keeps it', async () => {
+  const page = await browser.newPage({
+    ignoreHTTPSErrors: true,
+    viewport: {width: 1600, height: 1400},
+  })
+  await page.goto(`${studioUrl}/structure/needs-review`, {timeout: 120_000})
+  await expect
+    .poll(() => page.locator('body').innerText(), {timeout: 120_000})
+    .toContain('Storm closes ports')
+  await page.getByText('Storm closes ports').first().click()
+  const title = page.locator('input#title')
+  await title.waitFor({timeout: 60_000})
+  const form = page.locator('[data-testid="document-panel-scroller"]')
+  await expect.poll(() => form.innerText()).toContain('no credit found: add an author or an agency')
+  await page.getByRole('tab', {name: 'All fields'}).click()
+  await expect.poll(() => form.innerText()).toContain('Credit at least one author or one agency.')
+  await mkdir(SCREENSHOTS, {recursive: true})
+  await page.screenshot({path: join(SCREENSHOTS, 'studio-review.png'), fullPage: true})
+
+  // The editor credits the article to an author the seed's import created.
+  const authors = page.locator('[data-testid="field-byline.authors"]')
+  await authors.getByRole('button', {name: 'Add item'}).click()
+  const search = page.getByRole('combobox').last()
+  await search.fill('Florent')
+  await page.getByRole('listbox').getByText('Florent Vergnes', {exact: true}).click()
+  await waitFor(
+    () => client.getDocument(`drafts.${UNCREDITED}`),
+    (draft) => JSON.stringify(draft?.['byline']).includes('person-florent-vergnes'),
+    'the credit to be saved',
+  )
+  await page.getByRole('button', {name: 'Publish'}).last().click()
+  await waitFor(
+    async () =>
+      [
+        await client.getDocument(UNCREDITED),
+        await client.getDocument(`drafts.${UNCREDITED}`),
+      ] as const,
+    ([published, draft]) => published !== undefined && !draft,
+    'the article to be published',
+  )
+  const published = await client.getDocument(UNCREDITED)
+  expect(published?.['importNotes']).toBeUndefined()
+  expect(JSON.stringify(published?.['byline'])).toContain('person-florent-vergnes')
+
+  // Off the list: the seed, whose derived headline nobody has reviewed yet, is still on it.
+  await page.goto(`${studioUrl}/structure/needs-review`)
+  const listed = () => page.locator('[data-testid="document-list-pane"], body').last().innerText()
+  await expect.poll(listed, {timeout: 60_000}).toContain('Ukraine claimed on Friday')
+  expect(await listed()).not.toContain('Storm closes ports')
+  await page.screenshot({path: join(SCREENSHOTS, 'studio-needs-review.png')})
+
+  expect(await runImport()).toMatch(/^kept {6}.*storm\.txt → article-storm/m)
+  await page.close()
+}, 240_000)
 
 test('Studio: the dataset file holds the published edit after the lake writes its snapshot', async () => {
   await lake.close()

@@ -7,6 +7,7 @@ import {
   NEWSLETTER_TYPE,
   PERSON_TYPE,
 } from '../../schemas/constants'
+import {API_VERSION} from '../../studioEnv'
 
 /**
  * The Studio's desk: what needs review first, then articles newest first, then the people and
@@ -27,6 +28,7 @@ export const newsroomStructure: StructureResolver = (S) =>
             .id('needs-review')
             .title('Needs review')
             .schemaType(ARTICLE_TYPE)
+            .apiVersion(API_VERSION)
             .filter(`_type == $type && count(${IMPORT_NOTES_FIELD}) > 0`)
             .params({type: ARTICLE_TYPE})
             .defaultOrdering([
