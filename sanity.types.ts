@@ -133,6 +133,7 @@ export type Article = {
   publishedAt?: string
   source?: {
     fileName?: string
+    creditLines?: Array<string>
     sourceSha256?: string
     importedAt?: string
     contentHash?: string

@@ -102,6 +102,13 @@ export const article = defineType({
       description: 'Set by the importer: where this article came from and what it looked like.',
       fields: [
         defineField({name: 'fileName', title: 'Source file', type: 'string'}),
+        defineField({
+          name: 'creditLines',
+          title: 'Credit lines as printed',
+          description: 'The lines the byline was read from, taken out of the text.',
+          type: 'array',
+          of: [defineArrayMember({type: 'string'})],
+        }),
         defineField({name: 'sourceSha256', title: 'SHA-256 of the source text', type: 'string'}),
         defineField({name: 'importedAt', title: 'Imported at', type: 'datetime'}),
         defineField({name: 'contentHash', title: 'Hash of the imported content', type: 'string'}),

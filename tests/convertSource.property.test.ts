@@ -102,13 +102,14 @@ function keptText({structured, documents}: Conversion): string {
   const {article, newsletter} = documents
   const parts: string[] = []
   if (!structured.title.derived) parts.push(article.title)
-  if (structured.byline?.atStart) parts.push(structured.byline.line)
+  const credits = structured.byline?.lines ?? []
+  parts.push(...credits.filter((line) => line.atStart).map((line) => line.text))
   for (const section of article.sections) {
     if (section.heading) parts.push(section.heading)
     for (const block of section.content)
       if (block._type === 'block') parts.push(toPlainText([block]))
   }
-  if (structured.byline && !structured.byline.atStart) parts.push(structured.byline.line)
+  parts.push(...credits.filter((line) => !line.atStart).map((line) => line.text))
   if (newsletter) parts.push(...(structured.signup?.lines ?? []))
   return parts.join('')
 }

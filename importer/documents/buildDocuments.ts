@@ -66,8 +66,10 @@ export function buildDocuments(input: BuildInput): ImportedDocuments {
     },
     sections: buildSections(structured, newsletter),
   }
+  const creditLines = structured.byline?.lines.map((line) => line.text) ?? []
   article.source = {
     fileName: input.fileName,
+    ...(creditLines.length > 0 ? {creditLines} : {}),
     sourceSha256: input.sourceSha256,
     importedAt: input.importedAt,
     contentHash: contentHash(article, 'sorted'),
