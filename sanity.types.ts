@@ -134,6 +134,7 @@ export type Article = {
   source?: {
     fileName?: string
     creditLines?: Array<string>
+    promoLines?: Array<string>
     sourceSha256?: string
     importedAt?: string
     contentHash?: string

@@ -57,5 +57,11 @@ export function convertSource(bytes: Uint8Array, options: ConvertOptions): Conve
       `newsletter promo moved into a signup block: "${structured.signup.copy.heading}"; check the newsletter it points to`,
     )
   }
+  if (structured.promoLines) {
+    const count = structured.promoLines.length
+    notes.push(
+      `${count} promo ${count === 1 ? 'line' : 'lines'} taken out of the text, kept in the import source: "${structured.promoLines[0]}"${count > 1 ? '…' : ''}`,
+    )
+  }
   return {fileName, documents, structured, notes}
 }

@@ -109,6 +109,14 @@ export const article = defineType({
           type: 'array',
           of: [defineArrayMember({type: 'string'})],
         }),
+        defineField({
+          name: 'promoLines',
+          title: 'Promos taken out of the text',
+          description:
+            'Subscription appeals, "follow us" lines and other promos pasted with the article.',
+          type: 'array',
+          of: [defineArrayMember({type: 'string'})],
+        }),
         defineField({name: 'sourceSha256', title: 'SHA-256 of the source text', type: 'string'}),
         defineField({name: 'importedAt', title: 'Imported at', type: 'datetime'}),
         defineField({name: 'contentHash', title: 'Hash of the imported content', type: 'string'}),

@@ -45,7 +45,7 @@ export const newsroomExtractor: Extractor = {
         else paragraphs.push(plain)
       }
     }
-    const trailer = structured.signup?.lines ?? []
+    const trailer = [...(structured.signup?.lines ?? []), ...(structured.promoLines ?? [])]
     const credits = [...persons.map((person) => person.name), ...(article.byline.agencies ?? [])]
     const title = structured.title.derived ? '' : article.title
     const newsletterCopy = newsletter

@@ -1,3 +1,4 @@
+import {agencyKey} from '../../importer/structure/newsAgencies'
 import type {Extraction} from './extractors'
 import type {ExpectedStructure} from './realCopy'
 
@@ -146,18 +147,21 @@ function wordsKept(source: string, kept: readonly string[]): {source: number; ke
   return {source: all.length, kept: found}
 }
 
+/** Words are tokens with a letter or digit: a list's `-` marks the text up, it says nothing. */
 function words(text: string): string[] {
-  return text.normalize('NFC').split(/\s+/u).filter(Boolean)
+  return text
+    .normalize('NFC')
+    .split(/\s+/u)
+    .filter((token) => /[\p{L}\p{N}]/u.test(token))
 }
 
 function normal(text: string): string {
   return text.normalize('NFC').replace(/\s+/gu, ' ').trim()
 }
 
+/** Names compare case-insensitively; an agency's names (`AP`, `Associated Press`) are one. */
 function name(text: string): string {
-  return normal(text)
-    .toLowerCase()
-    .replace(/^the\s+/, '')
+  return agencyKey(normal(text))
 }
 
 function share(part: number, whole: number): number {

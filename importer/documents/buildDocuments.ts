@@ -67,9 +67,11 @@ export function buildDocuments(input: BuildInput): ImportedDocuments {
     sections: buildSections(structured, newsletter),
   }
   const creditLines = structured.byline?.lines.map((line) => line.text) ?? []
+  const promoLines = structured.promoLines ?? []
   article.source = {
     fileName: input.fileName,
     ...(creditLines.length > 0 ? {creditLines} : {}),
+    ...(promoLines.length > 0 ? {promoLines} : {}),
     sourceSha256: input.sourceSha256,
     importedAt: input.importedAt,
     contentHash: contentHash(article, 'sorted'),
@@ -111,22 +113,25 @@ function buildSections(
 ): SectionInput[] {
   const sectionKeys = new ContentKeys()
   const anchors = new Map<string, number>()
-  const sections = structured.sections.map(({heading, blocks}): SectionInput => {
+  const after = structured.signup?.after
+  // A signup inserted in the text goes after the block it followed; one closing it, at the end.
+  const placed = structured.sections.findIndex(({blocks}) => after && blocks.includes(after))
+  const signupSection = placed >= 0 ? placed : structured.sections.length - 1
+  return structured.sections.map(({heading, blocks}, index): SectionInput => {
     const _key = sectionKeys.next(heading ?? 'lead')
-    const content = toPortableText(blocks, new ContentKeys())
+    const content: SectionInput['content'] = toPortableText(blocks, new ContentKeys())
+    if (newsletter && index === signupSection) {
+      const position = after && placed >= 0 ? blocks.indexOf(after) + 1 : content.length
+      content.splice(position, 0, {
+        _key: new ContentKeys().next(`newsletterBlock:${newsletter._id}`),
+        _type: 'newsletterBlock',
+        newsletter: {_ref: newsletter._id, _type: 'reference'},
+      })
+    }
     if (!heading) return {_key, _type: 'section', content}
     const anchor = uniqueAnchor(slugify(heading, 64), anchors)
     return {_key, _type: 'section', anchor: {_type: 'slug', current: anchor}, content, heading}
   })
-  const last = sections.at(-1)
-  if (newsletter && last) {
-    last.content.push({
-      _key: new ContentKeys().next(`newsletterBlock:${newsletter._id}`),
-      _type: 'newsletterBlock',
-      newsletter: {_ref: newsletter._id, _type: 'reference'},
-    })
-  }
-  return sections
 }
 
 /** Repeated headings get `-2`, `-3`… so anchors stay unique within the article. */

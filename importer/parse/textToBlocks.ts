@@ -2,6 +2,7 @@ import {joinSoftWraps, linkifyText} from './inlineText'
 import type {TextBlock, TextStyle} from './TextBlock'
 
 const BULLET = /^[ \t]*[-*•][ \t]+/
+const FOOTNOTE = /^\*[ \t]+\p{Lu}.*[.!?]$/u
 const NUMBERED = /^[ \t]*\d{1,3}[.)][ \t]+/
 const QUOTE = /^[ \t]*>[ \t]?/
 const HEADING = /^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/
@@ -13,7 +14,7 @@ interface RawBlock {
 
 /**
  * Parses plain wire text into blocks. Blank lines separate blocks and single line breaks are
- * soft wraps; `- `, `* `, `• ` lines are bullet items, `1.` / `1)` lines numbered items, `> `
+ * soft wraps; `- `, `* `, `• ` lines are bullet items (but a lone `* ` sentence is a footnote), `1.` / `1)` lines numbered items, `> `
  * lines a blockquote and `#`–`######` lines headings. Everything else is a paragraph; telling
  * subheadings from paragraphs needs their neighbours, so that is left to structuring.
  *
@@ -43,7 +44,10 @@ function splitRawBlocks(body: string): RawBlock[] {
 
 function parseRawBlock({lines, line}: RawBlock): TextBlock[] {
   const first = lines[0] ?? ''
-  if (BULLET.test(first)) return listItems(lines, line, BULLET, 'bullet')
+  // `* Cet article a été mis à jour.` alone is a footnote, its star part of the text.
+  if (BULLET.test(first) && !(lines.length === 1 && FOOTNOTE.test(first))) {
+    return listItems(lines, line, BULLET, 'bullet')
+  }
   if (NUMBERED.test(first)) return listItems(lines, line, NUMBERED, 'number')
   if (lines.every((text) => QUOTE.test(text))) {
     return [

@@ -100,6 +100,7 @@ const NEWS_AGENCIES = [
   'PNA',
   'AAP',
   'NZPA',
+  'JTA',
   // Middle East and Africa
   'MENA',
   'SPA',
@@ -121,6 +122,47 @@ const NEWS_AGENCIES = [
 
 const KNOWN = new Set<string>(NEWS_AGENCIES.map((agency) => agency.toLowerCase()))
 
+/**
+ * Broadcasters that file under their own name in a dateline, as agencies do: `(CNN) —`.
+ */
+const BROADCASTERS = new Set([
+  'cnn',
+  'bbc',
+  'abc',
+  'nbc',
+  'cbs',
+  'fox',
+  'npr',
+  'dw',
+  'rfi',
+  'rte',
+  'rté',
+  'srf',
+  'rts',
+  'orf',
+  'zdf',
+  'ard',
+  'ndr',
+  'wdr',
+  'mdr',
+  'swr',
+  'br',
+  'euronews',
+  'france 24',
+  'al jazeera',
+])
+
+/** Each agency's name as a whole-word pattern, longest names first, to find them in a line. */
+const PATTERNS = [...new Set(NEWS_AGENCIES)]
+  .sort((a, b) => b.length - a.length)
+  .map((agency) => ({
+    agency,
+    pattern: new RegExp(
+      `(?<![\\p{L}\\p{N}])${agency.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
+      'iu',
+    ),
+  }))
+
 /** Words that credit agencies without naming them: `with agencies`, `avec agences`… */
 const UNNAMED = new Set([
   'agencies',
@@ -136,6 +178,42 @@ const UNNAMED = new Set([
   'agenzie',
 ])
 
+/** Names of one agency: the short name first, as datelines print it. */
+const SAME_AGENCY = [
+  ['AP', 'Associated Press'],
+  ['AFP', 'Agence France-Presse'],
+  ['Reuters', 'Thomson Reuters'],
+  ['dpa', 'Deutsche Presse-Agentur'],
+  ['EFE', 'Agencia EFE'],
+  ['PA', 'PA Media', 'Press Association'],
+  ['CP', 'Canadian Press'],
+  ['UPI', 'United Press International'],
+  ['Kyodo', 'Kyodo News'],
+  ['Jiji', 'Jiji Press'],
+  ['Anadolu', 'Anadolu Agency', 'AA'],
+  ['Keystone-SDA', 'SDA', 'ATS'],
+]
+const AGENCY_KEY = new Map(
+  SAME_AGENCY.flatMap((names) =>
+    names.map((name) => [name.toLowerCase(), names[0]?.toLowerCase()]),
+  ),
+)
+
+/**
+ * One key for the names of one agency, so `AP`, `Associated Press` and `The Associated Press`
+ * are credited once.
+ *
+ * @param name - an agency as a credit printed it
+ * @returns its key; any other credit's lowercase name
+ */
+export function agencyKey(name: string): string {
+  const lower = name
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/\s+/g, ' ')
+  return AGENCY_KEY.get(lower) ?? lower
+}
+
 /**
  * Whether a credit names a news agency: one of the list (any case, with or without a leading
  * "The"), or a plural that credits agencies without naming them ("agencies", "Agenturen").
@@ -146,6 +224,29 @@ const UNNAMED = new Set([
 export function isNewsAgency(name: string): boolean {
   const lower = name.toLowerCase().replace(/^the\s+/, '')
   return KNOWN.has(lower) || UNNAMED.has(lower)
+}
+
+/**
+ * The agencies a line names anywhere, as the list spells them: `© 2019 Associated Press. All
+ * rights reserved.` names Associated Press; `Ap National Security Writer` names AP. A short
+ * name matches only a capitalised word, so the `ap` of a sentence is not AP.
+ *
+ * @param text - a credit or copyright line
+ * @returns the agencies, longest names first, each once
+ */
+export function newsAgenciesIn(text: string): string[] {
+  const found: string[] = []
+  let rest = text
+  for (const {agency, pattern} of PATTERNS) {
+    const match = pattern.exec(rest)
+    if (!match || (agency.length <= 3 && !/^\p{Lu}/u.test(match[0]))) continue
+    found.push(agency)
+    rest =
+      rest.slice(0, match.index) +
+      ' '.repeat(match[0].length) +
+      rest.slice(match.index + match[0].length)
+  }
+  return found
 }
 
 /**
@@ -173,18 +274,41 @@ export function isEditorCode(part: string): boolean {
 
 /**
  * `PARIS (Reuters) -`, `WASHINGTON (AP) —`, `Berlin (dpa/lnw) -`, `Madrid, 12 ene (EFE).-`,
- * `(AFP) -`: a dateline with the agency that filed the story, at the start of the lead.
+ * `(AFP) -`, `(CNN)President…`: a dateline with the agency that filed the story.
  */
 const DATELINE =
-  /^(?:[\p{Lu}][\p{L}\p{M}.'’ -]{0,40}?(?:,[^()\n]{1,40})?\s*)?\(([^()]{2,40})\)\s*\.?\s*[-–—:]/u
+  /^(?:[\p{Lu}][\p{L}\p{M}.'’/ -]{0,40}?(?:,[^()\n]{1,40})?\s*)?\(([^()]{2,40})\)\s*(?:\.?\s*[-–—:]|(?=\p{Lu}))/u
+/** `KVELLER via JTA —`: a story one outlet ran through an agency. */
+const VIA_DATELINE =
+  /^([\p{Lu}][\p{L}\p{M}.&' -]{1,40}?) via ([\p{Lu}][\p{L}\p{M}.&' -]{1,40}?)\s+[-–—]\s/u
 
 /**
- * The agencies a lead's dateline credits.
+ * The agencies a lead's dateline credits: agencies, and a broadcaster filing under its name.
  *
  * @param lead - the text of the article's first paragraph
  * @returns the agencies, or an empty list when the lead opens with no agency dateline
  */
 export function datelineAgencies(lead: string): string[] {
+  const via = VIA_DATELINE.exec(lead)
+  if (via && isNewsAgency(via[2] ?? '')) return [via[1] ?? '', via[2] ?? '']
   const credit = DATELINE.exec(lead)?.[1]
-  return credit === undefined ? [] : (agenciesIn(credit) ?? [])
+  if (credit === undefined) return []
+  return agenciesIn(credit) ?? (BROADCASTERS.has(credit.toLowerCase()) ? [credit] : [])
+}
+
+/** `… hieß es. (FR mit dpa)`, `… aquatiques. (ats/nxp)`: a paragraph closed by its credit. */
+const CLOSING_CREDIT = /\(([^()]{2,40})\)$/u
+
+/**
+ * The agencies a paragraph's closing parenthesised credit names, when it names nothing else
+ * but a desk's code or the newspaper it ran in (`FR mit dpa`).
+ *
+ * @param paragraph - a paragraph's text
+ * @returns the agencies, or an empty list
+ */
+export function trailingCreditAgencies(paragraph: string): string[] {
+  const credit = CLOSING_CREDIT.exec(paragraph.trim())?.[1]
+  if (credit === undefined) return []
+  const agencies = credit.split(/\s+(?:mit|with|avec|con|com)\s+/i).at(-1) ?? ''
+  return agenciesIn(agencies) ?? []
 }

@@ -1,10 +1,24 @@
-import {agenciesIn, isEditorCode, isNewsAgency} from './newsAgencies'
+import {agenciesIn, isEditorCode, isNewsAgency, newsAgenciesIn} from './newsAgencies'
 
 /** Authors and agencies read from a credit line, in print order. */
 export interface ParsedByline {
   authors: string[]
   agencies: string[]
+  /**
+   * Whether the line says it is a credit — a `By`, a role (`Reporting by`, `correspondent`), a
+   * source label, or names joined as only bylines join them (`A / B`) — so that it is one
+   * wherever it stands.
+   */
+  labelled?: boolean
 }
+
+/**
+ * Where a line stands, which decides how much it takes to be read as a credit:
+ * - `marked`: only a line that cannot be anything else — a `By`, an agency, a role, a source;
+ * - `top`: also a line of full names, under the headline (`Anna Menin`, `A, B y C`);
+ * - `end`: also a single name, as articles sign off.
+ */
+export type CreditPosition = 'marked' | 'top' | 'end'
 
 /** Lowercase words that belong inside personal names. */
 const PARTICLES = new Set([
@@ -37,12 +51,19 @@ const PARTICLES = new Set([
   'av',
 ])
 
-/** `By`, and the same word in the languages credit lines come in. */
-const BY = /^(?:by|par|por|von|door|di|av|af|text(?:o)?:|words by|written by|story by)\s+/i
-/** What joins names: commas and `and` in each language. */
-const AND = /\s*,\s*|\s+(?:and|&|et|y|e|und|en|og|och|i)\s+/i
+/** `By`, and the labels credit lines open with in the languages they come in. */
+const BY = new RegExp(
+  String.raw`^(?:by|par|por|von|door|di|av|af|text|texto|words by|written by|story by|analysis by|opinion by|commentary by|interview by|author|auteur|autor|autorin|autora|publicado por|publicada por|escrito por|reportage|la información es de|con información de|com informações de|informações de|mit material von|mitarbeit)\s*:?\s+`,
+  'i',
+)
+/** Labels that credit a source: what follows is an organisation, credited as an agency. */
+const SOURCE =
+  /^(?:[Ss]ources?|SOURCES?|[Qq]uellen?|QUELLE|[Ff]uentes?|FUENTE|[Ff]onte|FONTE|Via|[Pp]eriodista [Dd]igital)\s*:?\s+/
+/** What joins names: commas, a spaced slash, and `and` in each language. */
+const AND = /\s*,\s*|\s+\/\s+|\s+(?:and|&|et|y|e|und|en|og|och|i)\s+/i
 /** What joins the authors to the agencies they wrote with. */
-const WITH = /,?\s+(?:with|avec|con|com|mit(?: Material (?:von|der|aus))?)\s+|\s+\|\s+|\s+[–—]\s+/i
+const WITH =
+  /,?\s+(?:with|avec|con|com|mit(?: Material (?:von|der|aus))?|via)\s+|\s+\|\s+|\s+[–—-]\s+/i
 const LEADING_WITH = /^(?:with|avec|con|com|mit(?: Material (?:von|der|aus))?)\s+/i
 /** A credit ending in parentheses: `A (AFP)`, `(AFP, Reuters)`, `ab/rt (AP, dpa)`. */
 const PARENTHESISED = /^(.*?)\s*\(([^()]+)\)$/
@@ -51,68 +72,113 @@ const ROLE =
   /^((?:additional\s+)?reporting|writing|written|compiled|research|editing|edited|graphics|photos?|video)\s+by\s+(.+)$/i
 /** Roles whose names are authors of the article; editors and picture desks are not. */
 const AUTHOR_ROLES = /^(?:(?:additional\s+)?reporting|writing|written|compiled|research)$/i
-/** `in Paris`, `in New York`: where a reporter filed from. */
+/** `A and B contributed to this report.`, `Associated Press writers A and B contributed…` */
+const CONTRIBUTED = /^(.+?)\s+contributed(?: reporting)? to (?:this|the) (?:report|story|article)$/i
+/** `© 2019 Associated Press. All rights reserved.`, `©SZ vom 15.05.2019/vit`: a copyright line. */
+const COPYRIGHT = /^(?:copyright\s*)?(?:©|\(c\))|^copyright\b/i
+const COPYRIGHT_OF_TEXT =
+  /\b(?:1[89]|20)\d\d\b|all rights reserved|alle rechte|tous droits|todos los derechos/i
+/** Words of a picture credit, which captions a photo and credits no one for the text. */
+const PICTURE = /\b(?:foto|photo|image|bild|imagen|imagem|picture|getty|istock|shutterstock)/i
+/** The newsroom crediting itself: `Redacción`, `Editorial`, `Guardian staff and agencies`. */
+const NEWSROOM =
+  /^(?:(?:[\p{L}]+\s+)?(?:staff|newsroom|desk|editorial|redacci[oó]n|reda[cç][aã]o|redaktion|r[ée]daction|[ée]quipe de r[ée]daction)\b)/iu
+/** Job titles that follow a name: `Caroline Hawley, BBC diplomatic correspondent`. */
+const ROLE_NOUN =
+  /^(?:correspondents?|editors?|editor-at-large|writers?|reporters?|columnists?|analysts?|contributors?|producers?|journalists?|envoy[ée]s?|envoyée?s? sp[ée]cia(?:l|le|ux|les)|sp[ée]cia(?:l|le|ux|les)|correspondante?s?|journalistes?|r[ée]dact(?:eur|rice)s?|corresponsal(?:es)?|periodistas?|redactora?|correspondentes?|rep[óo]rter(?:es)?|jornalistas?|korrespondent(?:in)?|redakteur(?:in)?|reporterin)$/iu
+/** An address or a handle closing a credit line. */
+const CONTACT = /\s*(?:[-–—|,]\s*)?(?:\S+@\S+\.\S+|@\w+)$/u
+/** Words of a publication's or company's name, which no person's name has. */
+const ORGANISATION_WORD =
+  /^(?:news|digital|online|press|presse|prensa|times|post|daily|diario|diário|zeitung|journal|magazine|magazin|revista|media|médias|tv|radio|group|gruppe|grupo|agency|agencia|agência|agentur|network|newsletter)$/iu
 const IN_PLACE = /\s+in\s+\p{Lu}[\p{L}\p{M}.' -]*?(?=,|\s+and\s+|$)/gu
-const MAX_BYLINE_LENGTH = 120
-const MAX_ROLES_LENGTH = 300
+const MAX_BYLINE_LENGTH = 160
+const MAX_CREDIT_LINE_LENGTH = 300
 
 /**
- * Reads a credit line in the forms newsrooms print: `By A`, `A`, `A and B`, `A, B and C, with
+ * Reads a credit line in the forms newsrooms print: `By A`, `A and B`, `A, B and C, with
  * Reuters`, `Florent Vergnes, with AFP`, `By A | Reuters`, `A (AFP)`, `(CNN, AP, Reuters)`,
- * `ab/rt (AP, dpa)`, an agency alone such as `AFP`, `Reporting by A; Editing by B`, and the
- * same in French, Spanish, Portuguese and German (`Par A et B, avec AFP`, `Por A y B`,
- * `Von A und B, mit Material von dpa`). Agencies come from one list (see newsAgencies); beside a
- * named agency, a broadcaster or newspaper credited with it counts as one too.
+ * `ab/rt (AP, dpa)`, an agency alone, `Reporting by A; Editing by B`, `A contributed to this
+ * report`, `Caroline Hawley, BBC diplomatic correspondent`, `Source: Al Jazeera`, a copyright
+ * line, and the same in French, Spanish, Portuguese and German (`Par A et B, avec AFP`,
+ * `Por A y B`, `Von A und B, mit Material von dpa`, `Publicado por A`, `Quelle: MDR`). Agencies
+ * come from one list (see newsAgencies); beside a named agency, a broadcaster or newspaper
+ * credited with it counts as one too. A newsroom crediting itself (`Redacción`) or a copyright
+ * line is a credit line that names no one.
  *
  * @param line - one line of text
- * @param options - `requireMarker`: accept only lines that cannot be a headline (a `By` prefix,
- *   an agency credit, or an agency alone), as at the top of an article
- * @returns the byline, or undefined when the line is not one
+ * @param position - how much the line's place says it is a credit (see CreditPosition)
+ * @returns the credit, or undefined when the line is not one
  */
 export function parseByline(
   line: string,
-  options: {requireMarker?: boolean} = {},
+  position: CreditPosition = 'end',
 ): ParsedByline | undefined {
   const trimmed = line.trim()
-  if (trimmed.length > MAX_ROLES_LENGTH + 1) return undefined
-  const endsWithDot = trimmed.endsWith('.')
-  const text = trimmed.replace(/\.$/, '')
-  const roles = readRoles(text)
-  if (roles) return roles
-  if (text.length === 0 || text.length > MAX_BYLINE_LENGTH) return undefined
-  // Sentence punctuation means prose; a dot is allowed only after an initial (`J. Smith`).
-  if (/[.!?;:"“”。！？]/u.test(text.replace(/(^|\s)\p{Lu}\./gu, '$1').replace(BY, ''))) {
-    return undefined
+  if (trimmed.length === 0 || trimmed.length > MAX_CREDIT_LINE_LENGTH) return undefined
+  // A closing dot ends the line, except the dot of an initial (`Nicolas Gutierrez C.`).
+  const endsWithDot = /[^\s.]\.$/.test(trimmed) && !/(?:^|\s)\p{Lu}\.$/u.test(trimmed)
+  const text = endsWithDot ? trimmed.slice(0, -1) : trimmed
+  const special = readRoles(text) ?? readContributed(text)
+  if (special) return {...special, labelled: true}
+  const copyright = readCopyright(text)
+  if (copyright) return copyright
+  if (text.length > MAX_BYLINE_LENGTH) return undefined
+  if (!endsWithDot && NEWSROOM.test(text) && text.split(/\s+/).length <= 6) {
+    return {authors: [], agencies: newsAgenciesIn(text)}
   }
-  const hasBy = BY.test(text)
-  const split = splitCredit(text.replace(BY, ''))
+  const source = SOURCE.exec(text)
+  if (source) {
+    const credit = readSource(text.slice(source[0].length))
+    return credit && {...credit, labelled: true}
+  }
+  // `AFP/The Local - news@thelocal.se`: how to reach the desk is no credit.
+  const credit = text.replace(CONTACT, '')
+  // Sentence punctuation means prose; a dot is allowed only after an initial (`J. Smith`).
+  if (/[.!?;"“”。！？]/u.test(credit.replace(/(^|\s)\p{Lu}\./gu, '$1'))) return undefined
+  if (/:/.test(credit.replace(BY, ''))) return undefined
+  const hasBy = BY.test(credit)
+  const split = splitCredit(credit.replace(BY, ''))
   if (!split) return undefined
-  const {names, credited} = split
+  const {credited} = split
+  const names = split.names.flatMap(withoutRole)
   if (credited === undefined && names.length > 0 && names.every(isNewsAgency)) {
     return {authors: [], agencies: names}
   }
-  if (credited === undefined && names.length === 0) return undefined
-  const agencies = [...(credited ?? [])]
-  // Named agencies beside the authors (`By A, Reuters`) are credits too.
+  if (credited === undefined && names.length === 0 && !split.roles) return undefined
+  // Named agencies beside the authors (`By A, Reuters`) are credits too, and so are the agencies
+  // a job title names (`Robert Burns, AP National Security Writer`).
+  const agencies = [...names.filter(isNewsAgency), ...(split.roles ?? []), ...(credited ?? [])]
   const authors = names.filter((name) => !isNewsAgency(name))
-  agencies.unshift(...names.filter(isNewsAgency))
   if (authors.length === 0) return agencies.length > 0 ? {authors, agencies} : undefined
   if (!authors.every(isPersonName)) return undefined
-  // A bare line of names is a byline only at the end, and never a sentence ending in a dot.
-  // Wire trailers in capitals (`ENDS`, `MORE`) are not names either.
-  const marked = hasBy || agencies.length > 0
+  // A bare line of names needs its place to be a credit, and is never a sentence ending in a
+  // dot. Wire trailers in capitals (`ENDS`, `MORE`) are not names either.
+  const marked = hasBy || agencies.length > 0 || split.roles !== undefined || split.placed === true
   const shouted = authors.every((name) => name === name.toUpperCase() && /\p{Lu}/u.test(name))
-  if (!marked && (options.requireMarker || endsWithDot || shouted)) return undefined
+  const labelled = hasBy || split.roles !== undefined || / \/ /.test(credit)
+  if (marked || labelled) return {authors, agencies, ...(labelled ? {labelled} : {})}
+  if (position === 'marked' || endsWithDot || shouted) return undefined
+  if (position === 'top' && !authors.every((name) => name.split(/\s+/).length >= 2)) {
+    return undefined
+  }
   return {authors, agencies}
 }
 
 /**
  * Splits `A, B, with AFP` / `A | Reuters` / `A (AFP)` / `With AFP` / `(AFP)` into the names and
- * the agencies credited with them (`credited` is undefined when there is no agency part).
+ * the agencies credited with them (`credited` is undefined when there is no agency part), and
+ * sets job titles and places aside (`A, BBC diplomatic correspondent`, `A, Berlin`).
  *
  * @returns undefined when an agency part credits something that is not an organisation
  */
-function splitCredit(text: string): {names: string[]; credited?: string[]} | undefined {
+function splitCredit(
+  text: string,
+): {names: string[]; credited?: string[]; roles?: string[]; placed?: boolean} | undefined {
+  // `AFP/Reuters`, `det/dpa`: agencies with a desk's initials; `AFP/The Local`: an agency's
+  // story as a site ran it, which credits the agency.
+  const slashed = agenciesIn(text) ?? organisations(text)?.filter(isNewsAgency)
+  if (slashed && text.includes('/')) return {names: [], credited: slashed}
   const parenthesised = PARENTHESISED.exec(text)
   if (parenthesised) {
     const before = parenthesised[1] ?? ''
@@ -123,26 +189,53 @@ function splitCredit(text: string): {names: string[]; credited?: string[]} | und
   }
   const withMatch = WITH.exec(text) ?? LEADING_WITH.exec(text)
   if (withMatch) {
-    const credited = organisations(text.slice(withMatch.index + withMatch[0].length))
-    return credited && {names: splitNames(text.slice(0, withMatch.index)), credited}
+    const rest = text.slice(withMatch.index + withMatch[0].length)
+    const names = splitNames(text.slice(0, withMatch.index))
+    // `Ángeles Escrivá | Madrid`: the desk a reporter files from.
+    if (isPlace(rest) && names.length > 0) return {names, placed: true}
+    const credited = organisations(rest)
+    return credited && {names, credited}
   }
-  return {names: splitNames(text)}
+  const items = splitNames(text)
+  // The first item is a name, perhaps with its title run on; later ones may be titles or places.
+  const roles = items.filter((item, index) => index > 0 && isRoleDescription(item))
+  const places = items.filter((_, index) => isPlaceAfter(items, index))
+  const names = items.filter((item) => !roles.includes(item) && !places.includes(item))
+  // `…und Benedikt Strunz, NDR`: a broadcaster's acronym beside the names credits it.
+  const acronyms = names.filter((name, index) => index > 0 && isAcronym(name))
+  const people = names.filter((name) => !acronyms.includes(name))
+  const placed = places.length > 0
+  if (roles.length === 0 && acronyms.length === 0) return {names, placed}
+  return {names: people, roles: [...roles.flatMap(newsAgenciesIn), ...acronyms], placed}
 }
 
 /**
  * The organisations of an agency part: every one an agency, or a broadcaster or newspaper named
- * beside at least one agency (`CNN, AP, Reuters`, `BBC/AFP`, `Le Monde avec AFP`).
+ * beside at least one agency (`CNN, AP, Reuters`, `BBC/AFP`, `KVELLER via JTA`).
  */
 function organisations(text: string): string[] | undefined {
-  const cleaned = text.replace(LEADING_WITH, '')
+  const cleaned = text.replace(BY, '').replace(LEADING_WITH, '')
   const slashed = agenciesIn(cleaned)
   if (slashed) return slashed
   const parts = cleaned
-    .split(/\s*[/,]\s*|\s+(?:and|&|et|y|e|und)\s+/i)
+    .split(/\s*[/,]\s*|\s+(?:and|&|et|y|e|und|via)\s+/i)
     .map((part) => part.trim())
     .filter(Boolean)
   if (parts.length === 0 || !parts.some(isNewsAgency)) return undefined
-  return parts.every((part) => isNewsAgency(part) || isOrganisation(part)) ? parts : undefined
+  const named = parts.filter((part) => !isEditorCode(part))
+  return named.every((part) => isNewsAgency(part) || isOrganisation(part)) ? named : undefined
+}
+
+/** `Source: Al Jazeera News`, `Quelle: MDR THÜRINGEN/ls`, `Via SyndiGate.info`. */
+function readSource(text: string): ParsedByline | undefined {
+  const parts = text
+    .split(/\s*[/,]\s*|\s+(?:and|&|et|y|e|und)\s+/i)
+    .map((part) => part.trim())
+    .filter((part) => part && !isEditorCode(part))
+  if (parts.length === 0 || !parts.every((part) => isNewsAgency(part) || isOrganisation(part))) {
+    return undefined
+  }
+  return {authors: [], agencies: parts}
 }
 
 /** `Reporting by A in Paris and B; Additional reporting by C; Editing by D`. */
@@ -154,14 +247,42 @@ function readRoles(text: string): ParsedByline | undefined {
   for (const role of roles) {
     if (!role || !AUTHOR_ROLES.test(role[1] ?? '')) continue
     // `A in Paris and B in London`: the places say where, not who.
-    const names = splitNames((role[2] ?? '').replace(IN_PLACE, ''))
-    if (!names.every((name) => isNewsAgency(name) || isPersonName(name))) return undefined
-    for (const name of names) {
-      const list = isNewsAgency(name) ? credit.agencies : credit.authors
-      if (!list.includes(name)) list.push(name)
-    }
+    if (!addNames(credit, splitNames((role[2] ?? '').replace(IN_PLACE, '')))) return undefined
   }
   return credit
+}
+
+/** `Alex Isenstadt contributed to this report.`, `AP writers A and B contributed…`. */
+function readContributed(text: string): ParsedByline | undefined {
+  const who = CONTRIBUTED.exec(text)?.[1]
+  if (who === undefined) return undefined
+  const credit: ParsedByline = {authors: [], agencies: []}
+  // `Associated Press writers A, B and C`: the agency, then its writers.
+  const agency = /^(.+?)\s+(?:writers?|reporters?|correspondents?|staff)\s+(.+)$/i.exec(who)
+  if (agency && isNewsAgency(agency[1] ?? '')) {
+    credit.agencies.push(agency[1] ?? '')
+    return addNames(credit, splitNames((agency[2] ?? '').replace(IN_PLACE, '')))
+      ? credit
+      : undefined
+  }
+  return addNames(credit, splitNames(who.replace(IN_PLACE, ''))) ? credit : undefined
+}
+
+/** A copyright line credits the agencies it names; a picture's copyright is a caption. */
+function readCopyright(text: string): ParsedByline | undefined {
+  if (!COPYRIGHT.test(text) || !COPYRIGHT_OF_TEXT.test(text) || PICTURE.test(text)) {
+    return undefined
+  }
+  return {authors: [], agencies: newsAgenciesIn(text)}
+}
+
+function addNames(credit: ParsedByline, names: readonly string[]): boolean {
+  if (!names.every((name) => isNewsAgency(name) || isPersonName(name))) return false
+  for (const name of names) {
+    const list = isNewsAgency(name) ? credit.agencies : credit.authors
+    if (!list.includes(name)) list.push(name)
+  }
+  return true
 }
 
 function splitNames(text: string): string[] {
@@ -169,6 +290,39 @@ function splitNames(text: string): string[] {
     .split(AND)
     .map((name) => name.trim())
     .filter(Boolean)
+}
+
+/**
+ * A name with its job title run on, `Richard Adams Education editor` or `LAURE BRETTON Envoyés
+ * spéciaux à Toulouse`, is the name: the title starts at its first title word, or the
+ * capitalised word before it when the name keeps two words.
+ */
+function withoutRole(item: string): string[] {
+  const words = item.split(/\s+/)
+  const role = words.findIndex((word) => ROLE_NOUN.test(word))
+  if (role < 2) return [item]
+  const start = role >= 3 && /^\p{Lu}/u.test(words[role - 1] ?? '') ? role - 1 : role
+  return [words.slice(0, start).join(' ')]
+}
+
+/** `BBC diplomatic correspondent`, `Ap National Security Writer`: a job title, not a name. */
+function isRoleDescription(item: string): boolean {
+  const words = item.split(/\s+/)
+  return words.length <= 6 && ROLE_NOUN.test(words.at(-1) ?? '')
+}
+
+/** A one-word place after a name: `Markus Balser, Berlin`. Acronyms are organisations. */
+function isPlaceAfter(items: readonly string[], index: number): boolean {
+  return index > 0 && items.length > 1 && isPlace(items[index] ?? '')
+}
+
+/** `NDR`, `BBC`: a broadcaster's or newspaper's initials. */
+function isAcronym(item: string): boolean {
+  return /^\p{Lu}{2,5}$/u.test(item)
+}
+
+function isPlace(item: string): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(item.trim()) && !isNewsAgency(item)
 }
 
 /** A broadcaster or newspaper: one to four capitalised words, or a short acronym. */
@@ -184,7 +338,11 @@ function isOrganisation(name: string): boolean {
 /** One to five words, each capitalised (or in a script without case), or a name particle. */
 function isPersonName(name: string): boolean {
   const words = name.split(/\s+/)
-  if (words.length > 5 || /\d/.test(name)) return false
+  // One word is a name only in a script that writes names without spaces (`王小明`).
+  const unspaced = words.length === 1 && /^\p{Lo}{2,}$/u.test(name)
+  if ((words.length < 2 && !unspaced) || words.length > 5) return false
+  if (/\d/.test(name) || /^the\s/i.test(name)) return false
+  if (words.some((word) => ORGANISATION_WORD.test(word.replace(/[-.]/g, '')))) return false
   const capitalised = words.filter((word) => /^[\p{Lu}\p{Lt}\p{Lo}]/u.test(word))
   return (
     capitalised.length >= 1 &&

@@ -1,9 +1,10 @@
 import {blockText, type TextBlock} from '../parse/TextBlock'
 import {deriveTitle} from './deriveTitle'
-import {detectSignup, SIGNUP_SLOTS, type SignupCopy} from './detectSignup'
-import {isHeadingLike} from './isHeadingLike'
-import {datelineAgencies} from './newsAgencies'
+import {findPromoRuns, type PromoRun} from './findPromos'
+import {isHeadingLike, isHeadlineLike, isNotHeading} from './isHeadingLike'
+import {agencyKey, datelineAgencies, trailingCreditAgencies} from './newsAgencies'
 import {type ParsedByline, parseByline} from './parseByline'
+import {type SignupCopy, signupCopy} from './signupCopy'
 
 /** A headed part of the article; the first may have no heading (the lead). */
 export interface StructuredSection {
@@ -24,121 +25,282 @@ export interface StructuredArticle {
   title: {text: string; derived: boolean}
   /**
    * The credit: the lines it was read from (taken out of the text, as printed, and whether each
-   * opened the article) and a lead's agency dateline (`PARIS (Reuters) -`, left in the text).
+   * opened the article), and agencies a dateline or a closing `(FR mit dpa)` names in the text.
    */
   byline?: ParsedByline & {lines: CreditLine[]}
-  /** Newsletter-signup copy taken off the end, and its lines. */
-  signup?: {copy: SignupCopy; lines: string[]}
+  /**
+   * A newsletter promo taken out of the text: its copy, its lines, and the block it followed
+   * (absent when it closed the article), where the signup block goes.
+   */
+  signup?: {copy: SignupCopy; lines: string[]; after?: TextBlock}
+  /** Other promos taken out of the text (subscriptions, "follow us", plugs), line by line. */
+  promoLines?: string[]
   sections: StructuredSection[]
 }
 
+/** Credit lines read at the end of an article, and the blocks under the headline searched. */
+const MAX_CREDITS_AT_END = 3
+const CREDITS_AT_TOP_WITHIN = 5
+
 /**
- * Gives parsed blocks an article's structure: signup boilerplate off the end, the byline off
- * the end (or the very start), the headline off the top, then one section per subheading. A
- * subheading is a Markdown `#`–`###` heading, or a heading-like line between paragraphs.
+ * Gives parsed blocks an article's structure: the headline off the top; credit lines and promos
+ * off the end, in whatever order they come; credit lines under the headline; promos inserted in
+ * the text; then one section per subheading. A subheading is a Markdown `#`–`###` heading, or a
+ * heading-like line between paragraphs; two in a row are a section heading and a subheading.
  *
  * @param blocks - the parsed blocks in reading order
  * @returns the structure; every block's text is in exactly one place of it
  */
 export function structureArticle(blocks: readonly TextBlock[]): StructuredArticle {
   const rest = [...blocks]
-  const signup = takeSignup(rest)
   const headline = isHeadline(rest[0], rest[1]) ? rest.shift() : undefined
-  const credits = takeCredits(rest)
+  const credits: Credit[] = []
+  const promos: {lines: string[]; newsletter: boolean; after?: TextBlock}[] = []
+  // Sign-offs and promos close an article in either order: take them until neither is left.
+  for (;;) {
+    const taken = takeEndCredits(rest, credits)
+    const trailing = takePromo(rest, true)
+    if (trailing) promos.unshift(trailing)
+    if (!taken && !trailing) break
+  }
+  takeTopCredits(rest, credits, headline !== undefined)
+  takeLabelledCredits(rest, credits)
+  for (let promo = takePromo(rest, false); promo; promo = takePromo(rest, false)) {
+    promos.push(promo)
+  }
   const sections = splitSections(rest)
   const lead = sections[0]?.blocks.find((block) => !block.listItem) ?? sections[0]?.blocks[0]
-  const byline = withDateline(credits, lead)
+  const byline = withTextCredits(credits, rest)
   const title = headline
     ? {text: blockText(headline), derived: false}
     : {text: lead ? deriveTitle(blockText(lead)) : '', derived: true}
-  return {title, ...(byline ? {byline} : {}), ...(signup ? {signup} : {}), sections}
+  const newsletter = promos.find((promo) => promo.newsletter)
+  const others = promos.filter((promo) => promo !== newsletter).flatMap((promo) => promo.lines)
+  return {
+    title,
+    ...(byline ? {byline} : {}),
+    ...(newsletter
+      ? {
+          signup: {
+            copy: signupCopy(newsletter.lines),
+            lines: newsletter.lines,
+            ...(newsletter.after ? {after: newsletter.after} : {}),
+          },
+        }
+      : {}),
+    ...(others.length > 0 ? {promoLines: others} : {}),
+    sections,
+  }
 }
 
-function takeSignup(blocks: TextBlock[]): StructuredArticle['signup'] {
-  // A form has at most one line per slot, so only the last few blocks can be part of it.
-  const tail = blocks.slice(-SIGNUP_SLOTS)
-  const found = detectSignup(tail.map((block) => (isPlain(block) ? blockText(block) : '')))
-  if (!found) return undefined
-  const lines = blocks.splice(blocks.length - found.lineCount).map(blockText)
-  return {copy: found.copy, lines}
+interface Credit {
+  credit: ParsedByline
+  line: CreditLine
 }
 
-/** Credit lines at the end, and a marked one (`By A`) among the first blocks. */
-const MAX_CREDITS_AT_END = 2
-const CREDIT_AT_START_WITHIN = 3
-
-function takeCredits(blocks: TextBlock[]): StructuredArticle['byline'] {
-  const found: {credit: ParsedByline; line: CreditLine}[] = []
-  for (let taken = 0; taken < MAX_CREDITS_AT_END && blocks.length > 1; taken++) {
+/** Credit lines closing the article: the last blocks, or a name the top credited again. */
+function takeEndCredits(blocks: TextBlock[], credits: Credit[]): boolean {
+  let taken = false
+  while (credits.filter(({line}) => !line.atStart).length < MAX_CREDITS_AT_END) {
     const last = blocks.at(-1)
-    const credit = last && isPlain(last) ? parseByline(blockText(last)) : undefined
+    const credit =
+      last && blocks.length > 1 && isPlain(last) ? parseByline(blockText(last)) : undefined
     if (!last || !credit) break
     blocks.pop()
-    found.unshift({credit, line: {text: blockText(last), atStart: false}})
+    credits.unshift({credit, line: {text: blockText(last), atStart: false}})
+    taken = true
   }
-  const start = blocks
-    .slice(0, CREDIT_AT_START_WITHIN)
-    .findIndex((block) => isPlain(block) && parseByline(blockText(block), {requireMarker: true}))
-  const first = start >= 0 && blocks.length > 1 ? blocks[start] : undefined
-  const credit = first && parseByline(blockText(first), {requireMarker: true})
-  if (first && credit) {
-    blocks.splice(start, 1)
-    found.unshift({credit, line: {text: blockText(first), atStart: true}})
+  return taken
+}
+
+/**
+ * Credit lines under the headline: marked credits among the first blocks; a line of full names
+ * opening the text or under the standfirst, with text after it; a contact line (an address, a
+ * handle) right under a credit; and a name that repeats one of them as a sign-off further down.
+ */
+function takeTopCredits(blocks: TextBlock[], credits: Credit[], underHeadline: boolean): void {
+  const top: Credit[] = []
+  for (let index = 0; index < Math.min(CREDITS_AT_TOP_WITHIN, blocks.length - 1); index++) {
+    const block = blocks[index]
+    const next = blocks[index + 1]
+    if (!block || !isPlain(block)) continue
+    const text = blockText(block)
+    const namesFit = index <= (underHeadline ? 1 : 0) && next !== undefined && !next.listItem
+    const credit =
+      parseByline(text, namesFit ? 'top' : 'marked') ??
+      (top.length > 0 && isContactLine(text) ? none() : undefined)
+    if (!credit) continue
+    top.push({credit, line: {text, atStart: true}})
+    blocks.splice(index, 1)
+    index--
   }
-  if (found.length === 0) return undefined
-  return {
-    authors: unique(found.flatMap(({credit}) => credit.authors)),
-    agencies: unique(found.flatMap(({credit}) => credit.agencies)),
-    lines: found.map(({line}) => line),
+  credits.unshift(...top)
+  const names = new Set(credits.flatMap(({credit}) => credit.authors.map(comparable)))
+  if (names.size === 0) return
+  // `Kab NIANG` near the end, after `Par Kab Niang` at the top: the same byline, signed off.
+  for (let index = blocks.length - 1; index >= Math.max(1, blocks.length - 4); index--) {
+    const block = blocks[index]
+    if (!block || !isPlain(block)) continue
+    const credit = parseByline(blockText(block), 'end')
+    if (!credit || !credit.authors.every((author) => names.has(comparable(author)))) continue
+    credits.push({credit, line: {text: blockText(block), atStart: false}})
+    blocks.splice(index, 1)
   }
 }
 
-/** The agencies of a lead's dateline join the credit; the dateline stays in the text. */
-function withDateline(
-  byline: StructuredArticle['byline'],
-  lead: TextBlock | undefined,
+/**
+ * Credit lines inside the text that say what they are (`Con información de A y B`, `Caroline
+ * Hawley, BBC diplomatic correspondent` over an analysis): a labelled credit is one anywhere.
+ */
+function takeLabelledCredits(blocks: TextBlock[], credits: Credit[]): void {
+  for (let index = blocks.length - 1; index >= 1; index--) {
+    const block = blocks[index]
+    if (!block || !isPlain(block)) continue
+    const credit = parseByline(blockText(block), 'marked')
+    if (!credit?.labelled) continue
+    credits.push({credit, line: {text: blockText(block), atStart: false}})
+    blocks.splice(index, 1)
+  }
+}
+
+/** `bruno.cardoso@redebahia.com.br`, `News reporter @TomGillespie1`: how to reach a byline. */
+function isContactLine(text: string): boolean {
+  return /^\S+@\S+\.\S+$/.test(text) || (/@\w+$/.test(text) && text.split(/\s+/).length <= 5)
+}
+
+function none(): ParsedByline {
+  return {authors: [], agencies: []}
+}
+
+/**
+ * Takes a promo out of the blocks: the one closing them (`trailing`), or the first one inserted
+ * in the text, remembering the block before it for the signup block's place.
+ */
+function takePromo(
+  blocks: TextBlock[],
+  trailing: boolean,
+): {lines: string[]; newsletter: boolean; after?: TextBlock} | undefined {
+  const lines = blocks.map((block) => (canBePromo(block) ? blockText(block) : undefined))
+  const runs = findPromoRuns(lines)
+  const run: PromoRun | undefined = trailing
+    ? runs.find((each) => each.end === blocks.length)
+    : runs.find((each) => each.end < blocks.length)
+  if (!run) return undefined
+  const after = run.end < blocks.length ? blocks[run.start - 1] : undefined
+  const taken = blocks.splice(run.start, run.end - run.start).map(blockText)
+  return {lines: taken, newsletter: run.newsletter, ...(after ? {after} : {})}
+}
+
+/** Agencies the text itself names: a dateline in the lead, a closing `(FR mit dpa)`. */
+function withTextCredits(
+  credits: readonly Credit[],
+  blocks: readonly TextBlock[],
 ): StructuredArticle['byline'] {
-  const dateline = lead && isPlain(lead) ? datelineAgencies(blockText(lead)) : []
-  if (dateline.length === 0) return byline
-  const credit = byline ?? {authors: [], agencies: [], lines: []}
-  return {...credit, agencies: unique([...credit.agencies, ...dateline])}
+  // The dateline opens the lead, which may follow a standfirst.
+  const opening = blocks.filter((block) => isPlain(block)).slice(0, 2)
+  const dateline = opening.flatMap((block) => datelineAgencies(blockText(block))).slice(0, 2)
+  const closing = blocks.flatMap((block) =>
+    block.style === 'normal' && !block.listItem ? trailingCreditAgencies(blockText(block)) : [],
+  )
+  if (credits.length === 0 && dateline.length === 0 && closing.length === 0) return undefined
+  return {
+    authors: unique(
+      credits.flatMap(({credit}) => credit.authors),
+      comparable,
+    ),
+    agencies: unique(
+      [...credits.flatMap(({credit}) => credit.agencies), ...dateline, ...closing],
+      agencyKey,
+    ),
+    lines: credits.map(({line}) => line),
+  }
 }
 
-/** Names once each, in order; a repeat in other case or spacing is the same name. */
-function unique(names: readonly string[]): string[] {
+/** Names once each, in order, as the key tells which are the same. */
+function unique(names: readonly string[], key: (name: string) => string): string[] {
   const seen = new Set<string>()
   return names.filter((name) => {
-    const key = name.toLowerCase().replace(/\s+/g, ' ')
-    if (seen.has(key)) return false
-    seen.add(key)
+    const key_ = key(name)
+    if (seen.has(key_)) return false
+    seen.add(key_)
     return true
   })
+}
+
+function comparable(name: string): string {
+  return name.toLowerCase().replace(/\s+/g, ' ')
 }
 
 function isHeadline(first: TextBlock | undefined, second: TextBlock | undefined): boolean {
   if (!first || !second) return false
   if (first.style === 'h1') return true
-  return isHeadingLike(first) && !parseByline(blockText(first), {requireMarker: true})
+  return isHeadlineLike(first) && !parseByline(blockText(first), 'marked')
 }
 
 function splitSections(blocks: readonly TextBlock[]): StructuredSection[] {
   const sections: StructuredSection[] = [{blocks: []}]
+  const roles = headingRoles(blocks)
   blocks.forEach((block, index) => {
-    if (startsSection(block, blocks[index - 1], blocks[index + 1])) {
-      sections.push({heading: blockText(block), blocks: []})
-      return
-    }
-    sections.at(-1)?.blocks.push(block)
+    const role = roles[index]
+    if (role === 'section') sections.push({heading: blockText(block), blocks: []})
+    else sections.at(-1)?.blocks.push(role === 'subheading' ? {...block, style: 'h3'} : block)
   })
   // Text that opens with a subheading has no headless lead.
   return sections[0]?.blocks.length === 0 && sections.length > 1 ? sections.slice(1) : sections
 }
 
-function startsSection(block: TextBlock, before?: TextBlock, after?: TextBlock): boolean {
-  if (block.style === 'h1' || block.style === 'h2' || block.style === 'h3') return true
-  return Boolean(before && after && isHeadingLike(block) && !isHeadingLike(after))
+/**
+ * Which blocks head a section, head part of one, or are text. Between paragraphs, a
+ * heading-like line followed by text is a section heading; two in a row are a section heading
+ * and the subheading under it — unless the second is a picture credit in capitals (`EL PAÍS`)
+ * under a caption, when both are text.
+ */
+function headingRoles(blocks: readonly TextBlock[]): ('section' | 'subheading' | undefined)[] {
+  const roles: ('section' | 'subheading' | undefined)[] = []
+  // A line repeated through the text labels something (a speaker's name): it heads nothing.
+  const counts = new Map<string, number>()
+  for (const block of blocks) counts.set(blockText(block), (counts.get(blockText(block)) ?? 0) + 1)
+  const candidate = (index: number) => {
+    const block = blocks[index]
+    return (
+      block !== undefined &&
+      isHeadingLike(block) &&
+      !isNotHeading(blockText(block)) &&
+      (counts.get(blockText(block)) ?? 0) <= 2
+    )
+  }
+  const text = (index: number) => {
+    const block = blocks[index]
+    return block !== undefined && !isHeadingLike(block)
+  }
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]
+    if (block && /^h[1-3]$/.test(block.style)) {
+      roles[index] = 'section'
+    } else if (index === 0 || !candidate(index)) {
+      roles[index] = undefined
+    } else if (text(index + 1)) {
+      roles[index] = 'section'
+    } else if (candidate(index + 1) && text(index + 2)) {
+      const caption = isShouted(blockText(blocks[index + 1] ?? {spans: []}))
+      roles[index] = caption ? undefined : 'section'
+      roles[index + 1] = caption ? undefined : 'subheading'
+      index++
+    }
+  }
+  return roles
+}
+
+/** A short line all in capitals: `EL PAÍS` under a caption. */
+function isShouted(text: string): boolean {
+  return text === text.toUpperCase() && /\p{Lu}/u.test(text) && text.split(/\s+/).length <= 3
 }
 
 function isPlain(block: TextBlock): boolean {
   return block.style === 'normal' && !block.listItem && block.links.length === 0
+}
+
+/** A promo may carry a link (`Follow our coverage at https://…`); headings and lists do not. */
+function canBePromo(block: TextBlock): boolean {
+  return block.style === 'normal' && !block.listItem && !parseByline(blockText(block), 'marked')
 }
