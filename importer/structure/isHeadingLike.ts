@@ -14,10 +14,11 @@ const OPENING_QUOTE = /^["“„«‘']/u
 const TO_YOU = /\b(?:you|your|sie|ihre?n?|vous|votre|usted|tu|você|vocês)\b/iu
 /**
  * What marks a caption or a picture credit (`© AFP / WANG ZHAO`, `Foto: CC-BY David Merrigan`,
- * `(Foto: Captura de pantalla)`), a separator (`___`) or an aside (`(Graphic: … - here)`).
+ * `(Foto: Captura de pantalla)`), a separator (`___`), an aside (`(Graphic: … - here)`) or a
+ * live report's status label (`Update`, `Erstmeldung`).
  */
 const NOT_HEADING =
-  /©|\((?:c|foto|photo|bild|imagen|imagem|graphic|grafik|video|symbolfoto|symbolbild)\b|\b(?:foto|photo|fotos|photos|bild|bildrechte|imagen|imagem|image|credit|crédit|getty images|picture alliance|istock|shutterstock)\s*:|^(?:photo|foto|image|bild|imagen)\b|^via\s|^\P{L}*$/iu
+  /©|^(?:erstmeldung|ursprungsmeldung|eilmeldung|update|original (?:story|report)|breaking(?: news)?)$|\((?:c|foto|photo|bild|imagen|imagem|graphic|grafik|video|symbolfoto|symbolbild)\b|\b(?:foto|photo|fotos|photos|bild|bildrechte|imagen|imagem|image|credit|crédit|getty images|picture alliance|istock|shutterstock)\s*:|^(?:photo|foto|image|bild|imagen)\b|^via\s|^\P{L}*$/iu
 
 /**
  * Whether a block reads as a heading rather than prose: a short plain line with no closing

@@ -38,6 +38,10 @@ export interface StructuredArticle {
   sections: StructuredSection[]
 }
 
+/** Words of a publication's name. */
+const PUBLICATION_WORD =
+  /^(?:digital|online|news|times|post|daily|diario|diário|zeitung|journal|magazine|revista|tribune|herald|gazette|gazeta|noticias|notícias|nachrichten)$/iu
+
 /** Credit lines read at the end of an article, and the blocks under the headline searched. */
 const MAX_CREDITS_AT_END = 3
 const CREDITS_AT_TOP_WITHIN = 5
@@ -128,7 +132,8 @@ function takeTopCredits(blocks: TextBlock[], credits: Credit[], underHeadline: b
     const namesFit = index <= (underHeadline ? 1 : 0) && next !== undefined && !next.listItem
     const credit =
       parseByline(text, namesFit ? 'top' : 'marked') ??
-      (top.length > 0 && isContactLine(text) ? none() : undefined)
+      (top.length > 0 && isContactLine(text) ? none() : undefined) ??
+      (namesFit && isPublisherLine(text, top.length > 0) ? none() : undefined)
     if (!credit) continue
     top.push({credit, line: {text, atStart: true}})
     blocks.splice(index, 1)
@@ -136,13 +141,19 @@ function takeTopCredits(blocks: TextBlock[], credits: Credit[], underHeadline: b
   }
   credits.unshift(...top)
   const names = new Set(credits.flatMap(({credit}) => credit.authors.map(comparable)))
-  if (names.size === 0) return
+  const lines = new Set(top.map(({line}) => comparable(line.text)))
   // `Kab NIANG` near the end, after `Par Kab Niang` at the top: the same byline, signed off.
   for (let index = blocks.length - 1; index >= Math.max(1, blocks.length - 4); index--) {
     const block = blocks[index]
     if (!block || !isPlain(block)) continue
-    const credit = parseByline(blockText(block), 'end')
-    if (!credit || !credit.authors.every((author) => names.has(comparable(author)))) continue
+    const text = blockText(block)
+    const credit = lines.has(comparable(text)) ? none() : parseByline(text, 'end')
+    const signedOff =
+      lines.has(comparable(text)) ||
+      (credit !== undefined &&
+        credit.authors.length > 0 &&
+        credit.authors.every((author) => names.has(comparable(author))))
+    if (!credit || !signedOff) continue
     credits.push({credit, line: {text: blockText(block), atStart: false}})
     blocks.splice(index, 1)
   }
@@ -166,6 +177,17 @@ function takeLabelledCredits(blocks: TextBlock[], credits: Credit[]): void {
 /** `bruno.cardoso@redebahia.com.br`, `News reporter @TomGillespie1`: how to reach a byline. */
 function isContactLine(text: string): boolean {
   return /^\S+@\S+\.\S+$/.test(text) || (/@\w+$/.test(text) && text.split(/\s+/).length <= 5)
+}
+
+/**
+ * The publication crediting itself under the headline: its name in capitals (`LA NACION`), or,
+ * under a credit line, a name with a publication's word in it (`Página Siete Digital`).
+ */
+function isPublisherLine(text: string, underCredit: boolean): boolean {
+  const words = text.split(/\s+/)
+  if (words.length > 4 || /[\d.,;:!?]/.test(text)) return false
+  if (text === text.toUpperCase() && /\p{Lu}{2}/u.test(text)) return true
+  return underCredit && words.some((word) => PUBLICATION_WORD.test(word))
 }
 
 function none(): ParsedByline {
@@ -262,11 +284,12 @@ function headingRoles(blocks: readonly TextBlock[]): ('section' | 'subheading' |
   for (const block of blocks) counts.set(blockText(block), (counts.get(blockText(block)) ?? 0) + 1)
   const candidate = (index: number) => {
     const block = blocks[index]
+    if (block === undefined || !isHeadingLike(block)) return false
+    const line = blockText(block)
     return (
-      block !== undefined &&
-      isHeadingLike(block) &&
-      !isNotHeading(blockText(block)) &&
-      (counts.get(blockText(block)) ?? 0) <= 2
+      !isNotHeading(line) &&
+      (counts.get(line) ?? 0) <= 2 &&
+      !(isShouted(line) && line.split(/\s+/).length <= 2)
     )
   }
   const text = (index: number) => {
