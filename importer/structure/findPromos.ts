@@ -10,14 +10,17 @@ import {isFormLine} from './signupCopy'
 const NEWSLETTER =
   /\b(news-?letters?|briefings?|bulletin|in(?:-| )?box|e-?mails?|mailing list|daily edition|digest|boletín|boletim|infolettre|lettre d['’]information|Postfach)\b|newsletter/iu
 
-/** The start of a sentence, where an imperative stands. */
-const START = String.raw`(?:^|[.!?:»"“”]\s+|\[\s*|[-–—]\s+)`
+/** Where a sentence starts, so that an imperative can be looked for at each start only. */
+const SENTENCE_START = /(?<=[.!?:»"“”])\s+|^\[\s*|\s[-–—]\s+/u
 
-/** Calls to act that only promos make: imperatives and second-person offers, in five languages. */
+/** English imperatives that open a sentence of a promo. */
+const ENGLISH_CALL =
+  /^(?:sign up|subscribe|join (?:our|us|the)|register (?:for|now|here)|click (?:here|to)|follow (?:us|our|along|\p{Lu}[\p{L}.]*['’]s)|download (?:our|the)|support (?:us|our|independent|\w+ journalism)|read (?:more|the full)|(?:never|don['’]t) miss|get (?:[\p{L}'’]+ ){0,8}?(?:by e-?mail|in your inbox|delivered|newsletter|for free))\b/iu
+
+/** Calls to act that only promos make, anywhere in a line: offers to "you", in five languages. */
 const CALL = new RegExp(
   [
-    // English: imperatives opening a sentence, and offers to "you".
-    String.raw`${START}(?:sign up|subscribe|join (?:our|us|the)|register (?:for|now|here)|click (?:here|to)|follow (?:us|our|along|\p{Lu}[\p{L}.]*['’]s)|download (?:our|the)|support (?:us|our|independent|\w+ journalism)|read (?:more|the full)|(?:never|don['’]t) miss|get (?:[\p{L}'’]+ )*?(?:by e-?mail|in your inbox|delivered|newsletter|for free))\b`,
+    // English
     String.raw`\b(?:delivered (?:to you|to your|directly to|straight to)|now on youtube)\b`,
     String.raw`\b(?:hacer click|haga clic|cliquez|klicken sie)\b`,
     // French
@@ -27,10 +30,17 @@ const CALL = new RegExp(
     // Portuguese
     String.raw`\b(?:assine|inscreva-se|cadastre-se|receba|siga-nos|nos siga|apoie|você pode apoiar)\b`,
     // German
-    String.raw`\b(?:abonnieren sie|jetzt (?:[\p{L}-]+ )*?(?:abonnieren|anmelden|testen|lesen|herunterladen)|melden sie sich|zur anmeldung|gratis testen|kostenlos testen|(?:lesen|finden|sehen|hören) sie\b.*\b(?:hier|ausgabe|newsblog|live-ticker|stream)|folgen sie uns|lesen hier|ab sofort auf)\b`,
+    String.raw`\b(?:abonnieren sie|jetzt (?:[\p{L}-]+ ){0,4}?(?:abonnieren|anmelden|testen|lesen|herunterladen)|melden sie sich|zur anmeldung|gratis testen|kostenlos testen|(?:lesen|finden|sehen|hören) sie\b[^.!?]{0,120}\b(?:hier|ausgabe|newsblog|live-ticker|stream)|folgen sie uns|lesen hier|ab sofort auf)\b`,
   ].join('|'),
   'iu',
 )
+
+/** Words one of the calls needs: most lines of article text have none, and are passed over. */
+const CALL_WORDS =
+  /(?<![\p{L}])(?:sign|subscri|join|regist|click|clic|follow|download|support|read|miss|get|deliver|youtube|inscri|abonn|recev|suiv|souten|télécharg|manquez|suscr|regístr|sígu|sigu|apoy|contact|assin|cadast|receb|siga|apoi|você|jetzt|melden|anmeld|testen|lesen|finden|sehen|hören|folgen|ab sofort|hacer|haga|klicken|delivered|now on)/iu
+
+/** What every newsletter word has in it: a cheap test before the exact one. */
+const NEWSLETTER_HINT = /letter|brief|bullet|box|mail|digest|edition|bolet|postfach/i
 
 /** Marks of an inserted promo: `[… hier …]`, `+++ … +++`, `AVISO IMPORTANTE:`. */
 const INSERT =
@@ -38,6 +48,9 @@ const INSERT =
 
 /** How a line reads as promo copy. */
 export type PromoWeight = 'call' | 'label' | undefined
+
+/** Longest line a promo writes; anything longer is article text. */
+const MAX_PROMO_LINE = 400
 
 /** Longest line taken as a label, button or status message beside a promo. */
 const LABEL_MAX = 50
@@ -52,15 +65,21 @@ const LABEL_MAX = 50
  */
 export function promoWeight(line: string): PromoWeight {
   const text = line.trim()
-  if (text.length === 0) return undefined
+  if (text.length === 0 || text.length > MAX_PROMO_LINE) return undefined
   if (INSERT.test(text)) return 'call'
-  if (CALL.test(text)) return 'call'
-  if (isFormLine(text) || NEWSLETTER.test(text)) {
-    return text.length <= LABEL_MAX * 2 ? 'label' : undefined
-  }
+  if (isCall(text)) return 'call'
+  if (text.length > LABEL_MAX * 2) return undefined
+  if (isFormLine(text) || NEWSLETTER.test(text)) return 'label'
   // A label names or tags; a short sentence closing with a full stop is article text.
   const label = text.length <= LABEL_MAX && /\p{L}/u.test(text) && !/[.;,]$/u.test(text)
   return label ? 'label' : undefined
+}
+
+function isCall(text: string): boolean {
+  if (!CALL_WORDS.test(text)) return false
+  return (
+    CALL.test(text) || text.split(SENTENCE_START).some((sentence) => ENGLISH_CALL.test(sentence))
+  )
 }
 
 /**
@@ -97,25 +116,42 @@ const SHORT_LABEL = 20
  *
  * @param lines - each block's text; undefined for a block that cannot be promo (a heading, a
  *   list item, a credit line)
+ * @param weigh - how a line weighs as promo copy (see promoWeight), given to reuse its answers
+ * @param only - `trailing` to look at the end only
  * @returns the runs, in order
  */
-export function findPromoRuns(lines: readonly (string | undefined)[]): PromoRun[] {
-  const weights = lines.map((line) => (line === undefined ? undefined : promoWeight(line)))
-  const runs: PromoRun[] = []
-  let end = lines.length
-  const trailing = trailingRun(lines, weights)
-  if (trailing) end = trailing.start
-  for (let index = 1; index < end; index++) {
+export function findPromoRuns(
+  lines: readonly (string | undefined)[],
+  weigh: (line: string) => PromoWeight = promoWeight,
+  only: 'all' | 'trailing' = 'all',
+): PromoRun[] {
+  // Weighed as needed: a long line inside the text is only a promo if it looks like an insert.
+  const weights: PromoWeight[] = []
+  const weightAt = (index: number) => {
     const line = lines[index]
-    if (line === undefined || weights[index] !== 'call') continue
-    const text = line.trim()
-    if (!INSERT.test(text) && !NEWSLETTER.test(text) && text.length > SHORT_CALL) continue
+    if (line === undefined) return undefined
+    if (!(index in weights)) weights[index] = weigh(line)
+    return weights[index]
+  }
+  const runs: PromoRun[] = []
+  const trailing = trailingRun(lines, weightAt)
+  if (only === 'trailing') return trailing ? [trailing] : []
+  const end = trailing ? trailing.start : lines.length
+  for (let index = 1; index < end; index++) {
+    const text = lines[index]?.trim()
+    if (text === undefined || !mayBeInsertedCall(text) || weightAt(index) !== 'call') continue
     let last = index + 1
-    while (last < end && belongsUnderCall(lines[last], weights[last])) last++
+    while (last < end && belongsUnderCall(lines[last], weightAt(last))) last++
     runs.push(promoRun(lines, index, last))
     index = last - 1
   }
   return trailing ? [...runs, trailing] : runs
+}
+
+/** A call inside the text is short, an insert, or names a newsletter. */
+function mayBeInsertedCall(text: string): boolean {
+  if (text.length <= SHORT_CALL) return true
+  return INSERT.test(text) || (NEWSLETTER_HINT.test(text) && NEWSLETTER.test(text))
 }
 
 function belongsUnderCall(line: string | undefined, weight: PromoWeight): boolean {
@@ -127,13 +163,13 @@ function belongsUnderCall(line: string | undefined, weight: PromoWeight): boolea
 
 function trailingRun(
   lines: readonly (string | undefined)[],
-  weights: readonly PromoWeight[],
+  weightAt: (index: number) => PromoWeight,
 ): PromoRun | undefined {
   let start = lines.length
   let firstCall = -1
-  for (let index = lines.length - 1; index >= 1 && weights[index] !== undefined; index--) {
+  for (let index = lines.length - 1; index >= 1 && weightAt(index) !== undefined; index--) {
     start = index
-    if (weights[index] === 'call') firstCall = index
+    if (weightAt(index) === 'call') firstCall = index
   }
   if (firstCall < 0) return undefined
   return promoRun(lines, Math.max(start, firstCall - LABELS_ABOVE_CALL), lines.length)

@@ -119,9 +119,15 @@ export function parseByline(
   // A closing dot ends the line, except the dot of an initial (`Nicolas Gutierrez C.`).
   const endsWithDot = /[^\s.]\.$/.test(trimmed) && !/(?:^|\s)\p{Lu}\.$/u.test(trimmed)
   const text = endsWithDot ? trimmed.slice(0, -1) : trimmed
-  const special = readRoles(text) ?? readContributed(text)
+  // Only a wire trailer, a contributors' line or a copyright line runs longer than a byline.
+  if (text.length > MAX_BYLINE_LENGTH && !/ by |contribut|©|copyright|\(c\)/i.test(text)) {
+    return undefined
+  }
+  const special =
+    (/ by /i.test(text) ? readRoles(text) : undefined) ??
+    (/contribut/i.test(text) ? readContributed(text) : undefined)
   if (special) return {...special, labelled: true}
-  const copyright = readCopyright(text)
+  const copyright = /©|copyright|\(c\)/i.test(text) ? readCopyright(text) : undefined
   if (copyright) return copyright
   if (text.length > MAX_BYLINE_LENGTH) return undefined
   if (!endsWithDot && NEWSROOM.test(text) && text.split(/\s+/).length <= 6) {
@@ -133,10 +139,11 @@ export function parseByline(
     return credit && {...credit, labelled: true}
   }
   // `AFP/The Local - news@thelocal.se`: how to reach the desk is no credit.
-  const credit = text.replace(CONTACT, '')
+  const credit = text.includes('@') ? text.replace(CONTACT, '') : text
   // Sentence punctuation means prose; a dot is allowed only after an initial (`J. Smith`).
   if (/[.!?;"“”。！？]/u.test(credit.replace(/(^|\s)\p{Lu}\./gu, '$1'))) return undefined
   if (/:/.test(credit.replace(BY, ''))) return undefined
+  if (isProse(credit.replace(BY, ''))) return undefined
   const hasBy = BY.test(credit)
   const split = splitCredit(credit.replace(BY, ''))
   if (!split) return undefined
@@ -163,6 +170,25 @@ export function parseByline(
     return undefined
   }
   return {authors, agencies}
+}
+
+/** What a labelled credit line has: a `By`, a source, a role, a contribution, a spaced slash. */
+const LABEL_HINT =
+  / \/ |contribut| by |correspond|editor|writer|reporter|columnist|analyst|journalist|envoy|rédact|redact|periodista|jornalista|korrespondent|redakteur/i
+
+/**
+ * A quick test that a line may be a labelled credit (see `ParsedByline.labelled`), before the
+ * line is read in full: most lines of text fail it.
+ *
+ * @param line - a block's text
+ * @returns false when the line cannot be a labelled credit
+ */
+export function mayBeLabelledCredit(line: string): boolean {
+  const text = line.trim()
+  return (
+    text.length <= MAX_CREDIT_LINE_LENGTH &&
+    (BY.test(text) || SOURCE.test(text) || LABEL_HINT.test(text))
+  )
 }
 
 /**
@@ -323,6 +349,22 @@ function isAcronym(item: string): boolean {
 
 function isPlace(item: string): boolean {
   return /^\p{Lu}\p{Ll}+$/u.test(item.trim()) && !isNewsAgency(item)
+}
+
+/** Lowercase words a credit line may hold: joins, particles, a job title's words. */
+const CREDIT_LOWERCASE =
+  /^(?:and|with|et|y|e|und|en|og|och|i|avec|con|com|mit|via|by|de|van|von|der|den|del|della|di|da|du|des|la|le|al|el|bin|ibn|dos|das|do|zu|af|av|ter|à|in|at|for)$/u
+/** Lowercase words beyond which a line reads as prose, not credits. */
+const MAX_OTHER_LOWERCASE = 3
+
+/** A line with more lowercase words than a credit line (with a job title) ever has. */
+function isProse(text: string): boolean {
+  let others = 0
+  for (const word of text.split(/\s+/)) {
+    if (!/^\p{Ll}/u.test(word) || CREDIT_LOWERCASE.test(word) || ROLE_NOUN.test(word)) continue
+    if (++others > MAX_OTHER_LOWERCASE) return true
+  }
+  return false
 }
 
 /** A broadcaster or newspaper: one to four capitalised words, or a short acronym. */

@@ -1,9 +1,9 @@
 import {blockText, type TextBlock} from '../parse/TextBlock'
 import {deriveTitle} from './deriveTitle'
-import {findPromoRuns, type PromoRun} from './findPromos'
+import {findPromoRuns, type PromoWeight, promoWeight} from './findPromos'
 import {isHeadingLike, isHeadlineLike, isNotHeading} from './isHeadingLike'
 import {agencyKey, datelineAgencies, trailingCreditAgencies} from './newsAgencies'
-import {type ParsedByline, parseByline} from './parseByline'
+import {mayBeLabelledCredit, type ParsedByline, parseByline} from './parseByline'
 import {type SignupCopy, signupCopy} from './signupCopy'
 
 /** A headed part of the article; the first may have no heading (the lead). */
@@ -57,21 +57,26 @@ const CREDITS_AT_TOP_WITHIN = 5
  */
 export function structureArticle(blocks: readonly TextBlock[]): StructuredArticle {
   const rest = [...blocks]
+  // Promos are looked for again as blocks are taken: each line is weighed once.
+  const promoLines = new Map<string, PromoWeight>()
+  const weigh = (line: string) => {
+    if (!promoLines.has(line))
+      promoLines.set(line, canBePromo(line) ? promoWeight(line) : undefined)
+    return promoLines.get(line)
+  }
   const headline = isHeadline(rest[0], rest[1]) ? rest.shift() : undefined
   const credits: Credit[] = []
-  const promos: {lines: string[]; newsletter: boolean; after?: TextBlock}[] = []
+  const promos: Promo[] = []
   // Sign-offs and promos close an article in either order: take them until neither is left.
   for (;;) {
     const taken = takeEndCredits(rest, credits)
-    const trailing = takePromo(rest, true)
+    const trailing = takeClosingPromo(rest, weigh)
     if (trailing) promos.unshift(trailing)
     if (!taken && !trailing) break
   }
   takeTopCredits(rest, credits, headline !== undefined)
   takeLabelledCredits(rest, credits)
-  for (let promo = takePromo(rest, false); promo; promo = takePromo(rest, false)) {
-    promos.push(promo)
-  }
+  promos.push(...takeInsertedPromos(rest, weigh))
   const sections = splitSections(rest)
   const lead = sections[0]?.blocks.find((block) => !block.listItem) ?? sections[0]?.blocks[0]
   const byline = withTextCredits(credits, rest)
@@ -142,6 +147,7 @@ function takeTopCredits(blocks: TextBlock[], credits: Credit[], underHeadline: b
   credits.unshift(...top)
   const names = new Set(credits.flatMap(({credit}) => credit.authors.map(comparable)))
   const lines = new Set(top.map(({line}) => comparable(line.text)))
+  if (names.size === 0 && lines.size === 0) return
   // `Kab NIANG` near the end, after `Par Kab Niang` at the top: the same byline, signed off.
   for (let index = blocks.length - 1; index >= Math.max(1, blocks.length - 4); index--) {
     const block = blocks[index]
@@ -166,7 +172,7 @@ function takeTopCredits(blocks: TextBlock[], credits: Credit[], underHeadline: b
 function takeLabelledCredits(blocks: TextBlock[], credits: Credit[]): void {
   for (let index = blocks.length - 1; index >= 1; index--) {
     const block = blocks[index]
-    if (!block || !isPlain(block)) continue
+    if (!block || !isPlain(block) || !mayBeLabelledCredit(blockText(block))) continue
     const credit = parseByline(blockText(block), 'marked')
     if (!credit?.labelled) continue
     credits.push({credit, line: {text: blockText(block), atStart: false}})
@@ -194,23 +200,41 @@ function none(): ParsedByline {
   return {authors: [], agencies: []}
 }
 
-/**
- * Takes a promo out of the blocks: the one closing them (`trailing`), or the first one inserted
- * in the text, remembering the block before it for the signup block's place.
- */
-function takePromo(
+/** The promo closing the blocks, taken out. */
+function takeClosingPromo(
   blocks: TextBlock[],
-  trailing: boolean,
-): {lines: string[]; newsletter: boolean; after?: TextBlock} | undefined {
-  const lines = blocks.map((block) => (canBePromo(block) ? blockText(block) : undefined))
-  const runs = findPromoRuns(lines)
-  const run: PromoRun | undefined = trailing
-    ? runs.find((each) => each.end === blocks.length)
-    : runs.find((each) => each.end < blocks.length)
+  weigh: (line: string) => PromoWeight,
+): Promo | undefined {
+  const [run] = findPromoRuns(promoCandidates(blocks), weigh, 'trailing')
   if (!run) return undefined
-  const after = run.end < blocks.length ? blocks[run.start - 1] : undefined
-  const taken = blocks.splice(run.start, run.end - run.start).map(blockText)
-  return {lines: taken, newsletter: run.newsletter, ...(after ? {after} : {})}
+  return {lines: blocks.splice(run.start).map(blockText), newsletter: run.newsletter}
+}
+
+/** The promos inserted in the text, taken out, each with the block before it. */
+function takeInsertedPromos(blocks: TextBlock[], weigh: (line: string) => PromoWeight): Promo[] {
+  const runs = findPromoRuns(promoCandidates(blocks), weigh).filter(
+    (run) => run.end < blocks.length,
+  )
+  const promos: Promo[] = []
+  for (const run of runs.reverse()) {
+    const after = blocks[run.start - 1]
+    const lines = blocks.splice(run.start, run.end - run.start).map(blockText)
+    promos.unshift({lines, newsletter: run.newsletter, ...(after ? {after} : {})})
+  }
+  return promos
+}
+
+interface Promo {
+  lines: string[]
+  newsletter: boolean
+  /** The block it followed in the text; absent when it closed the article. */
+  after?: TextBlock
+}
+
+function promoCandidates(blocks: readonly TextBlock[]): (string | undefined)[] {
+  return blocks.map((block) =>
+    block.style === 'normal' && !block.listItem ? blockText(block) : undefined,
+  )
 }
 
 /** Agencies the text itself names: a dateline in the lead, a closing `(FR mit dpa)`. */
@@ -280,22 +304,22 @@ function splitSections(blocks: readonly TextBlock[]): StructuredSection[] {
 function headingRoles(blocks: readonly TextBlock[]): ('section' | 'subheading' | undefined)[] {
   const roles: ('section' | 'subheading' | undefined)[] = []
   // A line repeated through the text labels something (a speaker's name): it heads nothing.
+  const headingLike = blocks.map(isHeadingLike)
   const counts = new Map<string, number>()
-  for (const block of blocks) counts.set(blockText(block), (counts.get(blockText(block)) ?? 0) + 1)
-  const candidate = (index: number) => {
-    const block = blocks[index]
-    if (block === undefined || !isHeadingLike(block)) return false
+  blocks.forEach((block, index) => {
+    if (headingLike[index]) counts.set(blockText(block), (counts.get(blockText(block)) ?? 0) + 1)
+  })
+  const candidates = blocks.map((block, index) => {
+    if (!headingLike[index]) return false
     const line = blockText(block)
     return (
       !isNotHeading(line) &&
       (counts.get(line) ?? 0) <= 2 &&
       !(isShouted(line) && line.split(/\s+/).length <= 2)
     )
-  }
-  const text = (index: number) => {
-    const block = blocks[index]
-    return block !== undefined && !isHeadingLike(block)
-  }
+  })
+  const candidate = (index: number) => candidates[index] === true
+  const text = (index: number) => index < blocks.length && headingLike[index] === false
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]
     if (block && /^h[1-3]$/.test(block.style)) {
@@ -323,7 +347,7 @@ function isPlain(block: TextBlock): boolean {
   return block.style === 'normal' && !block.listItem && block.links.length === 0
 }
 
-/** A promo may carry a link (`Follow our coverage at https://…`); headings and lists do not. */
-function canBePromo(block: TextBlock): boolean {
-  return block.style === 'normal' && !block.listItem && !parseByline(blockText(block), 'marked')
+/** A credit line is no promo; a promo may carry a link (`Follow our coverage at https://…`). */
+function canBePromo(text: string): boolean {
+  return !parseByline(text, 'marked')
 }
