@@ -1,41 +1,60 @@
 // `npm run bench`: conversion speed, end-to-end import and query latency at several archive
-// sizes, each beside the tool people use today, on the same generated articles. A measurement,
-// not a test: it prints tables and the targets they meet, and writes data/bench/latest.json.
+// sizes, each beside the tool people use today, on the same generated articles, and the fidelity
+// of the structure read from real articles. A measurement, not a test: it prints tables and the
+// targets they meet, and writes data/bench/latest.json.
 import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import {availableParallelism, cpus} from 'node:os'
 import {parseArgs} from 'node:util'
 
 import {benchConversion} from './conversion/benchConversion'
+import {benchFidelity} from './fidelity/benchFidelity'
 import {benchImport} from './import/benchImport'
 import {benchQueries} from './queries/benchQueries'
 import {isRecord} from '../dataset/isRecord'
 import {checkTargets} from './checkTargets'
 
-const USAGE = `Usage: npm run bench -- [--n 1000,10000,100000] [--runs 3] [--only conversion,import,queries]
+const SUITES = ['conversion', 'import', 'queries', 'fidelity']
+const USAGE = `Usage: npm run bench -- [--n 1000,10000,100000] [--runs 3] [--only conversion,import,queries,fidelity]
   --n LIST            archive sizes, in articles (default 1000,10000,100000)
   --runs N            runs of each measurement; the median is reported (default 3; one at 100,000+
                       for imports, five for full-scan queries there)
-  --only LIST         suites to run (default all three)
+  --only LIST         suites to run (default all four); fidelity reads the real articles in
+                      tests/fixtures/real-copy beside @portabletext/markdown and a blank-line split;
+                      recheck runs none and checks the targets on the last report
   --validate-up-to N  largest size also imported with Sanity's validation (default 10000)
   --max-seconds N     stop a conversion child after N seconds of converting (default 300)`
 
-const {values} = parseArgs({
-  options: {
-    'n': {type: 'string'},
-    'runs': {type: 'string'},
-    'only': {type: 'string'},
-    'validate-up-to': {type: 'string'},
-    'max-seconds': {type: 'string'},
-    'help': {type: 'boolean', short: 'h'},
-  },
-})
+let parsed
+try {
+  parsed = parseArgs({
+    options: {
+      'n': {type: 'string'},
+      'runs': {type: 'string'},
+      'only': {type: 'string'},
+      'validate-up-to': {type: 'string'},
+      'max-seconds': {type: 'string'},
+      'help': {type: 'boolean', short: 'h'},
+    },
+  })
+} catch (error) {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`)
+  process.exit(2)
+}
+const {values} = parsed
 if (values.help) {
   console.log(USAGE)
   process.exit(0)
 }
 const sizes = (values.n ?? '1000,10000,100000').split(',').map(wholeNumber)
 const runs = wholeNumber(values.runs ?? '3')
-const only = new Set((values.only ?? 'conversion,import,queries').split(','))
+const only = new Set((values.only ?? SUITES.join(',')).split(','))
+for (const suite of only) {
+  // `recheck` runs no suite: the targets are checked again on the last report's rows.
+  if (!SUITES.includes(suite) && suite !== 'recheck') {
+    console.error(`bench: no suite "${suite}"; the suites are ${SUITES.join(', ')}\n\n${USAGE}`)
+    process.exit(2)
+  }
+}
 const validateUpTo = wholeNumber(values['validate-up-to'] ?? '10000')
 const maxSecondsPerChild = wholeNumber(values['max-seconds'] ?? '300')
 const REPORT = 'data/bench/latest.json'
@@ -57,13 +76,16 @@ const imports = only.has('import') ? await benchImport({sizes, runs, validateUpT
 if (imports.length > 0) console.table(imports)
 const queries = only.has('queries') ? await benchQueries({sizes, runs: runs * 10, log}) : []
 if (queries.length > 0) console.table(queries)
+const fidelity = only.has('fidelity') ? await benchFidelity(log) : []
+if (fidelity.length > 0) console.table(fidelity)
 
 // A partial run (--only) keeps the other suites' rows from the last report.
-const previous = only.size < 3 ? await readPrevious() : {}
+const previous = only.size < SUITES.length ? await readPrevious() : {}
 const suites = {
   conversion: only.has('conversion') ? conversion : (previous.conversion ?? []),
   imports: only.has('import') ? imports : (previous.imports ?? []),
   queries: only.has('queries') ? queries : (previous.queries ?? []),
+  fidelity: only.has('fidelity') ? fidelity : (previous.fidelity ?? []),
 }
 const targets = checkTargets(suites)
 for (const target of targets) console.log(`${target.met ? '✓' : '✗'} ${target.description}`)

@@ -22,6 +22,8 @@ const FIELDS: (keyof View)[] = [
   'id',
   'standfirst',
   'publishedAt',
+  'creditLines',
+  'promoLines',
 ]
 
 const OPTIONS = {importedAt: '2024-08-16T08:00:00.000Z', importerVersion: '0.0.0-test'}
@@ -55,8 +57,11 @@ function viewOf({documents, structured}: Conversion): View {
           ctaLabel: newsletter.ctaLabel,
           pendingMessage: newsletter.pendingMessage,
           successMessage: newsletter.successMessage,
+          description: newsletter.description,
         }
       : null,
+    creditLines: article.source?.creditLines ?? [],
+    promoLines: article.source?.promoLines ?? [],
     links: blocks.flatMap((block) => (block.markDefs ?? []).map((markDef) => markDef.href)),
     styles: blocks.map((block) => block.listItem ?? block.style ?? 'normal'),
     slug: article.slug.current,

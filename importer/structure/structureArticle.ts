@@ -4,7 +4,7 @@ import {findPromoRuns, type PromoWeight, promoWeight} from './findPromos'
 import {isHeadingLike, isHeadlineLike, isNotHeading} from './isHeadingLike'
 import {agencyKey, datelineAgencies, trailingCreditAgencies} from './newsAgencies'
 import {mayBeLabelledCredit, type ParsedByline, parseByline} from './parseByline'
-import {type SignupCopy, signupCopy} from './signupCopy'
+import {isFormLine, type SignupCopy, signupCopy} from './signupCopy'
 
 /** A headed part of the article; the first may have no heading (the lead). */
 export interface StructuredSection {
@@ -113,13 +113,18 @@ function takeEndCredits(blocks: TextBlock[], credits: Credit[]): boolean {
   while (credits.filter(({line}) => !line.atStart).length < MAX_CREDITS_AT_END) {
     const last = blocks.at(-1)
     const credit =
-      last && blocks.length > 1 && isPlain(last) ? parseByline(blockText(last)) : undefined
+      last && blocks.length > 1 && isPlain(last) ? endCredit(blockText(last)) : undefined
     if (!last || !credit) break
     blocks.pop()
     credits.unshift({credit, line: {text: blockText(last), atStart: false}})
     taken = true
   }
   return taken
+}
+
+/** A closing line read as a credit, unless it is a promo's button (`Free Sign Up`). */
+function endCredit(text: string): ParsedByline | undefined {
+  return isFormLine(text) ? undefined : parseByline(text)
 }
 
 /**
