@@ -352,7 +352,10 @@ function isPlain(block: TextBlock): boolean {
   return block.style === 'normal' && !block.listItem && block.links.length === 0
 }
 
-/** A credit line is no promo; a promo may carry a link (`Follow our coverage at https://…`). */
+/**
+ * A credit line, even a bare name signing off above a signup form, is no promo; a button label
+ * that reads like a name (`Free Sign Up`) is. A promo may carry a link.
+ */
 function canBePromo(text: string): boolean {
-  return !parseByline(text, 'marked')
+  return isFormLine(text) || !parseByline(text, 'end')
 }
