@@ -95,7 +95,10 @@ describe('importing into a Content Lake that fights back', () => {
     expect(faults.map((entry) => entry.fault)).toEqual(
       expect.arrayContaining(['429', '500', 'reset']),
     )
-    expect(faulty.retries).toBeGreaterThanOrEqual(faults.length)
+    // Every 429 and 500 comes back to the importer, which retries it. A reset on a reused
+    // keep-alive socket may be resent by the HTTP client itself before the importer hears of it.
+    const answered = faults.filter((entry) => entry.fault === '429' || entry.fault === '500')
+    expect(faulty.retries).toBeGreaterThanOrEqual(answered.length)
 
     // Each transaction was applied once, even when its answer was lost and it was sent again.
     expect(new Set(faulty.committed).size).toBe(faulty.committed.length)
