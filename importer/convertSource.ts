@@ -43,7 +43,10 @@ export function convertSource(bytes: Uint8Array, options: ConvertOptions): Conve
   const sourceSha256 = hash('sha256', bytes, 'hex')
   const {frontMatter, body} = splitFrontMatter(decodeText(bytes, fileName), fileName)
   const isMarkdown = MARKDOWN.has(extname(fileName).toLowerCase())
-  const structured = structureArticle(isMarkdown ? markdownToBlocks(body) : textToBlocks(body))
+  const parsed = isMarkdown
+    ? markdownToBlocks(body)
+    : {blocks: textToBlocks(body), linksLeftOut: []}
+  const structured = structureArticle(parsed.blocks)
   const documents = buildDocuments({...options, sourceSha256, frontMatter, structured})
   const notes: string[] = []
   if (!frontMatter.title && structured.title.derived) {
@@ -56,6 +59,9 @@ export function convertSource(bytes: Uint8Array, options: ConvertOptions): Conve
     notes.push(
       `newsletter promo moved into a signup block: "${structured.signup.copy.heading}"; check the newsletter it points to`,
     )
+  }
+  for (const href of parsed.linksLeftOut) {
+    notes.push(`link to "${href}" left out: only http, https and mailto links are kept`)
   }
   if (structured.promoLines) {
     const count = structured.promoLines.length

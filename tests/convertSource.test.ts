@@ -24,6 +24,7 @@ const FIELDS: (keyof View)[] = [
   'publishedAt',
   'creditLines',
   'promoLines',
+  'notes',
 ]
 
 const OPTIONS = {importedAt: '2024-08-16T08:00:00.000Z', importerVersion: '0.0.0-test'}
@@ -39,7 +40,7 @@ function isBlock(item: ContentInput): item is Block {
 }
 
 /** The conversion as fixtures describe it: texts, names and hrefs rather than documents. */
-function viewOf({documents, structured}: Conversion): View {
+function viewOf({documents, structured, notes}: Conversion): View {
   const {article, persons, newsletter} = documents
   const blocks = article.sections.flatMap((section) => section.content.filter(isBlock))
   return {
@@ -62,6 +63,7 @@ function viewOf({documents, structured}: Conversion): View {
       : null,
     creditLines: article.source?.creditLines ?? [],
     promoLines: article.source?.promoLines ?? [],
+    notes,
     links: blocks.flatMap((block) => (block.markDefs ?? []).map((markDef) => markDef.href)),
     styles: blocks.map((block) => block.listItem ?? block.style ?? 'normal'),
     slug: article.slug.current,

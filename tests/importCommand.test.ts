@@ -314,6 +314,27 @@ describe('npm run import', () => {
     })
   })
 
+  test('importCommand: a changed source failing a rule becomes a review draft over the published article, which stays', async () => {
+    expect((await runImport(['--data', dataset, sources])).code).toBe(0)
+    const file = join(sources, 'kursk-advance.txt')
+    const text = await readFile(file, 'utf8')
+    await writeFile(file, text.replace('Florent Vergnes, with AFP\n', ''))
+    const review = await runImport(['--data', dataset, sources])
+    expect(review.code).toBe(0)
+    expect(review.stdout).toMatch(
+      /^review {4}.*kursk-advance\.txt → drafts\.article-kursk-advance · Byline: Credit at least one author or one agency\./m,
+    )
+    const documents = await readDataset()
+    const published = documents.find((d) => d['_id'] === 'article-kursk-advance')
+    const draft = documents.find((d) => d['_id'] === 'drafts.article-kursk-advance')
+    expect(JSON.stringify(published?.['byline'])).toContain('person-florent-vergnes')
+    expect(draft?.['byline']).toEqual({_type: 'byline', agencies: [], authors: []})
+    // The unedited review draft is the article's current version: a re-run leaves it as it is.
+    const again = await runImport(['--data', dataset, sources])
+    expect(again.stdout).toMatch(/^unchanged .*→ drafts\.article-kursk-advance/m)
+    expect(again.stdout).toContain('still a draft: publish it in the Studio')
+  })
+
   test('importCommand: an article whose slug a stored article holds gets its own; re-runs keep both', async () => {
     const floods = join(folder, 'floods')
     await mkdir(floods)

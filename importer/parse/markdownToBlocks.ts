@@ -1,6 +1,7 @@
 import {markdownToPortableText} from '@portabletext/markdown'
 import {isPortableTextBlock, isPortableTextSpan, toPlainText} from '@portabletext/toolkit'
 
+import {LINK_SCHEMES} from '../../schemas/constants'
 import {ContentKeys} from '../documents/contentKey'
 import {joinSoftWraps, linkifyText} from './inlineText'
 import type {LinkDef, TextBlock, TextSpan, TextStyle} from './TextBlock'
@@ -13,16 +14,29 @@ const STYLES: TextStyle[] = ['normal', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5
 /**
  * Parses Markdown with `@portabletext/markdown` into the same blocks plain text gives. Marks the
  * content model has no place for (code, strike-through…) are dropped but their text is kept;
- * code blocks, HTML and image alt text become paragraphs, so no words are lost.
+ * code blocks, HTML and image alt text become paragraphs, so no words are lost. A link to
+ * anything but an http, https or mailto address (`javascript:`, `tel:`, a relative path) keeps
+ * its text but not its link, which is listed for the editor instead.
  *
  * @param markdown - the article text, front matter removed
- * @returns the blocks in reading order
+ * @returns the blocks in reading order, and the addresses of the links left out
  */
-export function markdownToBlocks(markdown: string): TextBlock[] {
-  return markdownToPortableText(markdown).flatMap((node) => toTextBlocks(node))
+export function markdownToBlocks(markdown: string): {blocks: TextBlock[]; linksLeftOut: string[]} {
+  const linksLeftOut: string[] = []
+  const blocks = markdownToPortableText(markdown).flatMap((node) =>
+    toTextBlocks(node, linksLeftOut),
+  )
+  return {blocks, linksLeftOut}
 }
 
-function toTextBlocks(node: MarkdownNode): TextBlock[] {
+/** An address the content model links to: http, https or mailto. */
+function isAllowedHref(href: string): boolean {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase()
+  if (scheme === undefined || !LINK_SCHEMES.some((allowed) => allowed === scheme)) return false
+  return scheme === 'mailto' || href.slice(scheme.length + 1).startsWith('//')
+}
+
+function toTextBlocks(node: MarkdownNode, linksLeftOut: string[]): TextBlock[] {
   if (!isPortableTextBlock(node)) {
     const text = objectText(node)
     return text ? [{style: 'normal', ...linkifyText(text)}] : []
@@ -33,6 +47,10 @@ function toTextBlocks(node: MarkdownNode): TextBlock[] {
   for (const definition of node.markDefs ?? []) {
     const href: unknown = definition['href']
     if (definition._type !== 'link' || typeof href !== 'string' || !href) continue
+    if (!isAllowedHref(href)) {
+      linksLeftOut.push(href)
+      continue
+    }
     const key = keys.next(href)
     keyFor.set(definition._key, key)
     links.push({key, href})
