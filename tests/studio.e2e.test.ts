@@ -19,6 +19,7 @@ const ROOT = new URL('..', import.meta.url).pathname
 const SCREENSHOTS = join(ROOT, 'test-results')
 const ARTICLE = 'article-kursk-advance'
 const UNCREDITED = 'article-storm'
+const NOTED = 'article-ferries'
 
 let sources: string
 let data: string
@@ -44,6 +45,11 @@ async function writeSources(): Promise<string> {
   await writeFile(
     join(folder, 'storm.txt'),
     'Storm closes ports\n\nThe storm closed every port on the coast on Tuesday.\n\nWhat happens next\n\nPorts reopen when the wind drops below gale force.\n',
+  )
+  // Published, with a note: its headline was derived from the lead.
+  await writeFile(
+    join(folder, 'ferries.txt'),
+    'Ferries resumed on Wednesday after the storm. Crews cleared the harbour overnight.\n\nBy Anna Smith\n',
   )
   return folder
 }
@@ -239,18 +245,38 @@ test('Studio: an uncredited import waits in Needs review; credited and published
   expect(published?.['importNotes']).toBeUndefined()
   expect(JSON.stringify(published?.['byline'])).toContain('person-florent-vergnes')
 
-  // Off the list, as the seed is once the first test has published it.
+  // Off the list, which still holds an article whose notes nobody has reviewed yet.
   await page.goto(`${studioUrl}/structure/needs-review`)
   const listed = () => page.locator('body').innerText()
-  await expect
-    .poll(listed, {timeout: 60_000})
-    .toMatch(/Ukraine claimed on Friday|No documents of this type/)
+  await expect.poll(listed, {timeout: 60_000}).toContain('Ferries resumed on Wednesday')
   expect(await listed()).not.toContain('Storm closes ports')
   await page.screenshot({path: join(SCREENSHOTS, 'studio-needs-review.png')})
 
   expect(await runImport()).toMatch(/^kept {6}.*storm\.txt → article-storm/m)
   await page.close()
 }, 240_000)
+
+test('Studio: an editor marks a published article’s import notes reviewed', async () => {
+  expect((await client.getDocument(NOTED))?.['importNotes']).toEqual([
+    expect.stringMatching(/^headline derived from the lead/),
+  ])
+  const page = await browser.newPage({
+    ignoreHTTPSErrors: true,
+    viewport: {width: 1600, height: 1400},
+  })
+  await page.goto(`${studioUrl}/intent/edit/id=${NOTED};type=article/`, {timeout: 120_000})
+  await page.getByTestId('import-notes').waitFor({timeout: 120_000})
+  // The action menu beside Publish holds the article's other actions.
+  await page.getByTestId('action-menu-button').click()
+  await page.getByRole('menuitem', {name: 'Mark reviewed'}).click()
+  await waitFor(
+    () => client.getDocument(NOTED),
+    (article) => article !== undefined && !('importNotes' in article),
+    'the notes to be cleared',
+  )
+  expect(await client.getDocument(`drafts.${NOTED}`)).toBeUndefined()
+  await page.close()
+}, 180_000)
 
 test('Studio: the dataset file holds the published edit after the lake writes its snapshot', async () => {
   await lake.close()
