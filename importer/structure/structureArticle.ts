@@ -329,7 +329,7 @@ function headingRoles(blocks: readonly TextBlock[]): ('section' | 'subheading' |
     const block = blocks[index]
     if (block && /^h[1-3]$/.test(block.style)) {
       roles[index] = 'section'
-    } else if (index === 0 || !candidate(index)) {
+    } else if (index === 0 || !candidate(index) || isAttribution(blocks, index)) {
       roles[index] = undefined
     } else if (text(index + 1)) {
       roles[index] = 'section'
@@ -341,6 +341,23 @@ function headingRoles(blocks: readonly TextBlock[]): ('section' | 'subheading' |
     }
   }
   return roles
+}
+
+/** A paragraph in quotation marks from end to end: a quote set apart. */
+const FULL_QUOTE = /^["“„«].*["”“»]$/su
+/** `A GOP operative in the state`: who said it, in lowercase after an article. */
+const SAID_BY =
+  /^(?:A|An|The|Un|Une|Una|Um|Uma|Ein|Eine|El|La|Le)\s(?:(?:\p{Ll}[\p{L}'’-]*|\p{Lu}{2,})\s?)+$/u
+
+/**
+ * A line under a quote set apart that says who said it (`"Meadows screwed everybody…"`, then
+ * `A GOP operative in the state`): it belongs to the quote, and heads nothing.
+ */
+function isAttribution(blocks: readonly TextBlock[], index: number): boolean {
+  const quote = blocks[index - 1]
+  const line = blocks[index]
+  if (!quote || !line || !FULL_QUOTE.test(blockText(quote).trim())) return false
+  return SAID_BY.test(blockText(line).trim())
 }
 
 /** A short line all in capitals: `EL PAÍS` under a caption. */
