@@ -4,6 +4,7 @@ import {createServer as createNetServer, type Socket} from 'node:net'
 import {dirname} from 'node:path'
 
 import {createLake, type Lake} from './createLake'
+import {type AccessPolicy, accessPolicy} from './http/accessPolicy'
 import {createLakeHandler} from './http/createLakeHandler'
 import {localCertificate} from './http/localCertificate'
 import {type FaultPlan, parseFaults} from './http/parseFaults'
@@ -23,6 +24,11 @@ export interface StartLakeOptions {
   host?: string
   /** Required of every request when set (for a lake bound beyond loopback). */
   token?: string
+  /**
+   * Browser origins allowed besides the Studio's dev server (`http://localhost:3333` and
+   * `http://127.0.0.1:3333`), e.g. a Studio on another port.
+   */
+  origins?: readonly string[]
   /** Time stamped on writes; the importer fixes it for reproducible runs. */
   clock?: () => Date
   /** Faults to inject into data requests, for testing clients (see `LAKE_FAULTS`). */
@@ -47,6 +53,14 @@ export interface RunningLake {
 
 /** The first byte of a TLS handshake record. */
 const TLS_HANDSHAKE = 0x16
+/** How long a connection may wait before sending a request, or between requests. */
+const IDLE_MS = 5_000
+/** How long a request may take to arrive whole. */
+const REQUEST_MS = 60_000
+/** How long an HTTP/2 session may go without a frame; event streams send one every 15 s. */
+const SESSION_IDLE_MS = 60_000
+/** Open connections at once; a Studio uses a handful. */
+const MAX_CONNECTIONS = 512
 
 /**
  * Starts a local Content Lake over a dataset file, on loopback. One port speaks both plain
@@ -65,9 +79,13 @@ export async function startLake(options: StartLakeOptions): Promise<RunningLake>
   }
   const store = await openLakeStore(options.data)
   const lake = createLake(store, options.clock)
+  let policy: AccessPolicy | undefined
   const lakeHandler = createLakeHandler(lake, {
     dataset: options.dataset ?? 'production',
-    ...(options.token ? {token: options.token} : {}),
+    access: () => {
+      if (!policy) throw new Error('startLake(): a request arrived before the lake listened')
+      return policy
+    },
   })
   const handler =
     options.faults || options.requestLog
@@ -78,16 +96,28 @@ export async function startLake(options: StartLakeOptions): Promise<RunningLake>
           options.requestLog,
         )
       : lakeHandler
-  const plain = createHttpServer((request, response) => void handler(request, response))
-  const secure = createSecureServer(
-    {...(await localCertificate(dirname(options.data))), allowHTTP1: true},
+  const plain = createHttpServer(
+    {headersTimeout: IDLE_MS, requestTimeout: REQUEST_MS, keepAliveTimeout: IDLE_MS},
     (request, response) => void handler(request, response),
   )
+  const secure = createSecureServer(
+    {
+      ...(await localCertificate(dirname(options.data))),
+      allowHTTP1: true,
+      handshakeTimeout: IDLE_MS,
+    },
+    (request, response) => void handler(request, response),
+  )
+  // An HTTP/2 session with no stream open for a while is closed; event streams keep theirs open.
+  secure.setTimeout(SESSION_IDLE_MS)
   const sockets = new Set<Socket>()
   const server = createNetServer((socket) => {
     sockets.add(socket)
     socket.once('close', () => sockets.delete(socket))
+    // A connection that says nothing is closed, so idle sockets cannot pile up.
+    socket.setTimeout(IDLE_MS, () => socket.destroy())
     socket.once('data', (first) => {
+      socket.setTimeout(0)
       socket.pause()
       if (first[0] === TLS_HANDSHAKE) {
         secure.emit('connection', replaySocket(socket, first))
@@ -98,6 +128,7 @@ export async function startLake(options: StartLakeOptions): Promise<RunningLake>
       socket.resume()
     })
   })
+  server.maxConnections = MAX_CONNECTIONS
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 3334, host, resolve)
@@ -105,6 +136,12 @@ export async function startLake(options: StartLakeOptions): Promise<RunningLake>
   const address = server.address()
   if (typeof address !== 'object' || address === null) throw new Error('startLake(): no port bound')
   const {port} = address
+  policy = accessPolicy({
+    port,
+    host,
+    ...(options.origins ? {origins: options.origins} : {}),
+    ...(options.token ? {token: options.token} : {}),
+  })
   const name = host.includes(':') ? `[${host}]` : host
   return {
     url: `http://${name}:${port}`,

@@ -187,14 +187,17 @@ describe('local Content Lake through @sanity/client', () => {
 
   test('lake: malformed requests get a JSON 4xx, and the lake keeps serving', async () => {
     await expect(client.fetch('*[')).rejects.toMatchObject({statusCode: 400})
+    const json = {'Content-Type': 'application/json'}
     const response = await fetch(`${lake.url}/v2025-02-19/data/mutate/production`, {
       method: 'POST',
+      headers: json,
       body: '{not json',
     })
     expect(response.status).toBe(400)
     expect(await response.json()).toMatchObject({error: {type: 'invalidJson'}})
     const unknown = await fetch(`${lake.url}/v2025-02-19/data/mutate/production`, {
       method: 'POST',
+      headers: json,
       body: JSON.stringify({mutations: [{frobnicate: {}}]}),
     })
     expect(unknown.status).toBe(400)

@@ -121,13 +121,18 @@ async function clickEndOf(page: Page, text: string): Promise<void> {
 
 beforeAll(async () => {
   data = join(await mkdtemp(join(tmpdir(), 'newsroom-e2e-')), 'production.ndjson')
-  lake = await startLake({data, port: await freePort()})
+  const studioPort = await freePort()
+  lake = await startLake({
+    data,
+    port: await freePort(),
+    origins: [`http://localhost:${studioPort}`, `http://127.0.0.1:${studioPort}`],
+  })
   client = localClient(lake.url)
   sources = await writeSources()
   const report = await runImport()
   expect(report).toMatch(/^created .*kursk-advance\.txt/m)
   expect(report).toMatch(/^review .*storm\.txt → drafts\.article-storm · Byline: Credit/m)
-  ;({child: studio, url: studioUrl} = await startStudio(await freePort()))
+  ;({child: studio, url: studioUrl} = await startStudio(studioPort))
   browser = await launchChromium()
 }, 180_000)
 

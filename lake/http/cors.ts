@@ -1,15 +1,22 @@
+import {type AccessPolicy, isAllowedOrigin} from './accessPolicy'
 import type {LakeRequest, LakeResponse} from './LakeExchange'
 
 /**
- * Adds CORS headers that let a Studio on any origin call the lake with credentials: the origin is
- * echoed (a wildcard is not allowed with credentials) and every requested header is allowed.
+ * Adds CORS headers that let an allowed origin (the Studio's) call the lake with credentials:
+ * the origin is echoed (a wildcard is not allowed with credentials) and every requested header
+ * is allowed. Any other origin gets no CORS headers, so its pages cannot read an answer.
  *
  * @param request - the request
  * @param response - the response to decorate
+ * @param policy - who may talk to the lake
  */
-export function applyCors(request: LakeRequest, response: LakeResponse): void {
+export function applyCors(
+  request: LakeRequest,
+  response: LakeResponse,
+  policy: AccessPolicy,
+): void {
   const origin = request.headers.origin
-  if (!origin) return
+  if (!origin || !isAllowedOrigin(origin, policy)) return
   response.setHeader('Access-Control-Allow-Origin', origin)
   response.setHeader('Access-Control-Allow-Credentials', 'true')
   response.setHeader('Vary', 'Origin')

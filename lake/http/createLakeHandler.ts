@@ -5,16 +5,23 @@ import {LakeError} from '../LakeError'
 import {serveListen} from '../listen/serveListen'
 import {isRecord} from '../../dataset/isRecord'
 import {isLakeMutation} from '../store/mutations'
+import {type AccessPolicy, checkAccess, checkOrigin} from './accessPolicy'
 import {applyCors} from './cors'
 import {LOCAL_GRANTS, LOCAL_USER, localProject} from './localProject'
-import {readFlag, readJsonBody, readPerspective, readQueryParams} from './requestInput'
+import {
+  decodePathPart,
+  readFlag,
+  readJsonBody,
+  readPerspective,
+  readQueryParams,
+} from './requestInput'
 
-/** What the handler serves. */
+/** What the handler serves, and to whom. */
 export interface LakeHandlerOptions {
   /** The one dataset this lake holds, e.g. `production`. */
   dataset: string
-  /** When set, every request must carry `Authorization: Bearer <token>`. */
-  token?: string
+  /** Who may talk to the lake (read per request: the port is known once the lake listens). */
+  access: () => AccessPolicy
 }
 
 type Route = (context: {
@@ -33,7 +40,7 @@ const VERSIONED_PATH = /^\/v(\d{4}-\d{2}-\d{2}|\d+|X)(\/.*)$/
  * gets a 4xx, never a crash.
  *
  * @param lake - the dataset's lake
- * @param options - dataset name and optional token
+ * @param options - the dataset's name and who may talk to the lake
  * @returns a `node:http` request listener
  */
 export function createLakeHandler(lake: Lake, options: LakeHandlerOptions) {
@@ -119,7 +126,7 @@ export function createLakeHandler(lake: Lake, options: LakeHandlerOptions) {
       /^\/data\/doc\/([^/]+)\/(.+)$/,
       ({match}) => {
         dataset(match[1])
-        return lake.getDocuments(decodeURIComponent(match[2] ?? '').split(','))
+        return lake.getDocuments(decodePathPart(match[2] ?? '').split(','))
       },
     ],
     [
@@ -201,7 +208,7 @@ export function createLakeHandler(lake: Lake, options: LakeHandlerOptions) {
       /^\/data\/history\/([^/]+)\/events\/documents\/(.+)$/,
       ({match}) => {
         dataset(match[1])
-        return {events: {[decodeURIComponent(match[2] ?? '')]: []}, nextCursor: ''}
+        return {events: {[decodePathPart(match[2] ?? '')]: []}, nextCursor: ''}
       },
     ],
     ['GET', /^\/projects\/[^/]+\/user-applications$/, () => []],
@@ -222,15 +229,15 @@ export function createLakeHandler(lake: Lake, options: LakeHandlerOptions) {
   }
 
   return async (request: LakeRequest, response: LakeResponse) => {
-    applyCors(request, response)
+    const policy = options.access()
+    applyCors(request, response, policy)
     try {
       if (request.method === 'OPTIONS') {
+        checkOrigin(request, policy)
         response.writeHead(204).end()
         return
       }
-      if (options.token && request.headers.authorization !== `Bearer ${options.token}`) {
-        throw new LakeError(401, 'unauthorized', 'A valid token is required')
-      }
+      checkAccess(request, policy)
       const url = new URL(request.url ?? '/', 'http://lake.local')
       const versioned = VERSIONED_PATH.exec(url.pathname)
       const path = versioned?.[2] ?? url.pathname

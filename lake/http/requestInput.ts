@@ -25,10 +25,48 @@ export async function readJsonBody(request: LakeRequest): Promise<unknown> {
   }
   const text = Buffer.concat(chunks).toString('utf8')
   if (text.trim() === '') return undefined
+  let body: unknown
   try {
-    return JSON.parse(text)
+    body = JSON.parse(text)
   } catch {
     throw new LakeError(400, 'invalidJson', 'Request body is not valid JSON')
+  }
+  if (depthOver(body, MAX_DEPTH)) {
+    throw new LakeError(
+      400,
+      'invalidJson',
+      `Request body is nested deeper than ${MAX_DEPTH} levels`,
+    )
+  }
+  return body
+}
+
+/** Deeper than any document: what goes past it is an attack on whatever walks the value. */
+const MAX_DEPTH = 100
+
+/** Whether a parsed value nests deeper than `limit`, found without recursion. */
+function depthOver(value: unknown, limit: number): boolean {
+  const stack: {value: unknown; depth: number}[] = [{value, depth: 0}]
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    if (item.depth > limit) return true
+    if (typeof item.value !== 'object' || item.value === null) continue
+    for (const child of Object.values(item.value)) stack.push({value: child, depth: item.depth + 1})
+  }
+  return false
+}
+
+/**
+ * Decodes a percent-encoded part of a path.
+ *
+ * @param part - the encoded text, e.g. a document id
+ * @returns the decoded text
+ * @throws LakeError 400 when the encoding is malformed
+ */
+export function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part)
+  } catch {
+    throw new LakeError(400, 'invalidRequest', `"${part}" is not validly percent-encoded`)
   }
 }
 
