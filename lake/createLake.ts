@@ -1,4 +1,4 @@
-import {randomUUID} from 'node:crypto'
+import {hash, randomUUID} from 'node:crypto'
 
 import type {SanityDocument} from '@sanity/client'
 import {parse} from 'groq-js'
@@ -29,6 +29,12 @@ interface TransactionOutcome {
   mutations: LakeMutation[]
   results: MutationResult[]
   changes: DocumentChange[]
+}
+
+/** An applied transaction as remembered: its outcome, and a hash of the request that made it. */
+interface RememberedTransaction {
+  outcome: TransactionOutcome
+  fingerprint: string
 }
 
 /** The Content Lake's operations over one dataset, independent of HTTP. */
@@ -71,10 +77,10 @@ export interface Lake {
 export function createLake(store: LakeStore, clock: () => Date = () => new Date()): Lake {
   const listeners = new Set<(transaction: CommittedTransaction) => void>()
   let queue: Promise<unknown> = Promise.resolve()
-  const applied = new Map<string, TransactionOutcome>()
+  const applied = new Map<string, RememberedTransaction>()
   const views = createViewCache(() => store.documents())
-  const remember = (transactionId: string, outcome: TransactionOutcome) => {
-    applied.set(transactionId, outcome)
+  const remember = (transactionId: string, remembered: RememberedTransaction) => {
+    applied.set(transactionId, remembered)
     const oldest = applied.keys().next().value
     if (applied.size > REMEMBERED_TRANSACTIONS && oldest !== undefined) applied.delete(oldest)
   }
@@ -86,6 +92,7 @@ export function createLake(store: LakeStore, clock: () => Date = () => new Date(
 
   const transact = (
     options: {transactionId?: string; dryRun?: boolean},
+    request: unknown,
     build: (get: (id: string) => SanityDocument | undefined) => {
       mutations: LakeMutation[]
       results: MutationResult[]
@@ -95,9 +102,18 @@ export function createLake(store: LakeStore, clock: () => Date = () => new Date(
     serially(async () => {
       const transactionId = options.transactionId ?? randomUUID()
       // A retried request (its response lost on the way) must not apply twice: the same
-      // transaction id gets the first outcome back.
+      // transaction id gets the first outcome back. The same id on another request is a client
+      // error, not a retry, and must not pass for one.
+      const fingerprint = hash('sha256', JSON.stringify(request), 'hex')
       const earlier = applied.get(transactionId)
-      if (earlier) return earlier
+      if (earlier && earlier.fingerprint !== fingerprint) {
+        throw new LakeError(
+          409,
+          'conflict',
+          `Transaction ID "${transactionId}" was already used for another transaction`,
+        )
+      }
+      if (earlier) return earlier.outcome
       const timestamp = clock().toISOString()
       const outcome = build((id) => store.get(id))
       if (!options.dryRun && outcome.changes.length > 0) {
@@ -117,8 +133,15 @@ export function createLake(store: LakeStore, clock: () => Date = () => new Date(
           mutations: outcome.mutations,
           changes: outcome.changes,
         }
-        for (const listener of listeners) listener(transaction)
-        remember(transactionId, {transactionId, ...outcome})
+        // The write is committed: whatever a listener does, the writer hears it succeeded.
+        for (const listener of listeners) {
+          try {
+            listener(transaction)
+          } catch {
+            // One listener's failure is its own; the others still hear of the transaction.
+          }
+        }
+        remember(transactionId, {outcome: {transactionId, ...outcome}, fingerprint})
       }
       return {transactionId, ...outcome}
     })
@@ -156,7 +179,7 @@ export function createLake(store: LakeStore, clock: () => Date = () => new Date(
     },
     mutate: async (mutations, options = {}) => {
       const transactionId = options.transactionId ?? randomUUID()
-      const outcome = await transact({...options, transactionId}, (get) => ({
+      const outcome = await transact({...options, transactionId}, mutations, (get) => ({
         mutations: [...mutations],
         ...applyMutations(mutations, get, stampFor(transactionId)),
       }))
@@ -168,7 +191,7 @@ export function createLake(store: LakeStore, clock: () => Date = () => new Date(
     },
     actions: async (actions, options = {}) => {
       const transactionId = options.transactionId ?? randomUUID()
-      await transact({...options, transactionId}, (get) =>
+      await transact({...options, transactionId}, actions, (get) =>
         runActions(actions, get, stampFor(transactionId)),
       )
       return {transactionId}

@@ -12,10 +12,11 @@ import {localClient} from './support/localClient'
 
 let lake: RunningLake
 let client: SanityClient
+let dataFile: string
 
 beforeEach(async () => {
-  const data = join(await mkdtemp(join(tmpdir(), 'newsroom-lake-security-')), 'production.ndjson')
-  lake = await startLake({data, port: 0})
+  dataFile = join(await mkdtemp(join(tmpdir(), 'newsroom-lake-security-')), 'production.ndjson')
+  lake = await startLake({data: dataFile, port: 0})
   client = localClient(lake.url)
 })
 
@@ -152,4 +153,70 @@ describe('malformed input gets a 4xx with a JSON error', () => {
     await new Promise<void>((resolve) => socket.once('close', () => resolve()))
     expect(Date.now() - started).toBeLessThan(8_000)
   }, 15_000)
+})
+
+describe('the dataset keeps its integrity', () => {
+  test('lake: a patch that changes _id is refused, and nothing of its transaction is applied', async () => {
+    await client.create({_id: 'a2', _type: 'note', title: 'the real a2'})
+    await client.create({_id: 'n1', _type: 'note', title: 'n1'})
+    const transaction = client
+      .transaction()
+      .patch('n1', (patch) => patch.set({title: 'renamed'}))
+      .patch('n1', (patch) => patch.set({_id: 'a2'}))
+    await expect(transaction.commit()).rejects.toMatchObject({statusCode: 400})
+    expect(await client.getDocument('n1')).toMatchObject({title: 'n1'})
+    expect(await client.getDocument('a2')).toMatchObject({title: 'the real a2'})
+  })
+
+  test('lake: a patch that removes or changes _type is refused; the file reloads after', async () => {
+    await client.create({_id: 'n1', _type: 'note'})
+    for (const patch of [{unset: ['_type']}, {set: {_type: 'other'}}, {set: {_type: 5}}]) {
+      await expect(client.mutate([{patch: {id: 'n1', ...patch}}])).rejects.toMatchObject({
+        statusCode: 400,
+      })
+    }
+    await expect(client.createOrReplace({_id: 'n1', _type: 'article'})).rejects.toMatchObject({
+      statusCode: 400,
+    })
+    const data = lake.lake
+    expect(data.getDocuments(['n1']).documents).toMatchObject([{_type: 'note'}])
+    const port = lake.port
+    await lake.close()
+    lake = await startLake({data: dataFile, port})
+    expect(lake.lake.getDocuments(['n1']).documents).toMatchObject([{_id: 'n1', _type: 'note'}])
+  })
+
+  test('lake: a transaction id reused for another request is a 409, not a silent replay', async () => {
+    const body = (id: string) => [{create: {_id: id, _type: 'note'}}]
+    await client.mutate(body('note-1'), {transactionId: 'tx-1'})
+    // The same request again is a retry: its first outcome, applied once.
+    await client.mutate(body('note-1'), {transactionId: 'tx-1'})
+    await expect(client.mutate(body('note-2'), {transactionId: 'tx-1'})).rejects.toMatchObject({
+      statusCode: 409,
+    })
+    expect(await client.fetch('*[_type == "note"]._id')).toEqual(['note-1'])
+  })
+})
+
+describe('listeners', () => {
+  test('lake: a listener query the lake cannot evaluate is refused up front, and writes go on', async () => {
+    const answer = await send(
+      `/v2025-02-19/data/listen/production?query=${encodeURIComponent('*[diff::changedAny(@, @, (title))]')}`,
+    )
+    expect(answer.status).toBe(400)
+    expect(JSON.parse(answer.body)).toMatchObject({error: {type: 'queryParseError'}})
+    await expect(client.create({_id: 'note-1', _type: 'note'})).resolves.toMatchObject({
+      _id: 'note-1',
+    })
+  })
+
+  test('createLake: a listener that throws touches neither the write nor the other listeners', async () => {
+    const heard: string[] = []
+    lake.lake.subscribe(() => {
+      throw new Error('listener bug')
+    })
+    lake.lake.subscribe((transaction) => heard.push(transaction.transactionId))
+    const {transactionId} = await lake.lake.mutate([{create: {_id: 'note-1', _type: 'note'}}])
+    expect(heard).toEqual([transactionId])
+  })
 })

@@ -2,7 +2,7 @@ import type {LakeRequest, LakeResponse} from './LakeExchange'
 
 import type {Lake} from '../createLake'
 import {LakeError} from '../LakeError'
-import {serveListen} from '../listen/serveListen'
+import {createListeners} from '../listen/createListeners'
 import {isRecord} from '../../dataset/isRecord'
 import {isLakeMutation} from '../store/mutations'
 import {type AccessPolicy, checkAccess, checkOrigin} from './accessPolicy'
@@ -49,6 +49,7 @@ export function createLakeHandler(lake: Lake, options: LakeHandlerOptions) {
       throw new LakeError(404, 'notFoundError', `Dataset "${name}" not found`)
   }
   const keyValues = new Map<string, unknown>()
+  const listeners = createListeners(lake)
 
   const routes: [method: string, path: RegExp, route: Route][] = [
     ['GET', /^\/users\/me$/, () => LOCAL_USER],
@@ -134,7 +135,7 @@ export function createLakeHandler(lake: Lake, options: LakeHandlerOptions) {
       /^\/data\/listen\/([^/]+)$/,
       ({match, url, request, response}) => {
         dataset(match[1])
-        serveListen(lake, url, request, response)
+        listeners.serve(url, request, response)
         return STREAMING
       },
     ],

@@ -1,12 +1,13 @@
 import type {SanityDocument} from '@sanity/client'
-import {evaluateSync, parse, toJS} from 'groq-js'
+import {evaluateSync, type ExprNode, toJS} from 'groq-js'
 
 import type {CommittedTransaction} from '../createLake'
 import type {LakeMutation} from '../store/mutations'
 
 /** What a listener asked for (`GET /data/listen` parameters). */
 export interface ListenOptions {
-  query: string
+  /** The listener's query, parsed once when it subscribed. */
+  tree: ExprNode
   params: Record<string, unknown>
   includeResult: boolean
   includePreviousRevision: boolean
@@ -32,10 +33,9 @@ export function mutationEvents(
   transaction: CommittedTransaction,
   options: ListenOptions,
 ): MutationEvent[] {
-  const tree = parse(options.query, {params: options.params})
+  const {tree, params} = options
   const matches = (document: SanityDocument | null) =>
-    document !== null &&
-    hasResults(toJS(evaluateSync(tree, {dataset: [document], params: options.params})))
+    document !== null && hasResults(toJS(evaluateSync(tree, {dataset: [document], params})))
   const visible = transaction.changes.filter(
     (change) => matches(change.before) || matches(change.after),
   )

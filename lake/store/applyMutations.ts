@@ -1,6 +1,7 @@
 import type {SanityDocument} from '@sanity/client'
 import {Mutation} from '@sanity/mutator'
 
+import {isRecord} from '../../dataset/isRecord'
 import {LakeError} from '../LakeError'
 import type {DocumentChange, LakeMutation, MutationResult} from './mutations'
 
@@ -59,8 +60,8 @@ function applyOne(
     const before = current(id)
     if (!before) throw new LakeError(404, 'documentNotFoundError', `Document "${id}" not found`)
     checkRevision(before, ifRevisionID)
-    const patched = new Mutation({mutations: [{patch: mutation.patch}]}).apply({...before})
-    return {id, operation: 'update', after: patched && finish(patched, before, stamp)}
+    const patched: unknown = new Mutation({mutations: [{patch: mutation.patch}]}).apply({...before})
+    return {id, operation: 'update', after: finish(keptIdentity(patched, before), before, stamp)}
   }
   const [kind, body] =
     'create' in mutation
@@ -75,8 +76,40 @@ function applyOne(
   if (before && kind === 'create') {
     throw new LakeError(409, 'mutationError', `Document by ID "${id}" already exists`)
   }
-  const after = finish({...body, _id: id, _type: body._type}, before, stamp)
+  const after = finish(keptIdentity({...body, _id: id}, before), before, stamp)
   return {id, operation: before ? 'update' : 'create', after}
+}
+
+/**
+ * A document after a write must still be the document it was: the same `_id`, and a `_type`
+ * that is the same string. A patch that sets `_id` would make two documents of one id, and one
+ * that unsets `_type` would leave a file no lake can load.
+ *
+ * @throws LakeError 400 naming the document, and nothing of the transaction is applied
+ */
+function keptIdentity(
+  after: unknown,
+  before: SanityDocument | null,
+): {_id: string; _type: string} & Record<string, unknown> {
+  if (!isRecord(after) || typeof after['_id'] !== 'string') {
+    throw new LakeError(400, 'mutationError', 'A write must leave a document with an _id')
+  }
+  const id = after['_id']
+  const type = after['_type']
+  if (before && id !== before._id) {
+    throw new LakeError(400, 'mutationError', `The _id of "${before._id}" cannot be changed`)
+  }
+  if (typeof type !== 'string' || type === '') {
+    throw new LakeError(400, 'mutationError', `Document "${id}" must keep a string _type`)
+  }
+  if (before && type !== before._type) {
+    throw new LakeError(
+      400,
+      'mutationError',
+      `The _type of "${id}" cannot change from "${before._type}" to "${type}"`,
+    )
+  }
+  return {...after, _id: id, _type: type}
 }
 
 function finish(
