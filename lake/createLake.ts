@@ -1,12 +1,12 @@
 import {hash, randomUUID} from 'node:crypto'
 
 import type {SanityDocument} from '@sanity/client'
-import {parse} from 'groq-js'
 
 import {actionToMutations} from './actions/actionToMutations'
 import {LakeError} from './LakeError'
 import {createViewCache} from './query/createViewCache'
-import {evaluateIndexed} from './query/evaluateIndexed'
+import {createQueryPool, type QueryPoolOptions} from './query/queryPool'
+import {isBounded, parseQuery, runQuery} from './query/runQuery'
 import type {Perspective} from './query/perspectiveDocuments'
 import {applyMutations} from './store/applyMutations'
 import type {DocumentChange, LakeMutation, MutationResult} from './store/mutations'
@@ -20,6 +20,11 @@ export interface CommittedTransaction {
   mutations: LakeMutation[]
   changes: DocumentChange[]
 }
+
+/** Largest query text: one this long still parses in seconds, and no real query comes near. */
+const MAX_QUERY_BYTES = 256 * 1024
+/** Longest query parsed on the lake's event loop (in milliseconds); longer ones parse in a worker. */
+const MAX_INLINE_QUERY_LENGTH = 8 * 1024
 
 /** How many recent transaction ids the lake remembers to recognise a retried request. */
 const REMEMBERED_TRANSACTIONS = 10_000
@@ -62,6 +67,8 @@ export interface Lake {
   ) => Promise<{transactionId: string}>
   /** Calls `listener` after each committed transaction; returns the unsubscribe function. */
   subscribe: (listener: (transaction: CommittedTransaction) => void) => () => void
+  /** Stops the query workers. */
+  close: () => Promise<void>
 }
 
 /**
@@ -74,7 +81,12 @@ export interface Lake {
  * @param clock - the current time (injected for tests)
  * @returns the lake
  */
-export function createLake(store: LakeStore, clock: () => Date = () => new Date()): Lake {
+export function createLake(
+  store: LakeStore,
+  clock: () => Date = () => new Date(),
+  queries: QueryPoolOptions = {},
+): Lake {
+  const pool = createQueryPool(() => store.documents(), queries)
   const listeners = new Set<(transaction: CommittedTransaction) => void>()
   let queue: Promise<unknown> = Promise.resolve()
   const applied = new Map<string, RememberedTransaction>()
@@ -133,6 +145,7 @@ export function createLake(store: LakeStore, clock: () => Date = () => new Date(
           mutations: outcome.mutations,
           changes: outcome.changes,
         }
+        pool.apply(outcome.changes.map(({id, after}) => ({id, after})))
         // The write is committed: whatever a listener does, the writer hears it succeeded.
         for (const listener of listeners) {
           try {
@@ -154,18 +167,21 @@ export function createLake(store: LakeStore, clock: () => Date = () => new Date(
 
   return {
     query: async (query, params, perspective) => {
-      let tree
-      try {
-        tree = parse(query, {params})
-      } catch (error) {
+      if (Buffer.byteLength(query) > MAX_QUERY_BYTES) {
         throw new LakeError(
-          400,
-          'queryParseError',
-          error instanceof Error ? error.message : String(error),
+          413,
+          'queryTooLarge',
+          `Queries are limited to ${MAX_QUERY_BYTES / 1024} KB`,
         )
       }
-      const {result} = await evaluateIndexed(tree, params, views.view(perspective))
-      return result
+      // A short query that reads a bounded number of documents is answered at once; any other
+      // may take long (parsing a long query alone does), so it runs in a worker.
+      if (query.length <= MAX_INLINE_QUERY_LENGTH) {
+        const tree = parseQuery(query, params)
+        const view = views.view(perspective)
+        if (isBounded(tree, params, view)) return runQuery(tree, params, view)
+      }
+      return pool.query(query, params, perspective)
     },
     getDocuments: (ids) => {
       const documents: SanityDocument[] = []
@@ -200,6 +216,7 @@ export function createLake(store: LakeStore, clock: () => Date = () => new Date(
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
+    close: () => pool.close(),
   }
 }
 

@@ -29,6 +29,8 @@ export interface StartLakeOptions {
    * `http://127.0.0.1:3333`), e.g. a Studio on another port.
    */
   origins?: readonly string[]
+  /** How long a query may run before it is stopped with an error (20 s by default). */
+  queryTimeoutMs?: number
   /** Time stamped on writes; the importer fixes it for reproducible runs. */
   clock?: () => Date
   /** Faults to inject into data requests, for testing clients (see `LAKE_FAULTS`). */
@@ -78,7 +80,9 @@ export async function startLake(options: StartLakeOptions): Promise<RunningLake>
     throw new Error(`startLake(): binding ${host} exposes the dataset; set a token to require one`)
   }
   const store = await openLakeStore(options.data)
-  const lake = createLake(store, options.clock)
+  const lake = createLake(store, options.clock, {
+    ...(options.queryTimeoutMs ? {deadlineMs: options.queryTimeoutMs} : {}),
+  })
   let policy: AccessPolicy | undefined
   const lakeHandler = createLakeHandler(lake, {
     dataset: options.dataset ?? 'production',
@@ -151,6 +155,7 @@ export async function startLake(options: StartLakeOptions): Promise<RunningLake>
     close: async () => {
       for (const socket of sockets) socket.destroy()
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      await lake.close()
       await store.close()
     },
   }
