@@ -29,16 +29,12 @@ const MAX_INLINE_QUERY_LENGTH = 8 * 1024
 /** How many recent transaction ids the lake remembers to recognise a retried request. */
 const REMEMBERED_TRANSACTIONS = 10_000
 
-interface TransactionOutcome {
-  transactionId: string
-  mutations: LakeMutation[]
-  results: MutationResult[]
-  changes: DocumentChange[]
-}
-
-/** An applied transaction as remembered: its outcome, and a hash of the request that made it. */
+/**
+ * An applied transaction as remembered to answer a retry: its results and a hash of the request
+ * that made it — not its documents, which thousands of remembered transactions would hold.
+ */
 interface RememberedTransaction {
-  outcome: TransactionOutcome
+  results: MutationResult[]
   fingerprint: string
 }
 
@@ -125,7 +121,7 @@ export function createLake(
           `Transaction ID "${transactionId}" was already used for another transaction`,
         )
       }
-      if (earlier) return earlier.outcome
+      if (earlier) return {transactionId, mutations: [], results: earlier.results, changes: []}
       const timestamp = clock().toISOString()
       const outcome = build((id) => store.get(id))
       if (!options.dryRun && outcome.changes.length > 0) {
@@ -154,7 +150,7 @@ export function createLake(
             // One listener's failure is its own; the others still hear of the transaction.
           }
         }
-        remember(transactionId, {outcome: {transactionId, ...outcome}, fingerprint})
+        remember(transactionId, {results: outcome.results, fingerprint})
       }
       return {transactionId, ...outcome}
     })
