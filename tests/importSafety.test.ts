@@ -116,6 +116,26 @@ describe('import safety', () => {
     }
   })
 
+  test('importCommand: the write token goes only to HTTPS or this machine', async () => {
+    await freshSource()
+    const output: string[] = []
+    const code = await importCommand(
+      ['--api-host', 'http://lake.example:3334', join(folder, 'seeds')],
+      {
+        stdout: (line) => output.push(line),
+        stderr: (line) => output.push(line),
+        env: {SANITY_API_WRITE_TOKEN: TOKEN},
+        now: () => new Date(),
+      },
+      {validate: validator.validate, importerVersion: 'test'},
+    )
+    expect(code).toBe(1)
+    expect(output.join('\n')).toMatch(
+      /http:\/\/lake\.example:3334 is neither HTTPS nor on this machine; the write token is sent only to those/,
+    )
+    expect(output.join('\n')).not.toContain(TOKEN)
+  })
+
   test('importCommand: Ctrl-C lets the request under way finish, says where it stopped, and a re-run completes', async () => {
     folder = await mkdtemp(join(tmpdir(), 'newsroom-interrupt-'))
     const sources = join(folder, 'sources')

@@ -51,6 +51,11 @@ export async function connectLake(options: ConnectOptions): Promise<LakeConnecti
   const local = (apiHost: string) => createClient({...config, apiHost, useProjectHostname: false})
 
   if (options.apiHost) {
+    if (token && !mayCarryToken(options.apiHost)) {
+      throw new Error(
+        `connectLake(): ${options.apiHost} is neither HTTPS nor on this machine; the write token is sent only to those`,
+      )
+    }
     return {
       client: local(options.apiHost),
       description: `${options.apiHost} (${dataset})`,
@@ -76,4 +81,21 @@ export async function connectLake(options: ConnectOptions): Promise<LakeConnecti
     }
   const lake = await startLake({data, port: 0, ...(options.clock ? {clock: options.clock} : {})})
   return {client: local(lake.url), description: data, hosted: false, close: lake.close}
+}
+
+/**
+ * Whether a lake's address may be sent the write token: over HTTPS, or to this machine, where
+ * nothing on the network can read it.
+ */
+function mayCarryToken(apiHost: string): boolean {
+  let url: URL
+  try {
+    url = new URL(apiHost)
+  } catch {
+    return false
+  }
+  const host = url.hostname.replace(/^\[|\]$/g, '')
+  const loopback =
+    host === 'localhost' || host.endsWith('.localhost') || host === '::1' || host.startsWith('127.')
+  return url.protocol === 'https:' || (url.protocol === 'http:' && loopback)
 }
