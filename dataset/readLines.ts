@@ -8,6 +8,14 @@ export interface ReadLinesOptions {
   chunkSize?: number
 }
 
+/** One line as {@link readLineSpans} yields it. */
+export interface LineSpan {
+  /** The line, without its `\n`. */
+  text: string
+  /** The byte offset just past the line's `\n` (past the file's end for a last line without one). */
+  end: number
+}
+
 const NEWLINE = 0x0a
 
 /**
@@ -20,10 +28,34 @@ const NEWLINE = 0x0a
  * @param options - the read size
  * @returns the lines, without their `\n`, in order (empty lines included)
  */
-export async function* readLines(
+export function readLines(
   path: string,
   options: ReadLinesOptions = {},
 ): AsyncGenerator<string, void, undefined> {
+  return scanLines(path, options, (text) => text)
+}
+
+/**
+ * Reads a file line by line as {@link readLines} does, with where each line ends in bytes, so
+ * a caller can cut the file back to a line boundary (decoded text need not have the bytes'
+ * length when they are not valid UTF-8).
+ *
+ * @param path - the file
+ * @param options - the read size
+ * @returns the lines, with their end offsets, in order
+ */
+export function readLineSpans(
+  path: string,
+  options: ReadLinesOptions = {},
+): AsyncGenerator<LineSpan, void, undefined> {
+  return scanLines(path, options, (text, end) => ({text, end}))
+}
+
+async function* scanLines<T>(
+  path: string,
+  options: ReadLinesOptions,
+  make: (text: string, end: number) => T,
+): AsyncGenerator<T, void, undefined> {
   const chunkSize = options.chunkSize ?? 1024 * 1024
   const handle = await open(path, 'r').catch((error: unknown) => {
     if (isNotFound(error)) return undefined
@@ -34,6 +66,8 @@ export async function* readLines(
     const buffer = Buffer.allocUnsafe(chunkSize)
     // The start of a line whose end is in a later read; copied, as `buffer` is reused.
     let partial: Buffer[] = []
+    // Bytes of the file before `buffer`'s.
+    let offset = 0
     for (;;) {
       const {bytesRead} = await handle.read(buffer, 0, chunkSize, null)
       if (bytesRead === 0) break
@@ -41,16 +75,18 @@ export async function* readLines(
       let start = 0
       for (let end = chunk.indexOf(NEWLINE); end !== -1; end = chunk.indexOf(NEWLINE, start)) {
         if (partial.length === 0) {
-          yield chunk.toString('utf8', start, end)
+          yield make(chunk.toString('utf8', start, end), offset + end + 1)
         } else {
-          yield Buffer.concat([...partial, chunk.subarray(start, end)]).toString('utf8')
+          const text = Buffer.concat([...partial, chunk.subarray(start, end)]).toString('utf8')
+          yield make(text, offset + end + 1)
           partial = []
         }
         start = end + 1
       }
       if (start < bytesRead) partial.push(Buffer.from(chunk.subarray(start)))
+      offset += bytesRead
     }
-    if (partial.length > 0) yield Buffer.concat(partial).toString('utf8')
+    if (partial.length > 0) yield make(Buffer.concat(partial).toString('utf8'), offset)
   } finally {
     await handle.close()
   }

@@ -1,3 +1,4 @@
+import {spawnSync} from 'node:child_process'
 import {copyFile, mkdtemp, readdir, readFile, stat, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -8,13 +9,15 @@ import {beforeEach, describe, expect, test} from 'vitest'
 import {
   ndjsonLines,
   readLines,
+  readLineSpans,
   readNdjson,
   streamNdjson,
   toNdjson,
   writeFileAtomic,
 } from '../dataset'
 import {openLakeStore} from '../lake'
-import type {JournalEntry} from '../lake/store/openLakeStore'
+import {type JournalFile, openJournalFile} from '../lake/store/journalFile'
+import type {JournalEntry, LakeStore, LakeStoreFiles} from '../lake/store/openLakeStore'
 
 let folder: string
 let data: string
@@ -66,6 +69,67 @@ async function crashImage(path: string): Promise<string> {
 
 const size = async (path: string) => (await stat(path)).size
 
+/** An error as a full disk or a file-size limit gives it. */
+function diskError(code: string, message: string): Error {
+  return Object.assign(new Error(`${code}: ${message}`), {code})
+}
+
+/** How many of the journal's next operations fail, and how. */
+interface JournalFaults {
+  /** Appends that write half their bytes, then fail with ENOSPC. */
+  halfAppends: number
+  /** Datasyncs that fail with EIO. */
+  datasyncs: number
+  /** Truncations that fail with EIO. */
+  truncates: number
+}
+
+/** Opens the real journal, failing its operations as `faults` says. */
+function faultyJournal(faults: JournalFaults): LakeStoreFiles['openJournal'] {
+  return async (path) => {
+    const file = await openJournalFile(path)
+    const faulty: JournalFile = {
+      appendFile: async (bytes) => {
+        if (faults.halfAppends === 0) return file.appendFile(bytes)
+        faults.halfAppends--
+        await file.appendFile(bytes.subarray(0, bytes.length >> 1))
+        throw diskError('ENOSPC', 'no space left on device, write')
+      },
+      datasync: async () => {
+        if (faults.datasyncs === 0) return file.datasync()
+        faults.datasyncs--
+        throw diskError('EIO', 'i/o error, fdatasync')
+      },
+      truncate: async (length) => {
+        if (faults.truncates === 0) return file.truncate(length)
+        faults.truncates--
+        throw diskError('EIO', 'i/o error, ftruncate')
+      },
+      close: () => file.close(),
+    }
+    return faulty
+  }
+}
+
+/** A disk the snapshot is written to, which may be full. */
+interface SnapshotDisk {
+  full: boolean
+  /** The journal's size at each attempt to write the snapshot. */
+  journalSizes: number[]
+}
+
+/** Writes the snapshot for real unless the disk is said to be full; notes the journal's size. */
+function snapshotWriter(disk: SnapshotDisk) {
+  const writeSnapshot: LakeStoreFiles['writeSnapshot'] = async (path, lines, options) => {
+    disk.journalSizes.push(await size(`${path}.journal`))
+    if (disk.full) throw diskError('EFBIG', 'file too large, write')
+    return writeFileAtomic(path, lines, options)
+  }
+  return writeSnapshot
+}
+
+const ids = (store: LakeStore) => [...store.documents()].map((document) => document._id).sort()
+
 describe('reading and writing NDJSON a chunk at a time', () => {
   test('readLines: lines and multi-byte characters split across reads come back whole', async () => {
     const lines = ['', 'ascii', 'Chloé’s 📰 Олена', '', 'last line, no newline — ü']
@@ -74,6 +138,18 @@ describe('reading and writing NDJSON a chunk at a time', () => {
       expect(await collect(readLines(data, {chunkSize}))).toEqual(lines)
     }
     expect(await collect(readLines(join(folder, 'missing.ndjson')))).toEqual([])
+  })
+
+  test('readLineSpans: each line ends at its byte offset, across reads and multi-byte characters', async () => {
+    const text = 'ascii\nChloé’s 📰 Олена\n\nlast, no newline — ü'
+    await writeFile(data, text)
+    const bytes = Buffer.from(text, 'utf8')
+    const ends = [6, bytes.indexOf(0x0a, 6) + 1, bytes.indexOf(0x0a, 6) + 2, bytes.length]
+    for (const chunkSize of [1, 3, 7, 64]) {
+      expect(await collect(readLineSpans(data, {chunkSize}))).toEqual(
+        text.split('\n').map((line, index) => ({text: line, end: ends[index]})),
+      )
+    }
   })
 
   test('readNdjson: a dataset read in chunks smaller than a line is read whole', async () => {
@@ -235,5 +311,207 @@ describe('openLakeStore', () => {
     const store = await openLakeStore(data)
     await store.close()
     await expect(stat(data)).rejects.toThrow(/ENOENT/)
+  })
+})
+
+describe('openLakeStore: durability when writes fail', () => {
+  test('openLakeStore: an append that fails half-way is cut away, changes nothing, and the next commit survives a crash', async () => {
+    const faults = {halfAppends: 0, datasyncs: 0, truncates: 0}
+    const store = await openLakeStore(data, {files: {openJournal: faultyJournal(faults)}})
+    await store.commit(entry(1, [article(1)]))
+    const before = await readFile(`${data}.journal`, 'utf8')
+
+    faults.halfAppends = 1
+    await expect(store.commit(entry(2, [article(2)]))).rejects.toThrow(
+      `LakeStore.commit(): appending to ${data}.journal failed (ENOSPC: no space left on device, write); the transaction was not applied`,
+    )
+    expect(store.get('article-0002')).toBeUndefined()
+    expect(await readFile(`${data}.journal`, 'utf8')).toBe(before)
+
+    await store.commit(entry(3, [article(3)]))
+    const restarted = await openLakeStore(await crashImage(data))
+    expect(ids(restarted)).toEqual(['article-0001', 'article-0003'])
+    expect(restarted.get('article-0003')).toEqual(article(3))
+    await restarted.close()
+    await store.close()
+  })
+
+  test('openLakeStore: a failed datasync is cut away too, and a cut that fails is made before the next append', async () => {
+    const faults = {halfAppends: 0, datasyncs: 0, truncates: 0}
+    const store = await openLakeStore(data, {files: {openJournal: faultyJournal(faults)}})
+    await store.commit(entry(1, [article(1)]))
+    const first = await readFile(`${data}.journal`, 'utf8')
+    const line = (n: number) => `${JSON.stringify(entry(n, [article(n)]))}\n`
+
+    faults.datasyncs = 1
+    await expect(store.commit(entry(2, [article(2)]))).rejects.toThrow(
+      `LakeStore.commit(): appending to ${data}.journal failed (EIO: i/o error, fdatasync); the transaction was not applied`,
+    )
+    expect(await readFile(`${data}.journal`, 'utf8')).toBe(first)
+
+    faults.datasyncs = 1
+    faults.truncates = 1
+    await expect(store.commit(entry(2, [article(2)]))).rejects.toThrow(
+      `LakeStore.commit(): appending to ${data}.journal failed (EIO: i/o error, fdatasync); the transaction was not applied, but the journal could not be cut back yet, so it may reappear after a crash`,
+    )
+    expect(store.get('article-0002')).toBeUndefined()
+    expect(await readFile(`${data}.journal`, 'utf8')).toBe(first + line(2))
+
+    // The next commit cuts the unacknowledged entry away before appending.
+    await store.commit(entry(3, [article(3)]))
+    expect(await readFile(`${data}.journal`, 'utf8')).toBe(first + line(3))
+    const restarted = await openLakeStore(await crashImage(data))
+    expect(ids(restarted)).toEqual(['article-0001', 'article-0003'])
+    await restarted.close()
+    await store.close()
+  })
+
+  test('openLakeStore: a failed compaction fails no commit, loses nothing, and is retried once the journal doubles', async () => {
+    const disk: SnapshotDisk = {full: true, journalSizes: []}
+    const reports: string[] = []
+    const store = await openLakeStore(data, {
+      compactFloorBytes: 2000,
+      files: {writeSnapshot: snapshotWriter(disk)},
+      onCompactionError: (error) => reports.push(error.message),
+    })
+    for (let n = 0; n < 40; n++) await store.commit(entry(n, [article(n)]))
+    expect(store.get('article-0039')).toEqual(article(39))
+    await expect(stat(data)).rejects.toThrow(/ENOENT/)
+    // Tried at the floor, then only after the journal doubled each time.
+    expect(disk.journalSizes).toHaveLength(3)
+    const [a = 0, b = 0, c = 0] = disk.journalSizes
+    expect(a).toBeGreaterThanOrEqual(2000)
+    expect(b).toBeGreaterThanOrEqual(2 * a)
+    expect(c).toBeGreaterThanOrEqual(2 * b)
+    expect(reports).toEqual(
+      Array.from(
+        {length: 3},
+        () =>
+          `openLakeStore(): rewriting ${data} after a commit failed (EFBIG: file too large, write); ${data}.journal keeps every transaction, and the rewrite is retried later`,
+      ),
+    )
+    const restarted = await openLakeStore(await crashImage(data))
+    expect(ids(restarted)).toHaveLength(40)
+    await restarted.close()
+
+    disk.full = false
+    let n = 40
+    while (disk.journalSizes.length === 3) await store.commit(entry(n, [article(n++)]))
+    expect(disk.journalSizes[3]).toBeGreaterThanOrEqual(2 * c)
+    expect(await size(`${data}.journal`)).toBe(0)
+    expect((await readNdjson(data)).map((document) => document._id)).toEqual(ids(store))
+    expect(ids(store)).toHaveLength(n)
+    await store.close()
+  })
+
+  test('openLakeStore: a failed compaction on close rejects naming the file, keeps the journal and releases the lock', async () => {
+    const disk: SnapshotDisk = {full: false, journalSizes: []}
+    const store = await openLakeStore(data, {files: {writeSnapshot: snapshotWriter(disk)}})
+    for (let n = 0; n < 3; n++) await store.commit(entry(n, [article(n)]))
+    disk.full = true
+    await expect(store.close()).rejects.toThrow(
+      `openLakeStore(): rewriting ${data} on close failed (EFBIG: file too large, write); ${data}.journal keeps every transaction, which the next start replays`,
+    )
+    await expect(stat(data)).rejects.toThrow(/ENOENT/)
+    await expect(stat(`${data}.lock`)).rejects.toThrow(/ENOENT/)
+
+    const reopened = await openLakeStore(data)
+    expect(ids(reopened)).toEqual(['article-0000', 'article-0001', 'article-0002'])
+    await reopened.close()
+    expect(await readNdjson(data)).toEqual([article(0), article(1), article(2)])
+  })
+
+  test('openLakeStore: an unreadable journal line before the last stops the open, naming the file and line', async () => {
+    await writeFile(data, toNdjson([article(1)]))
+    const whole = JSON.stringify(entry(2, [article(2)]))
+    const later = JSON.stringify(entry(3, [article(3)]))
+    const problems = {
+      '{"transactionId": "tx-x", "docu': 'not valid JSON',
+      '{"documents": []}': 'not a journal entry (no transactionId and documents)',
+      '{"transactionId": "tx-x", "documents": [null]}':
+        'not a journal entry (no transactionId and documents)',
+      '': 'an empty line',
+    }
+    for (const [bad, problem] of Object.entries(problems)) {
+      const journal = `${whole}\n${bad}\n${later}\n`
+      await writeFile(`${data}.journal`, journal)
+      await expect(openLakeStore(data, {chunkSize: 16})).rejects.toThrow(
+        `replayJournal(): ${data}.journal:2: ${problem}, with more lines after it; only the last line can be torn by a crash, so the journal is damaged (repair that line to start)`,
+      )
+      // Nothing was changed, and the file is not left locked.
+      expect(await readFile(`${data}.journal`, 'utf8')).toBe(journal)
+      expect(await readFile(data, 'utf8')).toBe(toNdjson([article(1)]))
+      expect(await readdir(folder)).toEqual(['production.ndjson', 'production.ndjson.journal'])
+    }
+
+    // The same line last is a torn append, newline or not: dropped, the rest replayed.
+    for (const torn of ['{"transactionId": "tx-x", "docu', '{"transactionId": "tx-x", "docu\n']) {
+      await writeFile(`${data}.journal`, `${whole}\n${later}\n${torn}`)
+      const store = await openLakeStore(data)
+      expect(ids(store)).toEqual(['article-0001', 'article-0002', 'article-0003'])
+      await store.close()
+      await writeFile(data, toNdjson([article(1)]))
+    }
+  })
+
+  test('openLakeStore: a torn last line is cut away at open, so the next entry does not join it', async () => {
+    await writeFile(data, toNdjson([article(1)]))
+    const whole = `${JSON.stringify(entry(2, [article(2)]))}\n`
+    await writeFile(`${data}.journal`, `${whole}{"transactionId": "tx-x", "docu`)
+    // Its compaction fails, so the journal stays, cut back to its whole entry.
+    const disk: SnapshotDisk = {full: true, journalSizes: []}
+    const reports: string[] = []
+    const store = await openLakeStore(data, {
+      files: {writeSnapshot: snapshotWriter(disk)},
+      onCompactionError: (error) => reports.push(error.message),
+    })
+    expect(reports).toEqual([
+      `openLakeStore(): rewriting ${data} after replaying its journal failed (EFBIG: file too large, write); ${data}.journal keeps every transaction, and the rewrite is retried later`,
+    ])
+    expect(await readFile(`${data}.journal`, 'utf8')).toBe(whole)
+    await store.commit(entry(3, [article(3)]))
+    const restarted = await openLakeStore(await crashImage(data))
+    expect(ids(restarted)).toEqual(['article-0001', 'article-0002', 'article-0003'])
+    await restarted.close()
+    disk.full = false
+    await store.close()
+    expect(await readNdjson(data)).toEqual([article(1), article(2), article(3)])
+  })
+})
+
+describe('openLakeStore: one store per data file', () => {
+  test('openLakeStore: a second open of the same file fails naming it and the holder, until the first closes', async () => {
+    const first = await openLakeStore(data)
+    expect(await readFile(`${data}.lock`, 'utf8')).toBe(`${process.pid}\n`)
+    await expect(openLakeStore(data)).rejects.toThrow(
+      `lockDataFile(): ${data} is in use by process ${process.pid} (this one): stop it first (its lock is ${data}.lock; delete that only if no lake runs)`,
+    )
+    await first.commit(entry(1, [article(1)]))
+    await first.close()
+    await expect(stat(`${data}.lock`)).rejects.toThrow(/ENOENT/)
+    await expect(first.commit(entry(2, [article(2)]))).rejects.toThrow(
+      `openLakeStore(): ${data} is closed`,
+    )
+
+    const second = await openLakeStore(data)
+    expect(second.get('article-0001')).toEqual(article(1))
+    await second.close()
+    expect(await readdir(folder)).toEqual(['production.ndjson', 'production.ndjson.journal'])
+  })
+
+  test('openLakeStore: a lock left by a process that is gone is taken over; a live one is not', async () => {
+    const gone = spawnSync(process.execPath, ['-e', '']).pid
+    await writeFile(`${data}.lock`, `${gone}\n`)
+    const store = await openLakeStore(data)
+    expect(await readFile(`${data}.lock`, 'utf8')).toBe(`${process.pid}\n`)
+    await store.close()
+    await expect(stat(`${data}.lock`)).rejects.toThrow(/ENOENT/)
+
+    await writeFile(`${data}.lock`, `${process.ppid}\n`)
+    await expect(openLakeStore(data)).rejects.toThrow(
+      `lockDataFile(): ${data} is in use by process ${process.ppid}: stop it first`,
+    )
+    expect(await readFile(`${data}.lock`, 'utf8')).toBe(`${process.ppid}\n`)
+    expect(await readdir(folder)).toEqual(['production.ndjson.lock'])
   })
 })

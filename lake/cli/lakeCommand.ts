@@ -35,7 +35,9 @@ export interface LakeIo {
  *
  * @param argv - command-line arguments
  * @param io - output, environment and the stop signal
- * @returns the exit code: 0 after a clean stop, 2 for a usage error
+ * @returns the exit code: 0 after a clean stop; 1 when stopping could not write the dataset file
+ *   (its journal keeps every transaction, and the next start replays it); 2 for a usage error or
+ *   a lake that cannot start (such as another lake serving the same file)
  */
 export async function lakeCommand(argv: readonly string[], io: LakeIo): Promise<number> {
   let values
@@ -91,8 +93,15 @@ export async function lakeCommand(argv: readonly string[], io: LakeIo): Promise<
     `  @sanity/client: createClient({projectId: 'local', dataset: '${values.dataset ?? 'production'}', apiHost: '${running.url}', useProjectHostname: false, apiVersion: '2025-02-19', useCdn: false})`,
   )
   await io.stopped
-  await running.close()
-  await withdrawLake(data)
+  try {
+    await running.close()
+  } catch (error) {
+    // One line, not a stack trace: the journal still holds every write.
+    io.stderr(`lake: ${error instanceof Error ? error.message : String(error)}`)
+    return 1
+  } finally {
+    await withdrawLake(data)
+  }
   io.stdout('Local Content Lake stopped; dataset written.')
   return 0
 }

@@ -1,16 +1,25 @@
-import {mkdir, open, type FileHandle} from 'node:fs/promises'
+import {mkdir} from 'node:fs/promises'
 import {dirname} from 'node:path'
 
 import type {SanityDocument} from '@sanity/client'
 
-import {ndjsonLines, streamNdjson, writeFileAtomic} from '../../dataset'
+import {
+  ndjsonLines,
+  streamNdjson,
+  writeFileAtomic,
+  type WriteFileAtomicOptions,
+} from '../../dataset'
 import {applyJournalEntry} from './applyJournalEntry'
-import {emptyFile} from './emptyFile'
 import {fileSize} from './fileSize'
+import {type JournalFile, openJournalFile} from './journalFile'
 import type {JournalEntry} from './journalEntry'
+import {journalWriter} from './journalWriter'
+import {lockDataFile} from './lockDataFile'
 import {replayJournal} from './replayJournal'
+import {truncateFile} from './truncateFile'
 
 export type {JournalEntry} from './journalEntry'
+export type {JournalFile} from './journalFile'
 
 /** The lake's documents, in memory, with every acknowledged transaction on disk. */
 export interface LakeStore {
@@ -18,12 +27,30 @@ export interface LakeStore {
   documents: () => IterableIterator<SanityDocument>
   /**
    * Makes a transaction durable, then visible: appends it to the journal and flushes it to disk
-   * before it changes what `get` returns. Resolves once the transaction survives a crash.
+   * before it changes what `get` returns. Resolves once the transaction survives a crash;
+   * rejects, having changed nothing, when it could not be written. A snapshot rewrite that fails
+   * afterwards does not fail it (it is retried later).
    */
   commit: (entry: JournalEntry) => Promise<void>
-  /** Writes the snapshot and empties the journal. */
+  /** Writes the snapshot and empties the journal; rejects, naming the file, when it cannot. */
   compact: () => Promise<void>
+  /**
+   * Writes the snapshot (if anything was written) and releases the data file. When the snapshot
+   * cannot be written, rejects naming it; the journal keeps every transaction for the next open.
+   */
   close: () => Promise<void>
+}
+
+/** The file operations of {@link openLakeStore}, which tests replace to fail like a full disk. */
+export interface LakeStoreFiles {
+  /** Opens the journal for appending ({@link openJournalFile}). */
+  openJournal: (path: string) => Promise<JournalFile>
+  /** Replaces the snapshot with these lines atomically ({@link writeFileAtomic}). */
+  writeSnapshot: (
+    path: string,
+    lines: Iterable<string>,
+    options: WriteFileAtomicOptions,
+  ) => Promise<number>
 }
 
 /** Tuning for {@link openLakeStore}; the defaults suit datasets from empty to gigabytes. */
@@ -35,21 +62,34 @@ export interface LakeStoreOptions {
   compactFloorBytes?: number
   /** Bytes read, and characters gathered per write, at a time (1 MiB by default). */
   chunkSize?: number
+  /**
+   * Hears of a snapshot rewrite that failed after a commit or on open (a full disk, say): the
+   * journal still holds every transaction, and the rewrite is retried later. A line on stderr
+   * by default.
+   */
+  onCompactionError?: (error: Error) => void
+  /** File operations to use instead of the real ones (for tests). */
+  files?: Partial<LakeStoreFiles>
 }
 
 /**
  * Opens the dataset file (NDJSON, loadable by `sanity dataset import`) with its journal,
- * `<file>.journal`. Transactions are appended to the journal and fsynced before they are
- * acknowledged. The snapshot is rewritten atomically once the journal has grown as large as the
- * snapshot (and at least `compactFloorBytes`), so the rewrites of a growing dataset cost time
- * linear in its size; also on close, and on open after replaying the journal. A torn last
- * journal line (a crash mid-write) was never acknowledged and is dropped, so a restart sees
- * whole transactions only. Both files are read and written a chunk at a time, so neither has to
- * fit in one string.
+ * `<file>.journal`, and locks it (`<file>.lock`) so no other lake or store writes it meanwhile.
+ * Transactions are appended to the journal and fsynced before they are acknowledged; an append
+ * that fails is cut away again, so the journal always ends with a whole entry. The snapshot is
+ * rewritten atomically once the journal has grown as large as the snapshot (and at least
+ * `compactFloorBytes`), so the rewrites of a growing dataset cost time linear in its size; also
+ * on close, and on open after replaying the journal. A rewrite that fails leaves the journal as
+ * it is, and is tried again once the journal has doubled (or on close). A torn last journal
+ * line (a crash mid-write) was never acknowledged and is dropped; any other unreadable line
+ * stops the open. Both files are read and written a chunk at a time, so neither has to fit in
+ * one string.
  *
  * @param path - the dataset file, e.g. `data/production.ndjson`
- * @param options - compaction threshold and chunk size
+ * @param options - compaction threshold, chunk size, and file operations
  * @returns the store
+ * @throws Error naming the file and process when another holds it, or the journal's file and
+ *   line when a line before its last is unreadable
  */
 export async function openLakeStore(
   path: string,
@@ -58,43 +98,110 @@ export async function openLakeStore(
   const journalPath = `${path}.journal`
   const floor = options.compactFloorBytes ?? 8 * 1024 * 1024
   const chunking = options.chunkSize === undefined ? {} : {chunkSize: options.chunkSize}
+  const files: LakeStoreFiles = {
+    openJournal: openJournalFile,
+    writeSnapshot: writeFileAtomic,
+    ...options.files,
+  }
+  const report =
+    options.onCompactionError ?? ((error: Error) => process.stderr.write(`${error.message}\n`))
   await mkdir(dirname(path), {recursive: true})
+  const lock = await lockDataFile(path)
   const documents = new Map<string, SanityDocument>()
-  for await (const document of streamNdjson(path, chunking)) documents.set(document._id, document)
-  let snapshotBytes = await fileSize(path)
-  const replayed = await replayJournal(journalPath, documents, chunking)
-  let journal: FileHandle | undefined
-  let journalBytes = 0
+  const load = async () => {
+    for await (const document of streamNdjson(path, chunking)) {
+      documents.set(document._id, document)
+    }
+    const replayed = await replayJournal(journalPath, documents, chunking)
+    // A torn last line goes, so the next entry does not join it.
+    if ((await fileSize(journalPath)) > replayed.wholeBytes) {
+      await truncateFile(journalPath, replayed.wholeBytes)
+    }
+    return {snapshot: await fileSize(path), replay: replayed}
+  }
+  const {snapshot, replay} = await load().catch(async (error: unknown) => {
+    await lock.release()
+    throw error
+  })
+  let snapshotBytes = snapshot
+  const journal = journalWriter(journalPath, files.openJournal, replay.wholeBytes)
+  // Bytes appended since the last compaction; replayed ones count until one succeeds.
+  let journalBytes = replay.wholeBytes
+  // After a failed compaction, journal bytes before the next try: it is not retried after every
+  // commit, which would rewrite the whole dataset per write while the disk is full.
+  let retryAt = 0
+  let closed = false
+  let queue: Promise<unknown> = Promise.resolve()
+  // One operation at a time: a failed append is cut back to where it began.
+  const serially = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task)
+    queue = run.catch(() => undefined)
+    return run
+  }
+  const failure = (error: unknown, when: string, then: string) =>
+    new Error(
+      `openLakeStore(): rewriting ${path} ${when} failed (${error instanceof Error ? error.message : String(error)}); ${journalPath} keeps every transaction${then}`,
+      {cause: error},
+    )
+  const assertOpen = () => {
+    if (closed) throw new Error(`openLakeStore(): ${path} is closed`)
+  }
 
   const compact = async () => {
-    await journal?.close()
-    journal = undefined
-    snapshotBytes = await writeFileAtomic(path, ndjsonLines(documents.values()), chunking)
+    await journal.close()
+    snapshotBytes = await files.writeSnapshot(path, ndjsonLines(documents.values()), chunking)
     // The snapshot now holds every entry, and replaying one twice is harmless.
-    await emptyFile(journalPath).catch(() => undefined)
+    await journal.empty().catch(() => undefined)
     journalBytes = 0
+    retryAt = 0
   }
-  if (replayed > 0) await compact()
-  // Only a torn line: new entries appended after it would be unreadable.
-  else if ((await fileSize(journalPath)) > 0) await emptyFile(journalPath)
+  // The journal holds every transaction already: a failed rewrite costs time, not data.
+  const compactOrReport = async (when: string) => {
+    try {
+      await compact()
+    } catch (error) {
+      retryAt = 2 * journalBytes
+      report(failure(error, when, ', and the rewrite is retried later'))
+    }
+  }
+  if (replay.transactions > 0) await compactOrReport('after replaying its journal')
 
   return {
     get: (id) => documents.get(id),
     documents: () => documents.values(),
-    commit: async (entry) => {
-      journal ??= await open(journalPath, 'a')
-      const line = Buffer.from(`${JSON.stringify(entry)}\n`, 'utf8')
-      await journal.appendFile(line)
-      await journal.datasync()
-      applyJournalEntry(entry, documents)
-      journalBytes += line.length
-      if (journalBytes >= Math.max(snapshotBytes, floor)) await compact()
-    },
-    compact,
-    // A lake that wrote nothing leaves the file as it was (or absent).
-    close: async () => {
-      if (journalBytes > 0) await compact()
-      else await journal?.close()
-    },
+    commit: (entry) =>
+      serially(async () => {
+        assertOpen()
+        const line = Buffer.from(`${JSON.stringify(entry)}\n`, 'utf8')
+        await journal.append(line)
+        applyJournalEntry(entry, documents)
+        journalBytes += line.length
+        if (journalBytes >= Math.max(snapshotBytes, floor, retryAt)) {
+          await compactOrReport('after a commit')
+        }
+      }),
+    compact: () =>
+      serially(async () => {
+        assertOpen()
+        await compact().catch((error: unknown) => {
+          throw failure(error, 'on request', '')
+        })
+      }),
+    close: () =>
+      serially(async () => {
+        if (closed) return
+        closed = true
+        try {
+          // A lake that wrote nothing leaves the file as it was (or absent).
+          if (journalBytes === 0) await journal.close()
+          else
+            await compact().catch((error: unknown) => {
+              throw failure(error, 'on close', ', which the next start replays')
+            })
+        } finally {
+          await journal.close().catch(() => undefined)
+          await lock.release()
+        }
+      }),
   }
 }

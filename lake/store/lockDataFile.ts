@@ -1,0 +1,166 @@
+import {randomBytes} from 'node:crypto'
+import {link, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {resolve} from 'node:path'
+
+import {isNotFound} from '../../dataset'
+
+/** An exclusive hold on a data file, taken by {@link lockDataFile}. */
+export interface DataFileLock {
+  /** The lock file, `<file>.lock`, holding the holder's process id. */
+  path: string
+  /** Gives the file up; the lock file is removed if it is still this process's. */
+  release: () => Promise<void>
+}
+
+/** Lock files this process holds, so a second open in the same process is refused too. */
+const held = new Set<string>()
+
+/** Attempts at taking over a stale lock before giving up (others may be doing the same). */
+const TAKEOVER_ATTEMPTS = 3
+
+/**
+ * Takes an exclusive lock on a data file, so two lakes (or stores) never write the same file:
+ * the second's writes would vanish when the first rewrote it. Node has no `flock`, so the lock
+ * is a file, `<file>.lock`, linked into place whole (so it is never seen empty) holding the
+ * holder's process id. A lock whose process is gone (a crash, `kill -9`) is stale and taken
+ * over. Costs nothing per write.
+ *
+ * @param path - the data file
+ * @returns the lock, to release on close
+ * @throws Error naming the file and the process holding it, when another holds it
+ */
+export async function lockDataFile(path: string): Promise<DataFileLock> {
+  const lockPath = `${path}.lock`
+  const key = resolve(lockPath)
+  if (held.has(key)) throw inUse(path, lockPath, process.pid)
+  // Claimed before anything async, so two opens in one process cannot both pass.
+  held.add(key)
+  const mine = `${process.pid}\n`
+  const temporary = `${lockPath}.${randomBytes(6).toString('hex')}.tmp`
+  try {
+    await writeFile(temporary, mine)
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await createExclusively(lockPath, temporary, mine)
+        break
+      } catch (error) {
+        if (!hasCode(error, 'EEXIST')) throw error
+      }
+      const holder = await readHolder(lockPath)
+      if (typeof holder === 'number' && isAlive(holder)) throw inUse(path, lockPath, holder)
+      // Others may be taking it over or giving it up at the same moment: a few tries, no more.
+      if (attempt >= TAKEOVER_ATTEMPTS) {
+        throw new LockError(`lockDataFile(): could not take over the stale lock ${lockPath}`)
+      }
+      if (holder !== 'gone') await removeStale(path, lockPath, holder)
+    }
+  } catch (error) {
+    held.delete(key)
+    if (error instanceof LockError) throw error
+    throw new LockError(
+      `lockDataFile(): locking ${path} (${lockPath}) failed: ${describe(error)}`,
+      {
+        cause: error,
+      },
+    )
+  } finally {
+    await rm(temporary, {force: true})
+  }
+  return {
+    path: lockPath,
+    release: async () => {
+      if (!held.delete(key)) return
+      // A lock another process took over (this one was presumed dead) is not removed.
+      const text = await readFile(lockPath, 'utf8').catch(() => undefined)
+      if (text === mine) await rm(lockPath, {force: true})
+    },
+  }
+}
+
+/**
+ * Removes a stale lock, unless another process replaced it meanwhile: it is renamed aside
+ * first (atomic, so only one remover gets it), then checked, and put back if it is live.
+ */
+async function removeStale(
+  path: string,
+  lockPath: string,
+  stale: number | undefined,
+): Promise<void> {
+  const aside = `${lockPath}.${randomBytes(6).toString('hex')}.stale`
+  try {
+    await rename(lockPath, aside)
+  } catch (error) {
+    if (isNotFound(error)) return
+    throw error
+  }
+  try {
+    const holder = await readHolder(aside)
+    if (holder === stale || holder === 'gone' || holder === undefined || !isAlive(holder)) return
+    // A live process took the lock between our reading and renaming it: it is theirs.
+    await createExclusively(lockPath, aside, `${holder}\n`).catch(() => undefined)
+    throw inUse(path, lockPath, holder)
+  } finally {
+    await rm(aside, {force: true})
+  }
+}
+
+/**
+ * Creates `target` with `content` unless it exists, by hard-linking `source` (which holds that
+ * content) so it is never seen empty. Where there are no hard links (FAT, some network shares),
+ * it is created and then written.
+ */
+async function createExclusively(target: string, source: string, content: string): Promise<void> {
+  try {
+    await link(source, target)
+  } catch (error) {
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].some((code) => hasCode(error, code))) {
+      throw error
+    }
+    await writeFile(target, content, {flag: 'wx'})
+  }
+}
+
+/** The process id in a lock file: `'gone'` when there is no file, undefined when unreadable. */
+async function readHolder(lockPath: string): Promise<number | 'gone' | undefined> {
+  let text
+  try {
+    text = await readFile(lockPath, 'utf8')
+  } catch (error) {
+    if (isNotFound(error)) return 'gone'
+    throw error
+  }
+  return /^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined
+}
+
+/**
+ * Whether a process is running. This process counts as not: it holds no lock on the file
+ * (checked first), so a lock naming it was left by an earlier process that had the same id.
+ */
+function isAlive(pid: number): boolean {
+  if (pid <= 0 || pid === process.pid) return false
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // It exists but belongs to another user.
+    return hasCode(error, 'EPERM')
+  }
+}
+
+/** A failure the lock explains itself, passed on as it is. */
+class LockError extends Error {}
+
+function inUse(path: string, lockPath: string, pid: number): LockError {
+  const self = pid === process.pid ? ' (this one)' : ''
+  return new LockError(
+    `lockDataFile(): ${path} is in use by process ${pid}${self}: stop it first (its lock is ${lockPath}; delete that only if no lake runs)`,
+  )
+}
+
+function hasCode(error: unknown, code: string): boolean {
+  return error instanceof Error && 'code' in error && error.code === code
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
