@@ -6,6 +6,7 @@ import type {SanityClient} from '@sanity/client'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 
 import {type RunningLake, startLake} from '../lake'
+import {createQueryPool} from '../lake/query/queryPool'
 import {localClient} from './support/localClient'
 
 const DOCUMENTS = 3_000
@@ -78,5 +79,31 @@ describe('hostile queries', () => {
     expect(await client.fetch('count(*[n < 0])')).toBe(1)
     await client.delete('note-new')
     expect(await client.fetch('count(*[n < 0])')).toBe(0)
+  })
+})
+
+describe('query pool', () => {
+  test('createQueryPool: queries arriving in the same moment each get their own answer', async () => {
+    const documents = Array.from({length: 50}, (_, n) => ({
+      _id: `note-${n}`,
+      _type: 'note',
+      _rev: 'r',
+      _createdAt: '2026-01-01T00:00:00Z',
+      _updatedAt: '2026-01-01T00:00:00Z',
+      n,
+    }))
+    const pool = createQueryPool(() => documents, {maxWorkers: 2, deadlineMs: 10_000})
+    try {
+      // More queries than workers, all asked before any is answered.
+      const mins = [0, 10, 20, 30, 40, 45]
+      const started = performance.now()
+      const counts = await Promise.all(
+        mins.map((min) => pool.query('count(*[n >= $min])', {min}, 'raw')),
+      )
+      expect(counts).toEqual(mins.map((min) => documents.length - min))
+      expect(performance.now() - started).toBeLessThan(5_000)
+    } finally {
+      await pool.close()
+    }
   })
 })

@@ -204,6 +204,12 @@ describe('queries through the indexes give the full scan’s results', () => {
       {index: '_type', candidates: articleCount},
     ],
     [
+      'the Studio’s batched previews, each an array element',
+      '[*[_id in ["person-ben-jones", "drafts.person-ben-jones"]][0...2]{_id, name}][0...1]',
+      {},
+      {index: '_id', candidates: 1},
+    ],
+    [
       'a filter over a filter',
       '*[_type == "article"][slug.current == $s] | order(_id) [0].title',
       {s: 'morning-brief-3'},

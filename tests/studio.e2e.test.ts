@@ -154,7 +154,7 @@ test('Studio: edit and publish an imported article on the local lake, and a re-i
   expect(await title.inputValue()).toMatch(/^Ukraine claimed on Friday/)
   await page.getByRole('tab', {name: 'All fields'}).click()
   const form = page.locator('[data-testid="document-panel-scroller"]')
-  await expect.poll(() => form.innerText()).toContain('Florent Vergnes')
+  await expect.poll(() => form.innerText(), {timeout: 10_000}).toContain('Florent Vergnes')
   const formText = await form.innerText()
   expect(formText).toContain('AFP')
   for (const heading of ['Lead', 'Refugee Flows', 'Russian Pressure in the East']) {
@@ -219,9 +219,13 @@ test('Studio: an uncredited import waits in Needs review; credited and published
   const title = page.locator('input#title')
   await title.waitFor({timeout: 60_000})
   const form = page.locator('[data-testid="document-panel-scroller"]')
-  await expect.poll(() => form.innerText()).toContain('no credit found: add an author or an agency')
+  await expect
+    .poll(() => form.innerText(), {timeout: 10_000})
+    .toContain('no credit found: add an author or an agency')
   await page.getByRole('tab', {name: 'All fields'}).click()
-  await expect.poll(() => form.innerText()).toContain('Credit at least one author or one agency.')
+  await expect
+    .poll(() => form.innerText(), {timeout: 10_000})
+    .toContain('Credit at least one author or one agency.')
   await mkdir(SCREENSHOTS, {recursive: true})
   await page.screenshot({path: join(SCREENSHOTS, 'studio-review.png'), fullPage: true})
 

@@ -20,9 +20,9 @@ export interface NarrowedQuery {
 /**
  * Narrows a query's filters through the view's indexes. From the root, follows the nodes whose
  * collection comes from their base (projections, slices, `[0]`, `| order(...)`, `{...}` maps),
- * and into `!`, function arguments and a projection's attributes, to each filter over `*`; when
- * such a filter requires an indexed field to equal a string, its `*` is replaced by the
- * documents the indexes give. Those are every match, in dataset order, whatever the scope (the
+ * and into `!`, function arguments, array elements and a projection's attributes, to each filter
+ * over `*`; when such a filter requires an indexed field to equal a string, its `*` is replaced by
+ * the documents the indexes give. Those are every match, in dataset order, whatever the scope (the
  * compared values are constants or parameters), and the filter still runs over them, so the
  * query's result is unchanged. A `*` anywhere else reads every document.
  *
@@ -84,6 +84,20 @@ function narrowBase(
       })
       const changed = attributes.some((attribute, index) => attribute !== node.attributes[index])
       return changed ? {tree: {...node, attributes}, narrowing: undefined} : undefined
+    }
+    case 'Array': {
+      // The Studio batches its previews as `[*[_id in [...]][0...1]{...}, ...]`: each element
+      // is narrowed on its own; the first narrowed one is reported.
+      const narrowed = node.elements.map((element) => narrowBase(element.value, view, params))
+      if (narrowed.every((inner) => !inner)) return undefined
+      const elements = node.elements.map((element, index) => {
+        const inner = narrowed[index]
+        return inner ? {...element, value: inner.tree} : element
+      })
+      return {
+        tree: {...node, elements},
+        narrowing: narrowed.find((inner) => inner !== undefined)?.narrowing,
+      }
     }
     case 'FuncCall': {
       // As in `!defined(*[_type == $docType && slug.current == $slug][0]._id)`, Sanity's slug

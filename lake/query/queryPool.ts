@@ -38,6 +38,11 @@ export interface QueryPoolOptions {
 
 interface PooledWorker {
   worker: Worker
+  /**
+   * Claimed by a query: set the moment it is handed out, so two queries arriving together
+   * never share a worker (one's reply would be taken for the other's).
+   */
+  busy: boolean
   /** The query it runs, if any: one at a time, so a slow one holds up no other. */
   running?: {id: number; settle: (reply: unknown) => void; timer: NodeJS.Timeout}
   idleTimer?: NodeJS.Timeout
@@ -74,7 +79,7 @@ export function createQueryPool(
     const worker = new Worker(WORKER_ENTRY)
     // Workers never keep the process alive: the lake's server does, while it serves.
     worker.unref()
-    const pooled: PooledWorker = {worker}
+    const pooled: PooledWorker = {worker, busy: false}
     const load: WorkerRequest = {
       kind: 'load',
       changes: [...documents()].map((document) => ({id: document._id, after: document})),
@@ -93,27 +98,32 @@ export function createQueryPool(
     workers.push(pooled)
     return pooled
   }
-  const idle = async (): Promise<PooledWorker> => {
+  const claim = async (): Promise<PooledWorker> => {
     for (;;) {
-      const free = workers.find((pooled) => !pooled.running)
-      if (free) return free
-      if (workers.length < maxWorkers) return start()
+      const free =
+        workers.find((pooled) => !pooled.busy) ??
+        (workers.length < maxWorkers ? start() : undefined)
+      if (free) {
+        free.busy = true
+        return free
+      }
       await new Promise<void>((resolve) => waiting.push(resolve))
     }
   }
   const release = (pooled: PooledWorker) => {
     pooled.running = undefined
+    pooled.busy = false
     waiting.shift()?.()
     if (workers.indexOf(pooled) > 0) {
       clearTimeout(pooled.idleTimer)
-      pooled.idleTimer = setTimeout(() => !pooled.running && retire(pooled), idleMs)
+      pooled.idleTimer = setTimeout(() => !pooled.busy && retire(pooled), idleMs)
       pooled.idleTimer.unref()
     }
   }
 
   return {
     query: async (query, params, perspective) => {
-      const pooled = await idle()
+      const pooled = await claim()
       clearTimeout(pooled.idleTimer)
       const id = nextId++
       const reply = await new Promise<unknown>((resolve) => {
