@@ -10,7 +10,7 @@ import {localCertificate} from './http/localCertificate'
 import {type FaultPlan, parseFaults} from './http/parseFaults'
 import {replaySocket} from './http/replaySocket'
 import {type RequestLogEntry, withFaults} from './http/withFaults'
-import {openLakeStore} from './store/openLakeStore'
+import {type LakeStore, openLakeStore} from './store/openLakeStore'
 
 /** Where and what the lake serves. */
 export interface StartLakeOptions {
@@ -80,6 +80,20 @@ export async function startLake(options: StartLakeOptions): Promise<RunningLake>
     throw new Error(`startLake(): binding ${host} exposes the dataset; set a token to require one`)
   }
   const store = await openLakeStore(options.data)
+  try {
+    return await serveLake(store, options, host)
+  } catch (error) {
+    // The store holds the data file's lock: a lake that cannot start must let it go.
+    await store.close().catch(() => undefined)
+    throw error
+  }
+}
+
+async function serveLake(
+  store: LakeStore,
+  options: StartLakeOptions,
+  host: string,
+): Promise<RunningLake> {
   const lake = createLake(store, options.clock, {
     ...(options.queryTimeoutMs ? {deadlineMs: options.queryTimeoutMs} : {}),
   })
@@ -155,8 +169,11 @@ export async function startLake(options: StartLakeOptions): Promise<RunningLake>
     close: async () => {
       for (const socket of sockets) socket.destroy()
       await new Promise<void>((resolve) => server.close(() => resolve()))
-      await lake.close()
-      await store.close()
+      try {
+        await lake.close()
+      } finally {
+        await store.close()
+      }
     },
   }
 }

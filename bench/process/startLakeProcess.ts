@@ -12,10 +12,14 @@ export interface LakeProcess {
  * Starts `npm run lake` over a dataset file on a free port and waits until it serves.
  *
  * @param data - the dataset file
+ * @param options - more of `npm run lake`'s options, such as `['--query-timeout', '180']`
  * @returns the running lake
  */
-export async function startLakeProcess(data: string): Promise<LakeProcess> {
-  const child = runNode('scripts/lake.ts', ['--data', data, '--port', '0'])
+export async function startLakeProcess(
+  data: string,
+  options: readonly string[] = [],
+): Promise<LakeProcess> {
+  const child = runNode('scripts/lake.ts', ['--data', data, '--port', '0', ...options])
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
       const line = child.stdout().find((text) => text.includes(' at http'))

@@ -39,7 +39,11 @@ export async function timeLake(
   const timings: LakeTimings = {cases: [], peakRssMb: 0}
   while (timings.cases.length < cases.length) {
     const started = performance.now()
-    const lake = await startLakeProcess(file)
+    // The bench's own limit governs, not the lake's default query deadline.
+    const lake = await startLakeProcess(file, [
+      '--query-timeout',
+      String(Math.ceil(limits.timeoutMs / 1000)),
+    ])
     log(`lake serving after ${((performance.now() - started) / 1000).toFixed(1)} s`)
     let busy = false
     try {

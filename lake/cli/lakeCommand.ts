@@ -1,25 +1,7 @@
-import {parseArgs} from 'node:util'
-
-import {parseFaults} from '../http/parseFaults'
 import {seededRandom} from '../http/seededRandom'
 import {startLake} from '../startLake'
 import {announceLake, withdrawLake} from './lakeFile'
-
-/** Usage text of `npm run lake`. */
-export const LAKE_USAGE = `Usage: npm run lake -- [--port 3334] [--data data/production.ndjson] [--dataset production]
-
-Serves the local dataset over the Content Lake HTTP API on 127.0.0.1, for Sanity Studio,
-@sanity/client and the importer. No account or network is needed.
-
-Options:
-  --port N        port to listen on (default 3334)
-  --data FILE     dataset file (default data/production.ndjson)
-  --dataset NAME  dataset name clients use (default production)
-  --host ADDR     interface to bind (default 127.0.0.1); any other needs LAKE_TOKEN set,
-                  and every request must then send it as a bearer token
-
-For testing clients, LAKE_FAULTS injects faults into data requests, e.g.
-LAKE_FAULTS=429:0.2,500:0.05,reset:0.02,latency:50-300 (LAKE_FAULTS_SEED repeats a run).`
+import {LAKE_USAGE, parseLakeArgs} from './parseLakeArgs'
 
 /** The terminal and environment the lake runs in. */
 export interface LakeIo {
@@ -40,57 +22,47 @@ export interface LakeIo {
  *   a lake that cannot start (such as another lake serving the same file)
  */
 export async function lakeCommand(argv: readonly string[], io: LakeIo): Promise<number> {
-  let values
-  try {
-    values = parseArgs({
-      args: [...argv],
-      strict: true,
-      options: {
-        port: {type: 'string'},
-        data: {type: 'string'},
-        dataset: {type: 'string'},
-        host: {type: 'string'},
-        help: {type: 'boolean', short: 'h'},
-      },
-    }).values
-  } catch (error) {
-    io.stderr(`lake: ${error instanceof Error ? error.message : String(error)}\n\n${LAKE_USAGE}`)
+  const parsed = parseLakeArgs(argv, io.env)
+  if ('usageError' in parsed) {
+    io.stderr(`lake: ${parsed.usageError}\n\n${LAKE_USAGE}`)
     return 2
   }
-  if (values.help) {
+  const {args} = parsed
+  if (args.help) {
     io.stdout(LAKE_USAGE)
     return 0
   }
-  const port = Number(values.port ?? '3334')
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    io.stderr(`lake: --port must be a port number, not "${values.port}"`)
-    return 2
-  }
-  const data = values.data ?? 'data/production.ndjson'
-  const token = io.env['LAKE_TOKEN']
-  const faultSpec = io.env['LAKE_FAULTS']
+  const {data, faults} = args
   let running
   try {
-    const faults = faultSpec ? parseFaults(faultSpec) : undefined
     running = await startLake({
-      ...(faults
-        ? {faults, random: seededRandom(Number(io.env['LAKE_FAULTS_SEED'] ?? Date.now()))}
-        : {}),
       data,
-      port,
-      ...(values.dataset ? {dataset: values.dataset} : {}),
-      ...(values.host ? {host: values.host} : {}),
-      ...(token ? {token} : {}),
+      dataset: args.dataset,
+      port: args.port,
+      ...(args.host ? {host: args.host} : {}),
+      ...(args.token ? {token: args.token} : {}),
+      origins: args.origins,
+      queryTimeoutMs: args.queryTimeoutMs,
+      ...(faults ? {faults: faults.plan, random: seededRandom(faults.seed)} : {}),
     })
   } catch (error) {
     io.stderr(`lake: ${error instanceof Error ? error.message : String(error)}`)
     return 2
   }
-  await announceLake(data, running.url)
+  try {
+    await announceLake(data, running.url)
+  } catch (error) {
+    // Importers find a running lake by its announcement: one they cannot find would be raced.
+    io.stderr(`lake: ${error instanceof Error ? error.message : String(error)}`)
+    await running.close()
+    return 2
+  }
   io.stdout(`Local Content Lake serving ${data} at ${running.url}`)
-  if (faultSpec) io.stdout(`  injecting faults: ${faultSpec}`)
+  if (args.origins.length > 0)
+    io.stdout(`  browsers may also call it from ${args.origins.join(', ')}`)
+  if (faults) io.stdout(`  injecting faults: ${faults.spec}`)
   io.stdout(
-    `  @sanity/client: createClient({projectId: 'local', dataset: '${values.dataset ?? 'production'}', apiHost: '${running.url}', useProjectHostname: false, apiVersion: '2025-02-19', useCdn: false})`,
+    `  @sanity/client: createClient({projectId: 'local', dataset: '${args.dataset}', apiHost: '${running.url}', useProjectHostname: false, apiVersion: '2025-02-19', useCdn: false})`,
   )
   await io.stopped
   try {

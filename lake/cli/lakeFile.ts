@@ -11,9 +11,16 @@ export function lakeFilePath(data: string): string {
  *
  * @param data - the dataset file
  * @param url - the lake's base URL
+ * @throws Error naming the announcement file when it cannot be written
  */
 export async function announceLake(data: string, url: string): Promise<void> {
-  await writeFile(lakeFilePath(data), `${JSON.stringify({url, pid: process.pid})}\n`)
+  const path = lakeFilePath(data)
+  try {
+    await writeFile(path, `${JSON.stringify({url, pid: process.pid})}\n`)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new Error(`announceLake(): writing ${path} failed (${reason})`, {cause: error})
+  }
 }
 
 /**
