@@ -1,8 +1,7 @@
 import {requester as httpRequester, type SanityDocument} from '@sanity/client'
 import {evaluateSync, parse, toJS} from 'groq-js'
 
-import {buildQueryView, type QueryView} from '../lake/query/buildQueryView'
-import {narrowQuery} from '../lake/query/narrowQuery'
+import {buildQueryView, narrowQuery, type QueryView} from '../lake/query'
 
 /**
  * A `@sanity/client` requester that answers GROQ queries from documents held in memory, so

@@ -1,4 +1,4 @@
-import type {LakeRequest, LakeResponse} from './LakeExchange'
+import type {LakeRequest, LakeResponse} from '../LakeExchange'
 
 import type {Lake} from '../createLake'
 import {LakeError} from '../LakeError'
@@ -12,6 +12,7 @@ import {
   decodePathPart,
   readFlag,
   readJsonBody,
+  readListenRequest,
   readPerspective,
   readQueryParams,
 } from './requestInput'
@@ -135,7 +136,7 @@ export function createLakeHandler(lake: Lake, options: LakeHandlerOptions) {
       /^\/data\/listen\/([^/]+)$/,
       ({match, url, request, response}) => {
         dataset(match[1])
-        listeners.serve(url, request, response)
+        listeners.serve(readListenRequest(url.searchParams), request, response)
         return STREAMING
       },
     ],

@@ -1,6 +1,6 @@
-import type {LakeRequest} from './LakeExchange'
-
+import type {LakeRequest} from '../LakeExchange'
 import {LakeError} from '../LakeError'
+import type {ListenRequest} from '../listen/createListeners'
 import type {Perspective} from '../query/perspectiveDocuments'
 
 /** Largest request body accepted; the hosted API's limit is lower, so real payloads fit. */
@@ -119,4 +119,22 @@ export function readPerspective(value: string | null, apiVersion: string): Persp
 export function readFlag(search: URLSearchParams, name: string, fallback: boolean): boolean {
   const value = search.get(name)
   return value === null ? fallback : value === 'true' || value === ''
+}
+
+/**
+ * Reads what a `/data/listen` request asks for from its query string.
+ *
+ * @param search - the URL's search parameters
+ * @returns the query, its parameters and the event parts wanted (as the hosted API defaults them)
+ * @throws LakeError 400 for a parameter that is not JSON
+ */
+export function readListenRequest(search: URLSearchParams): ListenRequest {
+  return {
+    query: search.get('query'),
+    params: readQueryParams(search),
+    includeResult: readFlag(search, 'includeResult', true),
+    includePreviousRevision: readFlag(search, 'includePreviousRevision', false),
+    includeMutations: readFlag(search, 'includeMutations', true),
+    includeEffects: search.get('effectFormat') === 'mendoza',
+  }
 }

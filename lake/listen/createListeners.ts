@@ -3,8 +3,7 @@ import {constants} from 'node:http2'
 import {evaluateSync, type ExprNode, parse} from 'groq-js'
 
 import type {Lake} from '../createLake'
-import {type LakeRequest, type LakeResponse, writeChunk} from '../http/LakeExchange'
-import {readFlag, readQueryParams} from '../http/requestInput'
+import {type LakeRequest, type LakeResponse, writeChunk} from '../LakeExchange'
 import {LakeError} from '../LakeError'
 import {type ListenOptions, mutationEvents} from './mutationEvents'
 
@@ -15,19 +14,25 @@ const MAX_LISTENERS = 256
 /** Bytes a client may leave unread before it is dropped, so a stalled reader costs no more. */
 const MAX_UNREAD_BYTES = 4 * 1024 * 1024
 
+/** What a client asks to listen to: its query, unparsed, and which parts of each event it wants. */
+export interface ListenRequest extends Omit<ListenOptions, 'tree'> {
+  /** The GROQ query, as given; missing is refused. */
+  query: string | null
+}
+
 /** The listeners of one lake's HTTP API. */
 export interface Listeners {
   /**
    * `GET /data/listen/<ds>`: a server-sent event stream that starts with `welcome` and then
    * sends a `mutation` event for every committed change to a document the query matches.
    *
-   * @param url - the request URL
+   * @param listen - the query and the parts of each event the client wants
    * @param request - the request (its close ends the subscription)
    * @param response - the stream
    * @throws LakeError 400 when the query is missing, does not parse, or is one the lake cannot
    *   evaluate against a document; 429 when too many streams are open
    */
-  serve: (url: URL, request: LakeRequest, response: LakeResponse) => void
+  serve: (listen: ListenRequest, request: LakeRequest, response: LakeResponse) => void
 }
 
 /**
@@ -41,19 +46,11 @@ export function createListeners(lake: Lake): Listeners {
   let open = 0
   let named = 0
   return {
-    serve: (url, request, response) => {
+    serve: ({query, ...listen}, request, response) => {
       if (open >= MAX_LISTENERS) {
         throw new LakeError(429, 'tooManyListeners', `At most ${MAX_LISTENERS} listeners at once`)
       }
-      const params = readQueryParams(url.searchParams)
-      const options: ListenOptions = {
-        tree: listenQuery(url.searchParams.get('query'), params),
-        params,
-        includeResult: readFlag(url.searchParams, 'includeResult', true),
-        includePreviousRevision: readFlag(url.searchParams, 'includePreviousRevision', false),
-        includeMutations: readFlag(url.searchParams, 'includeMutations', true),
-        includeEffects: url.searchParams.get('effectFormat') === 'mendoza',
-      }
+      const options: ListenOptions = {...listen, tree: listenQuery(query, listen.params)}
       response.writeHead(200, {
         'Content-Type': 'text/event-stream; charset=utf-8',
         'Cache-Control': 'no-cache',

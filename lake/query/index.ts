@@ -1,0 +1,2 @@
+export {buildQueryView, type QueryView} from './buildQueryView'
+export {narrowQuery} from './narrowQuery'
