@@ -22,3 +22,20 @@ export function isJournalEntry(value: unknown): value is JournalEntry {
     Array.isArray(value.documents)
   )
 }
+
+/**
+ * Sets each document of a transaction to its state after it. Idempotent, so replaying an entry
+ * the snapshot already holds changes nothing.
+ *
+ * @param entry - the transaction
+ * @param documents - the dataset, by id, changed in place
+ */
+export function applyJournalEntry(
+  entry: JournalEntry,
+  documents: Map<string, SanityDocument>,
+): void {
+  for (const {id, after} of entry.documents) {
+    if (after) documents.set(id, after)
+    else documents.delete(id)
+  }
+}

@@ -1,4 +1,6 @@
-import {open} from 'node:fs/promises'
+import {open, stat} from 'node:fs/promises'
+
+import {isNotFound} from '../../dataset'
 
 /** The operations the lake's store performs on its open journal file. */
 export interface JournalFile {
@@ -26,4 +28,57 @@ export async function openJournalFile(path: string): Promise<JournalFile> {
     truncate: (length) => handle.truncate(length),
     close: () => handle.close(),
   }
+}
+
+/**
+ * Cuts a file to `length` bytes and flushes that to disk, so bytes appended afterwards follow
+ * the first `length` directly, even after a power loss.
+ *
+ * @param path - the file, which must exist
+ * @param length - the bytes to keep
+ */
+export async function truncateFile(path: string, length: number): Promise<void> {
+  const handle = await open(path, 'r+')
+  try {
+    await handle.truncate(length)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * Truncates a file to nothing and flushes that to disk, so bytes appended afterwards cannot
+ * land after stale ones, even after a power loss. A missing file stays missing.
+ *
+ * @param path - the file
+ */
+export async function emptyFile(path: string): Promise<void> {
+  const handle = await open(path, 'r+').catch((error: unknown) => {
+    if (isNotFound(error)) return undefined
+    throw error
+  })
+  if (!handle) return
+  try {
+    await handle.truncate(0)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * Measures a file.
+ *
+ * @param path - the file
+ * @returns its size in bytes; 0 when it does not exist
+ */
+export async function fileSize(path: string): Promise<number> {
+  return stat(path).then(
+    ({size}) => size,
+    (error: unknown) => {
+      if (isNotFound(error)) return 0
+      throw error
+    },
+  )
 }

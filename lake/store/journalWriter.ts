@@ -1,5 +1,4 @@
-import {emptyFile} from './emptyFile'
-import type {JournalFile} from './journalFile'
+import {emptyFile, type JournalFile} from './journalFile'
 
 /** Appends entries to a journal, each whole and on disk, or not at all. */
 export interface JournalWriter {

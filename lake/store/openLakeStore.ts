@@ -9,14 +9,11 @@ import {
   writeFileAtomic,
   type WriteFileAtomicOptions,
 } from '../../dataset'
-import {applyJournalEntry} from './applyJournalEntry'
-import {fileSize} from './fileSize'
-import {type JournalFile, openJournalFile} from './journalFile'
-import type {JournalEntry} from './journalEntry'
+import {fileSize, type JournalFile, openJournalFile, truncateFile} from './journalFile'
+import {applyJournalEntry, type JournalEntry} from './journalEntry'
 import {journalWriter} from './journalWriter'
 import {lockDataFile} from './lockDataFile'
 import {replayJournal} from './replayJournal'
-import {truncateFile} from './truncateFile'
 
 export type {JournalEntry} from './journalEntry'
 export type {JournalFile} from './journalFile'

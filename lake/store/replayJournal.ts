@@ -1,8 +1,7 @@
 import type {SanityDocument} from '@sanity/client'
 
 import {isRecord, readLineSpans, type ReadLinesOptions} from '../../dataset'
-import {applyJournalEntry} from './applyJournalEntry'
-import {isJournalEntry, type JournalEntry} from './journalEntry'
+import {applyJournalEntry, isJournalEntry, type JournalEntry} from './journalEntry'
 
 /** What {@link replayJournal} found in a journal. */
 export interface JournalReplay {
