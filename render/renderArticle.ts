@@ -5,6 +5,7 @@ import {
   uriLooksSafe,
 } from '@portabletext/to-html'
 
+import {isAllowedHref} from '../schemas/constants'
 import {bylineText} from './bylineText'
 import {renderSignup} from './renderSignup'
 import type {RenderableArticle, RenderableSignup} from './types'
@@ -37,7 +38,7 @@ export function renderArticle(
     marks: {
       link: ({children, value}) => {
         const href: unknown = value?.href
-        if (typeof href !== 'string' || !/^(https?:|mailto:)/i.test(href) || !uriLooksSafe(href)) {
+        if (typeof href !== 'string' || !isAllowedHref(href) || !uriLooksSafe(href)) {
           return children
         }
         const rel = /^https?:/i.test(href) ? ' rel="noopener"' : ''

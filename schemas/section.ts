@@ -1,7 +1,14 @@
 import {LinkIcon, ThListIcon} from '@sanity/icons'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
-import {LINK_TYPE, NEWSLETTER_BLOCK_TYPE, SECTION_TYPE} from './constants'
+import {
+  BLOCK_STYLES,
+  DECORATORS,
+  LINK_TYPE,
+  LIST_TYPES,
+  NEWSLETTER_BLOCK_TYPE,
+  SECTION_TYPE,
+} from './constants'
 import {sectionAnchor, sectionPosition} from './sectionPosition'
 
 /** One part of an article: an optional heading (only the lead may lack one) and its text. */
@@ -44,20 +51,10 @@ export const section = defineType({
       of: [
         defineArrayMember({
           type: 'block',
-          styles: [
-            {title: 'Normal', value: 'normal'},
-            {title: 'Subheading', value: 'h3'},
-            {title: 'Quote', value: 'blockquote'},
-          ],
-          lists: [
-            {title: 'Bullets', value: 'bullet'},
-            {title: 'Numbered', value: 'number'},
-          ],
+          styles: [...BLOCK_STYLES],
+          lists: [...LIST_TYPES],
           marks: {
-            decorators: [
-              {title: 'Strong', value: 'strong'},
-              {title: 'Emphasis', value: 'em'},
-            ],
+            decorators: [...DECORATORS],
             annotations: [defineArrayMember({type: LINK_TYPE, icon: LinkIcon})],
           },
         }),

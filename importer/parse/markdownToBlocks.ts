@@ -1,7 +1,7 @@
 import {markdownToPortableText} from '@portabletext/markdown'
 import {isPortableTextBlock, isPortableTextSpan, toPlainText} from '@portabletext/toolkit'
 
-import {LINK_SCHEMES} from '../../schemas/constants'
+import {isAllowedHref} from '../../schemas/constants'
 import {ContentKeys} from '../documents/contentKey'
 import {joinSoftWraps, linkifyText} from './inlineText'
 import type {LinkDef, TextBlock, TextSpan, TextStyle} from './TextBlock'
@@ -27,13 +27,6 @@ export function markdownToBlocks(markdown: string): {blocks: TextBlock[]; linksL
     toTextBlocks(node, linksLeftOut),
   )
   return {blocks, linksLeftOut}
-}
-
-/** An address the content model links to: http, https or mailto. */
-function isAllowedHref(href: string): boolean {
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase()
-  if (scheme === undefined || !LINK_SCHEMES.some((allowed) => allowed === scheme)) return false
-  return scheme === 'mailto' || href.slice(scheme.length + 1).startsWith('//')
 }
 
 function toTextBlocks(node: MarkdownNode, linksLeftOut: string[]): TextBlock[] {

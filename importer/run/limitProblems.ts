@@ -1,11 +1,11 @@
+import {isAllowedHref} from '../../schemas/constants'
+
 /** Largest document the Content Lake stores. */
 export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024
 /** Largest mutation request body the hosted Content Lake accepts (about 4 MB). */
 export const MAX_REQUEST_BYTES = 4 * 1024 * 1024
 /** Most distinct attribute paths a document may have. */
 export const MAX_ATTRIBUTES = 1000
-
-const ALLOWED_HREF = /^(https?:\/\/|mailto:)/i
 
 /**
  * Checks a document against the Content Lake's limits before it is sent: its UTF-8 size, its
@@ -36,7 +36,7 @@ export function limitProblems(document: {_id: string}): string[] {
     )
   }
   for (const href of hrefs) {
-    if (!ALLOWED_HREF.test(href))
+    if (!isAllowedHref(href))
       problems.push(`${document._id} links to "${href}"; only http, https and mailto are allowed`)
   }
   return problems
