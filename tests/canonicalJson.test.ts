@@ -53,3 +53,36 @@ test('canonicalJson: leaves out undefined fields and leaves its input as it was'
   expect(Object.keys(input)).toEqual(['b', 'a', 'c'])
   expect(Object.keys(input.c)).toEqual(['z', 'y'])
 })
+
+/** An object whose prototype has enumerable keys, which JSON.stringify leaves out. */
+function inheriting<T extends object>(own: T, prototype: object): T {
+  Object.setPrototypeOf(own, prototype)
+  return own
+}
+
+test.each([
+  {
+    name: '1. in order at every depth',
+    input: {a: [{b: 1, c: 'x'}], d: {e: null}},
+    output: '{"a":[{"b":1,"c":"x"}],"d":{"e":null}}',
+  },
+  {
+    name: '2. out of order deep inside',
+    input: {a: [{b: 1}, {d: 2, c: 3}], e: 4},
+    output: '{"a":[{"b":1},{"c":3,"d":2}],"e":4}',
+  },
+  {name: '3. an empty key', input: {'a': 1, '': 2}, output: '{"":2,"a":1}'},
+  {
+    name: '4. inherited keys after, left out',
+    input: inheriting({a: 1, b: 2}, {z: 1}),
+    output: '{"a":1,"b":2}',
+  },
+  {
+    name: '5. inherited keys before, left out',
+    input: inheriting({b: 2}, {a: 1}),
+    output: '{"b":2}',
+  },
+  {name: '6. a top-level array of scalars', input: ['b', 'a', 1], output: '["b","a",1]'},
+])('canonicalJson: $name', ({input, output}) => {
+  expect(canonicalJson(input)).toBe(output)
+})

@@ -5,6 +5,7 @@ import {expect, test} from 'vitest'
 import {corpusMaterial} from '../bench/corpus/corpusMaterial'
 import {generateCorpus} from '../bench/corpus/generateCorpus'
 import {convertSource} from '../importer'
+import {withSlug} from '../importer/documents/buildDocuments'
 import {contentHash} from '../importer/documents/contentHash'
 
 const seed = readFileSync(new URL('../seeds/kursk-advance.txt', import.meta.url), 'utf8')
@@ -62,4 +63,34 @@ test('contentHash: an edit to any editable field changes it', () => {
     original,
   )
   expect(contentHash({...article, _rev: 'other', source: undefined})).toBe(original)
+})
+
+test('contentHash: an article built with keys out of order records the hash of the same article in order', () => {
+  const documents = convertSource(new TextEncoder().encode(markdown), {
+    fileName: 'floods.md',
+    importedAt: 'now',
+    importerVersion: 't',
+  }).documents
+  const {article} = documents
+  const [section] = article.sections
+  if (!section) throw new Error('no section')
+  // A field added to a literal out of place: its keys no longer come in sorted order.
+  const outOfOrder = {
+    ...article,
+    byline: {authors: article.byline.authors, _type: article.byline._type, agencies: ['AFP']},
+    sections: [{content: section.content, _type: section._type, _key: section._key}],
+  }
+  const inOrder = {
+    ...article,
+    byline: {_type: article.byline._type, agencies: ['AFP'], authors: article.byline.authors},
+    sections: [{_key: section._key, _type: section._type, content: section.content}],
+  }
+  expect(JSON.stringify(outOfOrder)).not.toBe(JSON.stringify(inOrder))
+  expect(contentHash(outOfOrder)).toBe(contentHash(inOrder))
+  const recorded = (built: typeof article) =>
+    withSlug({...documents, article: built}, 'floods-2').article.source?.contentHash
+  expect(recorded(outOfOrder)).toBe(recorded(inOrder))
+  expect(recorded(inOrder)).toBe(
+    contentHash({...inOrder, slug: {_type: 'slug', current: 'floods-2'}}),
+  )
 })

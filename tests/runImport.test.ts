@@ -2,16 +2,18 @@ import {mkdtemp, readFile, readdir, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
+import type {SanityDocument} from '@sanity/client'
 import {describe, expect, test} from 'vitest'
 
-import {ndjsonExportTarget, runImport} from '../importer'
+import {type ImportTarget, ndjsonExportTarget, runImport} from '../importer'
 import {fileSpool} from '../importer/cli/fileSpool'
 import {isArticleWrite} from '../importer/run/isArticleWrite'
 import {readSourceFile} from '../importer/cli/readSourceFile'
 import type {ArticleWrite} from '../importer/plan/planImport'
-import type {ImportDependencies, ImportOptions} from '../importer/run/runImport'
+import {type ImportDependencies, type ImportOptions, NOT_WRITTEN} from '../importer/run/runImport'
 import {generateArticles} from '../bench/generateArticles'
 import {collect} from './support/collect'
+import {importSources} from './support/importSources'
 
 const NOW = '2024-08-17T00:00:00.000Z'
 
@@ -137,4 +139,172 @@ test('fileSpool: gives back what was appended, in order, and removes its folder'
   expect(read).toEqual(['article-a', 'article-b', 'article-c'])
   await spool.dispose()
   expect(await readdir(directory)).toEqual([])
+})
+
+/** A stored dataset, and what an editor does to it while the import reads it. */
+type Store = Map<string, SanityDocument>
+
+/**
+ * A dataset in memory that writes as the Content Lake does, one transaction per article: a
+ * `create` finds no document under its id, a replacement finds the revision it read, or the
+ * article is left alone and reported kept; an aborted run writes nothing and reports it.
+ */
+function memoryTarget(store: Store, edit: (store: Store) => void): ImportTarget {
+  return {
+    description: 'memory',
+    load: async (ids) => {
+      const loaded = ids.flatMap((id) => [store.get(id), store.get(`drafts.${id}`)])
+      edit(store)
+      return loaded.filter((document) => document !== undefined)
+    },
+    slugOwners: async () => new Map(),
+    commit: async (writes, timestamp, signal) => {
+      const kept = new Set<string>()
+      const unwritten = new Set<string>()
+      for await (const {article, createIfMissing, ifRevisionID} of writes) {
+        const existing = store.get(article._id)
+        if (signal?.aborted) unwritten.add(article._id)
+        else if (ifRevisionID === undefined ? existing : existing?._rev !== ifRevisionID)
+          kept.add(article._id)
+        else {
+          const stamp = {_createdAt: timestamp, _updatedAt: timestamp, _rev: 'import'}
+          for (const document of createIfMissing)
+            if (!store.has(document._id)) store.set(document._id, {...document, ...stamp})
+          store.set(article._id, {...article, ...stamp})
+        }
+      }
+      return {kept, unwritten}
+    },
+  }
+}
+
+const FLOODS = '# Floods close the ring road\n\nWater rose overnight.\n\nAFP'
+const EDITED = 'Edited during the import'
+const EDITED_NOTE = 'was edited while the import ran; left as the editor saved it'
+
+/** The stored article, imported earlier from FLOODS: published, and with a draft when asked. */
+function storedFloods(withDraft: boolean): Store {
+  const [article] = importSources([
+    {fileName: 'floods.txt', bytes: new TextEncoder().encode(FLOODS)},
+  ])
+  if (!article) throw new Error('no article imported')
+  const store: Store = new Map([[article._id, article]])
+  if (withDraft) store.set(`drafts.${article._id}`, {...article, _id: `drafts.${article._id}`})
+  return store
+}
+
+/** The editor opens the published article in the Studio: its draft appears, with the change. */
+function opensPublished(store: Store) {
+  const published = store.get('article-floods')
+  if (published)
+    store.set('drafts.article-floods', {
+      ...published,
+      _id: 'drafts.article-floods',
+      title: EDITED,
+      _rev: 'editor',
+    })
+}
+
+/** The editor changes the draft the import read. */
+function changesDraft(store: Store) {
+  const draft = store.get('drafts.article-floods')
+  if (draft) store.set(draft._id, {...draft, title: EDITED, _rev: 'editor'})
+}
+
+/** Validation that finds the headline breaks a rule, so the article is written for review. */
+const failsHeadline: ImportDependencies['validate'] = async (documents) =>
+  documents.map(({_id, _type}) => ({
+    documentId: _id,
+    documentType: _type,
+    issues:
+      _type === 'article'
+        ? [{level: 'error' as const, message: 'Too long.', path: ['title'], field: 'Headline'}]
+        : [],
+  }))
+
+describe('runImport: an article edited while the import runs is kept, under the id being written', () => {
+  test.each([
+    {
+      name: '1. --drafts; the editor opens it',
+      input: {draft: false, options: {drafts: true}, edit: opensPublished, validate: passAll},
+      output: {status: 'kept', review: [], notes: [EDITED_NOTE], draftTitle: EDITED},
+    },
+    {
+      name: '2. --drafts; its draft is changed',
+      input: {draft: true, options: {drafts: true}, edit: changesDraft, validate: passAll},
+      output: {status: 'kept', review: [], notes: [EDITED_NOTE], draftTitle: EDITED},
+    },
+    {
+      name: '3. over its draft, which is changed',
+      input: {draft: true, options: {}, edit: changesDraft, validate: passAll},
+      output: {status: 'kept', review: [], notes: [EDITED_NOTE], draftTitle: EDITED},
+    },
+    {
+      name: '4. for review; the editor opens it',
+      input: {draft: false, options: {}, edit: opensPublished, validate: failsHeadline},
+      output: {status: 'kept', review: [], notes: [EDITED_NOTE], draftTitle: EDITED},
+    },
+    {
+      name: '5. --drafts, no edit: draft written',
+      input: {draft: false, options: {drafts: true}, edit: () => {}, validate: passAll},
+      output: {
+        status: 'updated',
+        review: [],
+        notes: ['imported as a draft'],
+        draftTitle: 'Floods close the ring road',
+      },
+    },
+  ])('runImport: $name', async ({input, output}) => {
+    const store = storedFloods(input.draft)
+    const result = await runImport(['floods.txt'], input.options, {
+      readSource: async () => new TextEncoder().encode(FLOODS.replace('overnight', 'at dawn')),
+      validate: input.validate,
+      target: memoryTarget(store, input.edit),
+      now: () => NOW,
+      importerVersion: 'test',
+    })
+    const [outcome] = await collect(result.outcomes)
+    expect(outcome?.article?.id).toBe('drafts.article-floods')
+    expect({status: outcome?.status, review: outcome?.review, notes: outcome?.notes}).toEqual({
+      status: output.status,
+      review: output.review,
+      notes: output.notes,
+    })
+    expect(store.get('drafts.article-floods')?.['title']).toBe(output.draftTitle)
+    expect(store.get('article-floods')?.['title']).toBe('Floods close the ring road')
+  })
+
+  test('runImport: an interrupted --drafts run reports the draft not written, and claims no write', async () => {
+    const store = storedFloods(false)
+    const result = await runImport(
+      ['floods.txt'],
+      {drafts: true},
+      {
+        readSource: async () => new TextEncoder().encode(FLOODS.replace('overnight', 'at dawn')),
+        validate: passAll,
+        target: memoryTarget(store, () => {}),
+        now: () => NOW,
+        importerVersion: 'test',
+        signal: AbortSignal.abort(),
+      },
+    )
+    const [outcome] = await collect(result.outcomes)
+    expect(outcome).toMatchObject({status: 'failed', notes: [], errors: [NOT_WRITTEN]})
+    expect(store.has('drafts.article-floods')).toBe(false)
+  })
+})
+
+test('runImport: two runs interleaved in one process give what each gives alone', async () => {
+  const articles = generateArticles(24)
+  const first = await sourcesFolder(articles.slice(0, 12))
+  const second = await sourcesFolder([...articles.slice(6, 24)].reverse())
+  const aloneFirst = await importInBatches(first, {files: 5})
+  const aloneSecond = await importInBatches(second, {files: 5})
+  const [together1, together2] = await Promise.all([
+    importInBatches(first, {files: 5}),
+    importInBatches(second, {files: 5}),
+  ])
+  expect(together1).toEqual(aloneFirst)
+  expect(together2).toEqual(aloneSecond)
+  expect(aloneFirst.output).not.toBe('')
 })

@@ -30,6 +30,12 @@ test.each([
   ['Fish & Chips', 'fish-and-chips'],
 ])('slugify: reads %j as %j', (text, slug) => {
   expect(slugify(text)).toBe(slug)
-  // A second call is answered from the cache of transliterated text, unchanged.
-  expect(slugify(text)).toBe(slug)
+})
+
+test('slugify: one text cut to two lengths gets each its own slug, whichever comes first', () => {
+  const text = 'Олена Петренко-Коваленко'
+  const short = getSlug(text, {truncate: 12, symbols: true})
+  const long = getSlug(text, {truncate: 96, symbols: true})
+  expect([short, long]).toEqual(['olena', 'olena-petrenko-kovalenko'])
+  expect([slugify(text, 12), slugify(text), slugify(text, 12)]).toEqual([short, long, short])
 })

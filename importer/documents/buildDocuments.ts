@@ -54,7 +54,7 @@ export function buildDocuments(input: BuildInput): ImportedDocuments {
     slug: {_type: 'slug', current: frontMatter.slug ?? slugify(title)},
     ...(frontMatter.standfirst ? {standfirst: frontMatter.standfirst} : {}),
     ...(frontMatter.publishedAt ? {publishedAt: frontMatter.publishedAt} : {}),
-    // Keys in sorted order here and below: the content hash serialises them as they are.
+    // Keys in sorted order here and below, so the content hash needs no key-sorted copy.
     byline: {
       _type: 'byline',
       agencies,
@@ -74,7 +74,7 @@ export function buildDocuments(input: BuildInput): ImportedDocuments {
     ...(promoLines.length > 0 ? {promoLines} : {}),
     sourceSha256: input.sourceSha256,
     importedAt: input.importedAt,
-    contentHash: contentHash(article, 'sorted'),
+    contentHash: contentHash(article),
     importerVersion: input.importerVersion,
   }
   return {article, persons, ...(newsletter ? {newsletter} : {})}
@@ -91,7 +91,7 @@ export function buildDocuments(input: BuildInput): ImportedDocuments {
 export function withSlug(documents: ImportedDocuments, slug: string): ImportedDocuments {
   const article: ArticleInput = {...documents.article, slug: {_type: 'slug', current: slug}}
   if (documents.article.source) {
-    article.source = {...documents.article.source, contentHash: contentHash(article, 'sorted')}
+    article.source = {...documents.article.source, contentHash: contentHash(article)}
   }
   return {...documents, article}
 }

@@ -12,25 +12,20 @@ export const EDITABLE_ARTICLE_FIELDS = [
   'sections',
 ] as const
 
-// Collected in sorted order, the content needs no reordered copy to be canonical.
+// Collected in sorted order, the content's top level is already canonical.
 const FIELDS_IN_KEY_ORDER = [...EDITABLE_ARTICLE_FIELDS].sort()
 
 /**
  * Hashes an article's editable content in a canonical form (object keys sorted), so the hash
- * recorded at import tells later whether anyone has changed the article since.
+ * recorded at import tells later whether anyone has changed the article since. Key order never
+ * changes the hash: content whose keys are all in order, as buildDocuments builds it, is
+ * serialised as it is once a walk has checked that, and anything else is sorted first.
  *
- * @param article - an article document, as imported or as stored
- * @param keys - `'sorted'` for an article whose every object was built with its keys in sorted
- *   order, as buildDocuments builds them: it is serialised as it is, without the walk that
- *   puts keys in order (a test holds buildDocuments to this)
+ * @param article - an article document, as imported or as stored, its keys in any order
  * @returns `sha256:` and the hex digest
  */
-export function contentHash(
-  article: Readonly<Record<string, unknown>>,
-  keys: 'any' | 'sorted' = 'any',
-): string {
+export function contentHash(article: Readonly<Record<string, unknown>>): string {
   const content: Record<string, unknown> = {}
   for (const field of FIELDS_IN_KEY_ORDER) content[field] = article[field]
-  const json = keys === 'sorted' ? JSON.stringify(content) : canonicalJson(content)
-  return `sha256:${hash('sha256', json, 'hex')}`
+  return `sha256:${hash('sha256', canonicalJson(content), 'hex')}`
 }

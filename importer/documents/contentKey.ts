@@ -26,9 +26,5 @@ export class ContentKeys {
  * @returns 12 hex characters
  */
 export function shortHash(value: string): string {
-  // A block and its only span are keyed by the same text: hash it once.
-  if (value !== last.value) last = {value, hash: hash('sha256', value, 'hex').slice(0, 12)}
-  return last.hash
+  return hash('sha256', value, 'hex').slice(0, 12)
 }
-
-let last = {value: '', hash: hash('sha256', '', 'hex').slice(0, 12)}

@@ -25,18 +25,8 @@ const PLAIN_RUNS = new RegExp(`[\\s${PLAIN_CLASS}]+`, 'g')
  */
 export function slugify(text: string, maxLength = 96): string {
   if (PLAIN_TEXT.test(text)) return plainSlug(text, maxLength) || shortHash(text)
-  // Names and subheadings recur across an archive; speakingurl takes ~30 µs a call.
-  const cacheKey = `${maxLength}:${text}`
-  const cached = transliterated.get(cacheKey)
-  if (cached !== undefined) return cached
-  const slug = getSlug(text, {truncate: maxLength, symbols: true}) || shortHash(text)
-  if (transliterated.size >= TRANSLITERATED_LIMIT) transliterated.clear()
-  transliterated.set(cacheKey, slug)
-  return slug
+  return getSlug(text, {truncate: maxLength, symbols: true}) || shortHash(text)
 }
-
-const TRANSLITERATED_LIMIT = 10_000
-const transliterated = new Map<string, string>()
 
 /** What speakingurl gives for plain text: runs of separators become one hyphen, cut at a word. */
 function plainSlug(text: string, maxLength: number): string {

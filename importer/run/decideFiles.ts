@@ -20,7 +20,11 @@ import {limitProblems} from './limitProblems'
 export interface FileOutcome {
   fileName: string
   status: ArticleStatus | 'failed'
-  /** The article the file became, for the report; absent when it could not be converted. */
+  /**
+   * The article the file became, for the report; absent when it could not be converted. Its id
+   * is the one written or left alone, as the target's commit names it: `drafts.<id>` for a
+   * draft (with `drafts`, for review, or over a draft awaiting review).
+   */
   article?: ArticleSummary
   /** Why the article is a draft for review: the rules it fails, in the Studio's words. */
   review: string[]
@@ -28,6 +32,15 @@ export interface FileOutcome {
   /** Why the file failed: one line per problem. */
   errors: string[]
 }
+
+const IMPORTED_AS_DRAFT = 'imported as a draft'
+const DRAFT_UPDATED = 'its unpublished draft was updated: publish it in the Studio'
+
+/**
+ * The notes that say how an article was written: untrue of one the target then did not write,
+ * so its report leaves them out.
+ */
+export const WRITE_NOTES: ReadonlySet<string> = new Set([IMPORTED_AS_DRAFT, DRAFT_UPDATED])
 
 /** A file read and converted, or the one-line reason it could not be. */
 export interface ConvertedFile {
@@ -152,10 +165,8 @@ function draftOrPublished(
   options: DecideOptions,
 ): {asDraft: boolean; notes: string[]} {
   if (review) return {asDraft: true, notes: []}
-  if (options.drafts) return {asDraft: true, notes: ['imported as a draft']}
-  if (decision.onDraft) {
-    return {asDraft: true, notes: ['its unpublished draft was updated: publish it in the Studio']}
-  }
+  if (options.drafts) return {asDraft: true, notes: [IMPORTED_AS_DRAFT]}
+  if (decision.onDraft) return {asDraft: true, notes: [DRAFT_UPDATED]}
   return {asDraft: false, notes: []}
 }
 

@@ -9,6 +9,7 @@ import {
   decideFiles,
   type FileOutcome,
   type Validate,
+  WRITE_NOTES,
 } from './decideFiles'
 import {memorySpool, type Spool} from './spool'
 
@@ -165,15 +166,25 @@ function wasWritten({status}: FileOutcome): boolean {
 /** An article the interrupted run did not reach: report it, so the next run is expected. */
 function notWritten(outcome: FileOutcome, unwritten: ReadonlySet<string>): FileOutcome {
   if (!wasWritten(outcome) || !unwritten.has(outcome.article?.id ?? '')) return outcome
-  return {...outcome, status: 'failed', errors: [NOT_WRITTEN]}
+  return {...withoutWrite(outcome), status: 'failed', errors: [NOT_WRITTEN]}
 }
 
-/** An article someone edited while the import ran was not written: report it kept. */
+/**
+ * An article someone edited while the import ran was not written: report it kept. The target
+ * names what it left alone by the id it was to write, which the outcome's article carries:
+ * the draft's, `drafts.<id>`, for an article imported as a draft or for review.
+ */
 function keepEdited(outcome: FileOutcome, kept: ReadonlySet<string>): FileOutcome {
   if (!wasWritten(outcome) || !kept.has(outcome.article?.id ?? '')) return outcome
+  const left = withoutWrite(outcome)
   return {
-    ...outcome,
+    ...left,
     status: 'kept',
-    notes: [...outcome.notes, 'was edited while the import ran; left as the editor saved it'],
+    notes: [...left.notes, 'was edited while the import ran; left as the editor saved it'],
   }
+}
+
+/** An outcome whose write did not happen: no review reasons, no notes on how it was written. */
+function withoutWrite(outcome: FileOutcome): FileOutcome {
+  return {...outcome, review: [], notes: outcome.notes.filter((note) => !WRITE_NOTES.has(note))}
 }

@@ -1,3 +1,4 @@
+import {shortenAtWord} from '../../text/shortenAtWord'
 import {firstSentence} from './firstSentence'
 
 /** Longest derived headline; the content model warns over 110. */
@@ -11,11 +12,6 @@ export const MAX_DERIVED_TITLE = 100
  * @returns the derived headline
  */
 export function deriveTitle(lead: string): string {
-  const text = lead.trim()
-  const sentence = firstSentence(text).replace(/[.。]$/u, '')
-  if (sentence.length <= MAX_DERIVED_TITLE) return sentence
-  const cut = sentence.slice(0, MAX_DERIVED_TITLE)
-  const boundary = cut.lastIndexOf(' ')
-  const words = boundary > 0 ? cut.slice(0, boundary) : cut.slice(0, MAX_DERIVED_TITLE - 1)
-  return `${words.replace(/[\s,;:–—-]+$/u, '')}…`
+  const sentence = firstSentence(lead.trim()).replace(/[.。]$/u, '')
+  return shortenAtWord(sentence, MAX_DERIVED_TITLE, {keepFullStop: true})
 }
