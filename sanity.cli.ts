@@ -1,6 +1,8 @@
 import {defineCliConfig} from 'sanity/cli'
 
-import {dataset, projectId} from './studioEnv'
+import {studioSettings} from './settings'
+
+const {projectId, dataset} = studioSettings
 
 export default defineCliConfig({
   api: {projectId, dataset},

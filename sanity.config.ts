@@ -3,7 +3,9 @@ import {defineConfig} from 'sanity'
 import {structureTool} from 'sanity/structure'
 
 import {newsroom, newsroomStructure} from './plugins/newsroom'
-import {apiHost, dataset, projectId} from './studioEnv'
+import {studioSettings} from './settings'
+
+const {projectId, dataset, apiHost} = studioSettings
 
 export default defineConfig({
   name: 'default',

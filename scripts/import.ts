@@ -2,6 +2,7 @@
 import {readFile} from 'node:fs/promises'
 import {setFlagsFromString} from 'node:v8'
 
+import {processIo, stopSignal} from '../cli/processIo'
 import {importCommand} from '../importer'
 import type {Validator} from '../validation'
 
@@ -11,14 +12,11 @@ setFlagsFromString('--heap-growing-percent=50')
 
 // The first Ctrl-C lets writes under way finish and reports where the run stopped; a second
 // one stops at once.
-const interrupt = new AbortController()
-const stop = () => {
-  if (interrupt.signal.aborted) process.exit(130)
-  process.stderr.write('\nimport: stopping after the writes under way (Ctrl-C again to quit now)\n')
-  interrupt.abort()
-}
-process.on('SIGINT', stop)
-process.on('SIGTERM', stop)
+const signal = stopSignal(() =>
+  process.stderr.write(
+    '\nimport: stopping after the writes under way (Ctrl-C again to quit now)\n',
+  ),
+)
 
 const {version} = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'))
 
@@ -31,13 +29,6 @@ const validate: Validator['validate'] = async (documents, dataset) =>
 
 process.exitCode = await importCommand(
   process.argv.slice(2),
-  {
-    stdout: (line) => process.stdout.write(`${line}\n`),
-    stderr: (line) => process.stderr.write(`${line}\n`),
-    ...(process.stderr.isTTY ? {tty: (text: string) => process.stderr.write(text)} : {}),
-    env: process.env,
-    now: () => new Date(),
-    signal: interrupt.signal,
-  },
+  {...processIo(), signal},
   {validate, importerVersion: String(version)},
 ).finally(async () => (await validator)?.close())

@@ -1,5 +1,5 @@
 import {spawn} from 'node:child_process'
-import {mkdtemp, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readdir, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -33,26 +33,44 @@ async function contents(lake: RunningLake) {
   return documents.map(({_rev: _omit, ...rest}) => rest)
 }
 
-/** Runs `npm run import` as its own process; kills it with SIGKILL once `killWhen` says so. */
-function importProcess(args: string[], killWhen?: () => boolean): Promise<number | null> {
+/**
+ * Runs `npm run import` as its own process, with `tmp` as its system temporary folder; kills it
+ * with SIGKILL once `killWhen` says so.
+ */
+function importProcess(
+  args: string[],
+  tmp: string,
+  killWhen?: () => boolean,
+): Promise<{code: number | null; pid: number | undefined}> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], {
     cwd: ROOT,
-    env: {...process.env, SOURCE_DATE_EPOCH: EPOCH},
+    env: {...process.env, SOURCE_DATE_EPOCH: EPOCH, TMPDIR: tmp},
     stdio: 'ignore',
   })
   const watch = killWhen && setInterval(() => killWhen() && child.kill('SIGKILL'), 2)
   return new Promise((resolve) =>
     child.once('exit', (code) => {
       if (watch) clearInterval(watch)
-      resolve(code)
+      resolve({code, pid: child.pid})
     }),
   )
 }
 
-test('import: killed with SIGKILL at several points and run again, the dataset equals a clean run’s', async () => {
+/** The spool folders of a process. */
+async function spoolsOf(spools: string, pid: number | undefined): Promise<string[]> {
+  const names = await readdir(spools).catch(() => [])
+  return names.filter((name) => name.startsWith(`${pid}-`))
+}
+
+test('import: killed with SIGKILL at several points and run again, the dataset equals a clean run’s, and no spool is left', async () => {
   const folder = await mkdtemp(join(tmpdir(), 'newsroom-kill-'))
   const sources = join(folder, 'sources')
-  await import('node:fs/promises').then(({mkdir}) => mkdir(sources))
+  const tmp = join(folder, 'tmp')
+  // The runs spool beside their --data file, though they write to --api-host.
+  const data = join(folder, 'data', 'production.ndjson')
+  const spools = join(folder, 'data', '.import-spool')
+  await mkdir(sources)
+  await mkdir(tmp)
   for (const {fileName, text} of generateArticles(500))
     await writeFile(join(sources, fileName), text)
 
@@ -62,7 +80,7 @@ test('import: killed with SIGKILL at several points and run again, the dataset e
     const quiet = {stdout: () => undefined, stderr: () => undefined, now: () => new Date()}
     expect(
       await importCommand(
-        ['--api-host', clean.url, sources],
+        ['--api-host', clean.url, '--data', data, sources],
         {...quiet, env: {SOURCE_DATE_EPOCH: EPOCH}},
         {validate: validateDocuments, importerVersion: '0.1.0'},
       ),
@@ -71,20 +89,31 @@ test('import: killed with SIGKILL at several points and run again, the dataset e
     let commits = 0
     killed.lake.subscribe(() => commits++)
     // One request a second, so a kill lands between two requests of the same run.
-    const args = ['--api-host', killed.url, '--rate', '1', sources]
+    const args = ['--api-host', killed.url, '--rate', '1', '--data', data, sources]
     const started = Date.now()
     // Killed while converting and validating: nothing written yet.
-    expect(await importProcess(args, () => Date.now() - started > 1500)).toBeNull()
+    const first = await importProcess(args, tmp, () => Date.now() - started > 1500)
+    expect(first.code).toBeNull()
     expect(commits).toBe(0)
     // Killed right after its first request was acknowledged, the next one waiting its turn.
-    expect(await importProcess(args, () => commits >= 1)).toBeNull()
+    const second = await importProcess(args, tmp, () => commits >= 1)
+    expect(second.code).toBeNull()
     expect(commits).toBe(1)
-    // Run again, it writes only what is missing.
-    expect(await importProcess(args)).toBe(0)
+    // Its spools stay behind, as a killed process cannot remove them; none of the first run’s do.
+    expect(await spoolsOf(spools, second.pid)).toHaveLength(2)
+    expect(await spoolsOf(spools, first.pid)).toEqual([])
+    // Run again, it writes only what is missing, and removes what the killed run left.
+    expect((await importProcess(args, tmp)).code).toBe(0)
     expect(commits).toBeGreaterThan(1)
     expect(await contents(killed)).toEqual(await contents(clean))
+    expect(await readdir(spools)).toEqual([])
+    // Nothing of the importer's went to the system's temporary folder: only the caches of tsx
+    // and of jiti (which loads the Studio config for validation), kept for the next run.
+    const caches = /^(tsx-.*|jiti)$/
+    expect((await readdir(tmp)).filter((name) => !caches.test(name))).toEqual([])
   } finally {
     await clean.close()
     await killed.close()
+    await rm(folder, {recursive: true, force: true})
   }
 }, 180_000)

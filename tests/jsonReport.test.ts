@@ -1,7 +1,6 @@
 import {expect, test} from 'vitest'
 
-import {jsonReport} from '../importer/cli/jsonReport'
-import type {OutcomeSummary} from '../importer/cli/summarizeOutcome'
+import {jsonReport, type OutcomeSummary} from '../importer/cli/report'
 
 const header = {
   target: 'data/production.ndjson (with [brackets])',

@@ -17,13 +17,13 @@ async function dataFile(): Promise<string> {
 function runLake(argv: string[], env: Record<string, string> = {}) {
   const stdout: string[] = []
   const stderr: string[] = []
-  let stop = () => {}
-  const stopped = new Promise<void>((resolve) => (stop = resolve))
+  const stopper = new AbortController()
+  const stop = () => stopper.abort()
   const exitCode = lakeCommand(argv, {
     stdout: (line) => stdout.push(line),
     stderr: (line) => stderr.push(line),
     env,
-    stopped,
+    signal: stopper.signal,
   })
   /** Resolves with the lake's URL once it serves. */
   const serving = async (): Promise<string> => {

@@ -1,31 +1,18 @@
-import type {ImportDependencies} from '../run/runImport'
-import {runImport} from '../run/runImport'
-import {collectSourceFiles} from './collectSourceFiles'
-import {fileSpool} from './fileSpool'
+import {type CommandIo, commandArgs} from '../../cli/command'
 import {mapAsync} from '../../dataset/mapAsync'
 import {isArticleWrite} from '../run/isArticleWrite'
 import {isFileOutcome} from '../run/isFileOutcome'
-import {formatReport} from './formatReport'
-import {importTimestamp} from './importTimestamp'
-import {jsonReport} from './jsonReport'
-import {IMPORT_USAGE, parseImportArgs, UsageError} from './parseImportArgs'
+import type {ImportDependencies} from '../run/runImport'
+import {runImport} from '../run/runImport'
+import {collectSourceFiles} from './collectSourceFiles'
+import {fileSpool, removeStaleSpools, spoolDirectory} from './fileSpool'
+import {IMPORT_USAGE, parseImportArgs} from './parseImportArgs'
 import {progressBar} from './progressBar'
 import {readSourceFile} from './readSourceFile'
+import {formatReport, jsonReport, summarizeOutcome, tallyOutcomes} from './report'
 import {resolveTarget} from './resolveTarget'
-import {summarizeOutcome} from './summarizeOutcome'
-import {tallyOutcomes} from './tallyOutcomes'
 
-/** The terminal and environment the command runs in. */
-export interface CommandIo {
-  stdout: (line: string) => void
-  stderr: (line: string) => void
-  /** Raw writes to the terminal, for the progress bar; absent when not a terminal. */
-  tty?: (text: string) => void
-  env: Readonly<Record<string, string | undefined>>
-  now: () => Date
-  /** Aborted on Ctrl-C: writes under way finish, the rest waits for the next run. */
-  signal?: AbortSignal
-}
+export type {CommandIo} from '../../cli/command'
 
 /** Files beyond which a terminal gets a progress bar. */
 const PROGRESS_THRESHOLD = 20
@@ -34,7 +21,8 @@ const PROGRESS_THRESHOLD = 20
  * `npm run import`: imports articles into the local dataset (or `--ndjson FILE`) and reports.
  *
  * @param argv - command-line arguments
- * @param io - output streams, environment and clock
+ * @param io - output, environment, clock and the stop signal (Ctrl-C: writes under way finish,
+ *   the rest waits for the next run)
  * @param dependencies - the validator and importer version
  * @returns the exit code: 0 every file imported (published or for review), 1 a file failed, 2
  *   usage error
@@ -44,27 +32,23 @@ export async function importCommand(
   io: CommandIo,
   dependencies: Pick<ImportDependencies, 'validate' | 'importerVersion'>,
 ): Promise<number> {
-  let args
-  let timestamp: string
-  try {
-    args = parseImportArgs(argv)
-    timestamp = importTimestamp(io.env['SOURCE_DATE_EPOCH'], io.now())
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error
-    io.stderr(`import: ${error.message}\n\n${IMPORT_USAGE}`)
-    return 2
-  }
-  if (args.help) {
-    io.stdout(IMPORT_USAGE)
-    return 0
-  }
+  const read = commandArgs({name: 'import', usage: IMPORT_USAGE}, parseImportArgs(argv, io.env), io)
+  if ('exitCode' in read) return read.exitCode
+  const {args} = read
+  const timestamp = args.fixedTime ?? (io.now?.() ?? new Date()).toISOString()
 
   const files = await collectSourceFiles(args.paths)
   if (files.length === 0) {
     io.stderr(`import: no .txt or .md files in ${args.paths.join(', ')}`)
     return 1
   }
-  const spools = {writes: fileSpool(isArticleWrite), outcomes: fileSpool(isFileOutcome)}
+  // What imports killed earlier left behind goes before this run adds its own.
+  const spoolFolder = spoolDirectory(args.data)
+  await removeStaleSpools(spoolFolder)
+  const spools = {
+    writes: fileSpool(isArticleWrite, spoolFolder),
+    outcomes: fileSpool(isFileOutcome, spoolFolder),
+  }
   try {
     let target
     let result

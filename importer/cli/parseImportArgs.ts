@@ -1,4 +1,6 @@
-import {parseArgs} from 'node:util'
+import {checkArgs, type ParsedArgs, parseCommandLine, UsageError} from '../../cli/command'
+import {DEFAULT_DATA_FILE} from '../../settings'
+import {SPOOL_FOLDER} from './fileSpool'
 
 /** Command-line options of `npm run import`. */
 export interface ImportArgs {
@@ -24,36 +26,29 @@ export interface ImportArgs {
   rate?: number
   /** Retries of a failed request. */
   maxRetries: number
-  help: boolean
+  /** The import time from `SOURCE_DATE_EPOCH`, ISO 8601, so runs are reproducible byte for byte. */
+  fixedTime?: string
 }
 
-/** A mistake in the command line itself; the CLI exits with code 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'UsageError'
-  }
-}
-
-/** Default source folder and dataset file. */
+/** Default source folder. */
 export const DEFAULT_SOURCES = 'seeds'
-export const DEFAULT_DATASET = 'data/production.ndjson'
 
 /**
- * Parses `npm run import -- [options] [paths…]`.
+ * Reads `npm run import -- [options] [paths…]` and `SOURCE_DATE_EPOCH`, checking every value.
  *
  * @param argv - the arguments after the script name
- * @returns the options, with `seeds/` when no path is given
- * @throws UsageError for an unknown option or a missing option value
+ * @param env - the environment (`SOURCE_DATE_EPOCH`: whole seconds since 1970)
+ * @returns the options, with `seeds/` when no path is given; or a message naming the option or
+ *   variable that is wrong
  */
-export function parseImportArgs(argv: readonly string[]): ImportArgs {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
+export function parseImportArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): ParsedArgs<ImportArgs> {
+  return checkArgs<ImportArgs>(() => {
+    const {values, positionals} = parseCommandLine(
+      argv,
+      {
         'data': {type: 'string'},
         'ndjson': {type: 'string'},
         'api-host': {type: 'string'},
@@ -68,27 +63,38 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
         'skip-validation': {type: 'boolean'},
         'help': {type: 'boolean', short: 'h'},
       },
-    })
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error))
+      true,
+    )
+    if (values.help) return {help: true}
+    const fixedTime = readSourceDateEpoch(env['SOURCE_DATE_EPOCH'])
+    return {
+      args: {
+        paths: positionals.length > 0 ? positionals : [DEFAULT_SOURCES],
+        data: values.data ?? DEFAULT_DATA_FILE,
+        ...(values.ndjson === undefined ? {} : {ndjson: values.ndjson}),
+        ...(values['api-host'] === undefined ? {} : {apiHost: values['api-host']}),
+        dryRun: values['dry-run'] ?? false,
+        force: values.force ?? false,
+        strict: values.strict ?? false,
+        keepGoing: values['keep-going'] ?? false,
+        drafts: values.drafts ?? false,
+        json: values.json ?? false,
+        skipValidation: values['skip-validation'] ?? false,
+        ...(values.rate === undefined ? {} : {rate: readCount(values.rate, 'rate', 20, 1)}),
+        maxRetries: readCount(values['max-retries'], 'max-retries', 8, 0),
+        ...(fixedTime ? {fixedTime} : {}),
+      },
+    }
+  })
+}
+
+/** `SOURCE_DATE_EPOCH` (whole seconds since 1970) as an ISO 8601 time; unset or empty, none. */
+function readSourceDateEpoch(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined
+  if (!/^\d+$/.test(value)) {
+    throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${value}"`)
   }
-  const {values, positionals} = parsed
-  return {
-    paths: positionals.length > 0 ? positionals : [DEFAULT_SOURCES],
-    data: values.data ?? DEFAULT_DATASET,
-    ...(values.ndjson === undefined ? {} : {ndjson: values.ndjson}),
-    ...(values['api-host'] === undefined ? {} : {apiHost: values['api-host']}),
-    dryRun: values['dry-run'] ?? false,
-    force: values.force ?? false,
-    strict: values.strict ?? false,
-    keepGoing: values['keep-going'] ?? false,
-    drafts: values.drafts ?? false,
-    json: values.json ?? false,
-    skipValidation: values['skip-validation'] ?? false,
-    ...(values.rate === undefined ? {} : {rate: readCount(values.rate, 'rate', 20, 1)}),
-    maxRetries: readCount(values['max-retries'], 'max-retries', 8, 0),
-    help: values.help ?? false,
-  }
+  return new Date(Number(value) * 1000).toISOString()
 }
 
 function readCount(
@@ -117,7 +123,8 @@ to that hosted project instead. Tokens are read from the environment only.
 
 Options:
   --data FILE     local dataset to write, through the running lake or one started for
-                  this run (default: ${DEFAULT_DATASET})
+                  this run (default: ${DEFAULT_DATA_FILE}); the run spools to ${SPOOL_FOLDER}/
+                  beside it, whatever the target
   --api-host URL  write to the Content Lake at URL (e.g. a running npm run lake)
   --ndjson FILE   write exactly this run's documents to FILE instead (for sanity dataset import)
   --dry-run       decide and validate, write nothing
@@ -135,5 +142,7 @@ Options:
   --max-retries N retries of a request failing with 429, 5xx or a dropped connection (default 8)
   --json          print the report as JSON
   -h, --help      show this help
+
+SOURCE_DATE_EPOCH (seconds since 1970) fixes the import time, for byte-identical runs.
 
 Exit codes: 0 every file imported (published or for review), 1 a file failed, 2 usage error.`

@@ -1,6 +1,6 @@
 import {createClient, type SanityClient} from '@sanity/client'
 
-import {API_VERSION} from '../../studioEnv'
+import {API_VERSION, readSettings} from '../../settings'
 import {startLake} from '../startLake'
 import {findRunningLake} from './lakeFile'
 
@@ -38,9 +38,7 @@ export interface LakeConnection {
 export async function connectLake(options: ConnectOptions): Promise<LakeConnection> {
   const {env, data} = options
   const nothing = async () => undefined
-  const projectId = env['SANITY_STUDIO_PROJECT_ID'] || 'local'
-  const dataset = env['SANITY_STUDIO_DATASET'] || 'production'
-  const token = env['SANITY_API_WRITE_TOKEN'] || env['SANITY_AUTH_TOKEN']
+  const {projectId, dataset, token, hosted} = readSettings(env)
   const config = {
     projectId,
     dataset,
@@ -63,7 +61,7 @@ export async function connectLake(options: ConnectOptions): Promise<LakeConnecti
       close: nothing,
     }
   }
-  if (projectId !== 'local' && token) {
+  if (hosted && token) {
     return {
       client: createClient(config),
       description: `project ${projectId}, dataset ${dataset}`,
@@ -79,7 +77,12 @@ export async function connectLake(options: ConnectOptions): Promise<LakeConnecti
       hosted: false,
       close: nothing,
     }
-  const lake = await startLake({data, port: 0, ...(options.clock ? {clock: options.clock} : {})})
+  const lake = await startLake({
+    data,
+    dataset,
+    port: 0,
+    ...(options.clock ? {clock: options.clock} : {}),
+  })
   return {client: local(lake.url), description: data, hosted: false, close: lake.close}
 }
 

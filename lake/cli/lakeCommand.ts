@@ -1,37 +1,23 @@
+import {type CommandIo, commandArgs} from '../../cli/command'
+import {API_VERSION, LOCAL_PROJECT_ID} from '../../settings'
 import {seededRandom} from '../http/seededRandom'
 import {startLake} from '../startLake'
 import {announceLake, withdrawLake} from './lakeFile'
 import {LAKE_USAGE, parseLakeArgs} from './parseLakeArgs'
 
-/** The terminal and environment the lake runs in. */
-export interface LakeIo {
-  stdout: (line: string) => void
-  stderr: (line: string) => void
-  env: Readonly<Record<string, string | undefined>>
-  /** Resolves when the process is asked to stop (Ctrl-C, SIGTERM). */
-  stopped: Promise<void>
-}
-
 /**
  * `npm run lake`: starts the local Content Lake, prints its URL and serves until stopped.
  *
  * @param argv - command-line arguments
- * @param io - output, environment and the stop signal
+ * @param io - output, environment and the stop signal, without which it serves for good
  * @returns the exit code: 0 after a clean stop; 1 when stopping could not write the dataset file
  *   (its journal keeps every transaction, and the next start replays it); 2 for a usage error or
  *   a lake that cannot start (such as another lake serving the same file)
  */
-export async function lakeCommand(argv: readonly string[], io: LakeIo): Promise<number> {
-  const parsed = parseLakeArgs(argv, io.env)
-  if ('usageError' in parsed) {
-    io.stderr(`lake: ${parsed.usageError}\n\n${LAKE_USAGE}`)
-    return 2
-  }
-  const {args} = parsed
-  if (args.help) {
-    io.stdout(LAKE_USAGE)
-    return 0
-  }
+export async function lakeCommand(argv: readonly string[], io: CommandIo): Promise<number> {
+  const read = commandArgs({name: 'lake', usage: LAKE_USAGE}, parseLakeArgs(argv, io.env), io)
+  if ('exitCode' in read) return read.exitCode
+  const {args} = read
   const {data, faults} = args
   let running
   try {
@@ -62,9 +48,9 @@ export async function lakeCommand(argv: readonly string[], io: LakeIo): Promise<
     io.stdout(`  browsers may also call it from ${args.origins.join(', ')}`)
   if (faults) io.stdout(`  injecting faults: ${faults.spec}`)
   io.stdout(
-    `  @sanity/client: createClient({projectId: 'local', dataset: '${args.dataset}', apiHost: '${running.url}', useProjectHostname: false, apiVersion: '2025-02-19', useCdn: false})`,
+    `  @sanity/client: createClient({projectId: '${LOCAL_PROJECT_ID}', dataset: '${args.dataset}', apiHost: '${running.url}', useProjectHostname: false, apiVersion: '${API_VERSION}', useCdn: false})`,
   )
-  await io.stopped
+  await stopRequested(io.signal)
   try {
     await running.close()
   } catch (error) {
@@ -76,4 +62,12 @@ export async function lakeCommand(argv: readonly string[], io: LakeIo): Promise<
   }
   io.stdout('Local Content Lake stopped; dataset written.')
   return 0
+}
+
+/** Resolves once `signal` is aborted; never without one. */
+function stopRequested(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) resolve()
+    else signal?.addEventListener('abort', () => resolve(), {once: true})
+  })
 }

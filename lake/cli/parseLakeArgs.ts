@@ -1,5 +1,10 @@
-import {parseArgs} from 'node:util'
-
+import {checkArgs, type ParsedArgs, parseCommandLine, UsageError} from '../../cli/command'
+import {
+  DEFAULT_DATA_FILE,
+  DEFAULT_DATASET_NAME,
+  LOCAL_LAKE_PORT,
+  readSettings,
+} from '../../settings'
 import {type FaultPlan, parseFaults} from '../http/parseFaults'
 
 /** What `npm run lake` was asked to serve, read and checked from its arguments and environment. */
@@ -15,17 +20,13 @@ export interface LakeArgs {
   queryTimeoutMs: number
   /** From `LAKE_FAULTS`, with `LAKE_FAULTS_SEED` (or the clock) seeding it. */
   faults?: {spec: string; plan: FaultPlan; seed: number}
-  help: boolean
 }
 
-/** The outcome of reading the command line: the arguments, or what is wrong with them. */
-export type ParsedLakeArgs = {args: LakeArgs} | {usageError: string}
-
-/** Defaults of `npm run lake`. */
+/** Defaults of `npm run lake`; the dataset name is `SANITY_STUDIO_DATASET`'s when set. */
 export const LAKE_DEFAULTS = {
-  port: 3334,
-  data: 'data/production.ndjson',
-  dataset: 'production',
+  port: LOCAL_LAKE_PORT,
+  data: DEFAULT_DATA_FILE,
+  dataset: DEFAULT_DATASET_NAME,
   queryTimeoutSeconds: 20,
 } as const
 
@@ -41,7 +42,8 @@ Serves the local dataset over the Content Lake HTTP API on 127.0.0.1, for Sanity
 Options:
   --port N            port to listen on (default ${LAKE_DEFAULTS.port})
   --data FILE         dataset file (default ${LAKE_DEFAULTS.data})
-  --dataset NAME      dataset name clients use (default ${LAKE_DEFAULTS.dataset})
+  --dataset NAME      dataset name clients use (default SANITY_STUDIO_DATASET, else
+                      ${LAKE_DEFAULTS.dataset}, as the Studio's)
   --origin URL        let a browser page on URL call the lake, e.g. a Studio on another port
                       (repeatable; LAKE_ORIGINS takes a comma-separated list). The Studio's dev
                       server, http://localhost:3333 and http://127.0.0.1:3333, always may.
@@ -61,85 +63,89 @@ every write), 2 usage error or a lake that cannot start.`
  * Reads `npm run lake -- [options]` and the `LAKE_*` environment, checking every value.
  *
  * @param argv - the arguments after the script name
- * @param env - the environment (`LAKE_TOKEN`, `LAKE_ORIGINS`, `LAKE_FAULTS`, `LAKE_FAULTS_SEED`)
+ * @param env - the environment (`LAKE_TOKEN`, `LAKE_ORIGINS`, `LAKE_FAULTS`, `LAKE_FAULTS_SEED`,
+ *   and `SANITY_STUDIO_DATASET` for the default dataset name)
  * @returns the arguments, or a message naming the option or variable that is wrong
  */
 export function parseLakeArgs(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
-): ParsedLakeArgs {
-  let values
-  try {
-    values = parseArgs({
-      args: [...argv],
-      strict: true,
-      options: {
-        'port': {type: 'string'},
-        'data': {type: 'string'},
-        'dataset': {type: 'string'},
-        'host': {type: 'string'},
-        'origin': {type: 'string', multiple: true},
-        'query-timeout': {type: 'string'},
-        'help': {type: 'boolean', short: 'h'},
-      },
-    }).values
-  } catch (error) {
-    return {usageError: error instanceof Error ? error.message : String(error)}
-  }
-  const port = Number(values.port ?? LAKE_DEFAULTS.port)
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    return {usageError: `--port must be a port number, not "${values.port}"`}
-  }
-  const timeout = Number(values['query-timeout'] ?? LAKE_DEFAULTS.queryTimeoutSeconds)
-  if (!(timeout > 0 && timeout <= MAX_QUERY_TIMEOUT_SECONDS)) {
-    return {
-      usageError: `--query-timeout takes seconds, above 0 and at most ${MAX_QUERY_TIMEOUT_SECONDS}, not "${values['query-timeout']}"`,
+): ParsedArgs<LakeArgs> {
+  return checkArgs<LakeArgs>(() => {
+    const {values} = parseCommandLine(argv, {
+      'port': {type: 'string'},
+      'data': {type: 'string'},
+      'dataset': {type: 'string'},
+      'host': {type: 'string'},
+      'origin': {type: 'string', multiple: true},
+      'query-timeout': {type: 'string'},
+      'help': {type: 'boolean', short: 'h'},
+    })
+    if (values.help) return {help: true}
+    const port = Number(values.port ?? LAKE_DEFAULTS.port)
+    if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+      throw new UsageError(`--port must be a port number, not "${values.port}"`)
     }
-  }
-  const givenOrigins = [
-    ...(values.origin ?? []).map((origin) => ({origin, from: '--origin'})),
+    const timeout = Number(values['query-timeout'] ?? LAKE_DEFAULTS.queryTimeoutSeconds)
+    if (!(timeout > 0 && timeout <= MAX_QUERY_TIMEOUT_SECONDS)) {
+      throw new UsageError(
+        `--query-timeout takes seconds, above 0 and at most ${MAX_QUERY_TIMEOUT_SECONDS}, not "${values['query-timeout']}"`,
+      )
+    }
+    const origins = readOrigins(values.origin ?? [], env)
+    const faults = readFaults(env)
+    const token = env['LAKE_TOKEN']
+    return {
+      args: {
+        port,
+        data: values.data ?? LAKE_DEFAULTS.data,
+        dataset: values.dataset ?? readSettings(env).dataset,
+        ...(values.host ? {host: values.host} : {}),
+        ...(token ? {token} : {}),
+        origins,
+        queryTimeoutMs: timeout * 1000,
+        ...(faults ? {faults} : {}),
+      },
+    }
+  })
+}
+
+/** The browser origins of `--origin` and `LAKE_ORIGINS`, each checked. */
+function readOrigins(
+  flags: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): string[] {
+  const given = [
+    ...flags.map((origin) => ({origin, from: '--origin'})),
     ...(env['LAKE_ORIGINS'] ?? '')
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean)
       .map((origin) => ({origin, from: 'LAKE_ORIGINS'})),
   ]
-  const origins: string[] = []
-  for (const {origin, from} of givenOrigins) {
+  return given.map(({origin, from}) => {
     const checked = readOrigin(origin)
     if (!checked) {
-      return {
-        usageError: `${from}: "${origin}" is not an origin; give scheme, host and port only, such as http://localhost:5173`,
-      }
+      throw new UsageError(
+        `${from}: "${origin}" is not an origin; give scheme, host and port only, such as http://localhost:5173`,
+      )
     }
-    origins.push(checked)
-  }
+    return checked
+  })
+}
+
+/** The faults `LAKE_FAULTS` asks for, seeded by `LAKE_FAULTS_SEED` or the clock. */
+function readFaults(env: Readonly<Record<string, string | undefined>>): LakeArgs['faults'] {
   const spec = env['LAKE_FAULTS']
-  let faults: LakeArgs['faults']
-  if (spec) {
-    const seed = Number(env['LAKE_FAULTS_SEED'] ?? Date.now())
-    if (!Number.isInteger(seed)) {
-      return {usageError: `LAKE_FAULTS_SEED takes a whole number, not "${env['LAKE_FAULTS_SEED']}"`}
-    }
-    try {
-      faults = {spec, plan: parseFaults(spec), seed}
-    } catch (error) {
-      return {usageError: error instanceof Error ? error.message : String(error)}
-    }
+  if (!spec) return undefined
+  const seed = Number(env['LAKE_FAULTS_SEED'] ?? Date.now())
+  if (!Number.isInteger(seed)) {
+    throw new UsageError(`LAKE_FAULTS_SEED takes a whole number, not "${env['LAKE_FAULTS_SEED']}"`)
   }
-  const token = env['LAKE_TOKEN']
-  return {
-    args: {
-      port,
-      data: values.data ?? LAKE_DEFAULTS.data,
-      dataset: values.dataset ?? LAKE_DEFAULTS.dataset,
-      ...(values.host ? {host: values.host} : {}),
-      ...(token ? {token} : {}),
-      origins,
-      queryTimeoutMs: timeout * 1000,
-      ...(faults ? {faults} : {}),
-      help: values.help ?? false,
-    },
+  try {
+    return {spec, plan: parseFaults(spec), seed}
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error))
   }
 }
 

@@ -8,7 +8,7 @@ import {
 } from 'sanity'
 
 import {ARTICLE_TYPE, IMPORT_NOTES_FIELD} from '../../schemas/constants'
-import {API_VERSION} from '../../studioEnv'
+import {API_VERSION} from '../../settings'
 
 /**
  * Article actions for reviewing imports: publishing clears the import notes (publishing is the

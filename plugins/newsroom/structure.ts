@@ -7,7 +7,7 @@ import {
   NEWSLETTER_TYPE,
   PERSON_TYPE,
 } from '../../schemas/constants'
-import {API_VERSION} from '../../studioEnv'
+import {API_VERSION} from '../../settings'
 
 /**
  * The Studio's desk: what needs review first, then articles newest first, then the people and

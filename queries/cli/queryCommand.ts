@@ -1,8 +1,15 @@
-import {parseArgs} from 'node:util'
-
 import type {ClientPerspective} from '@sanity/client'
 
+import {
+  checkArgs,
+  type CommandIo,
+  commandArgs,
+  type ParsedArgs,
+  parseCommandLine,
+  UsageError,
+} from '../../cli/command'
 import {connectLake} from '../../lake/cli/connectLake'
+import {DEFAULT_DATA_FILE} from '../../settings'
 
 /** Usage text of `npm run query`. */
 export const QUERY_USAGE = `Usage: npm run query -- '<groq>' [--param name=value …] [options]
@@ -14,13 +21,57 @@ Options:
   --param name=value   a query parameter ($name); repeat for more
   --perspective P      published (default), drafts or raw
   --api-host URL       query the Content Lake at URL instead
-  --data FILE          the local dataset (default data/production.ndjson)`
+  --data FILE          the local dataset (default ${DEFAULT_DATA_FILE})
+  -h, --help           show this help
 
-/** Output streams and environment of a command. */
-export interface CommandOutput {
-  stdout: (text: string) => void
-  stderr: (text: string) => void
-  env: Readonly<Record<string, string | undefined>>
+Exit codes: 0 with a result, 1 when the query fails, 2 usage error.`
+
+/** What `npm run query` was asked to run. */
+export interface QueryArgs {
+  query: string
+  params: Record<string, unknown>
+  perspective: Extract<ClientPerspective, 'published' | 'drafts' | 'raw'>
+  apiHost?: string
+  data: string
+}
+
+/**
+ * Reads `npm run query -- '<groq>' [options]`, checking every value.
+ *
+ * @param argv - the arguments after the script name
+ * @returns the query and its options, or a message naming what is wrong
+ */
+export function parseQueryArgs(argv: readonly string[]): ParsedArgs<QueryArgs> {
+  return checkArgs<QueryArgs>(() => {
+    const {values, positionals} = parseCommandLine(
+      argv,
+      {
+        'param': {type: 'string', multiple: true},
+        'perspective': {type: 'string'},
+        'api-host': {type: 'string'},
+        'data': {type: 'string'},
+        'help': {type: 'boolean', short: 'h'},
+      },
+      true,
+    )
+    if (values.help) return {help: true}
+    const [query, ...extra] = positionals
+    const perspective = values.perspective ?? 'published'
+    if (!query) throw new UsageError('a GROQ query is required')
+    if (extra.length > 0) throw new UsageError(`one query at a time (got also "${extra[0]}")`)
+    if (!isPerspective(perspective)) {
+      throw new UsageError(`--perspective must be published, drafts or raw, not "${perspective}"`)
+    }
+    return {
+      args: {
+        query,
+        params: readParams(values.param ?? []),
+        perspective,
+        ...(values['api-host'] ? {apiHost: values['api-host']} : {}),
+        data: values.data ?? DEFAULT_DATA_FILE,
+      },
+    }
+  })
 }
 
 /**
@@ -30,47 +81,11 @@ export interface CommandOutput {
  * @param io - output and environment
  * @returns the exit code: 0 with a result, 1 when the query fails, 2 for a usage error
  */
-export async function queryCommand(argv: readonly string[], io: CommandOutput): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        'param': {type: 'string', multiple: true},
-        'perspective': {type: 'string'},
-        'api-host': {type: 'string'},
-        'data': {type: 'string'},
-        'help': {type: 'boolean', short: 'h'},
-      },
-    })
-  } catch (error) {
-    io.stderr(`query: ${error instanceof Error ? error.message : String(error)}\n\n${QUERY_USAGE}`)
-    return 2
-  }
-  const {values, positionals} = parsed
-  if (values.help) {
-    io.stdout(QUERY_USAGE)
-    return 0
-  }
-  const usage = (problem: string) => {
-    io.stderr(`query: ${problem}\n\n${QUERY_USAGE}`)
-    return 2
-  }
-  const [query, ...extra] = positionals
-  const perspective = values.perspective ?? 'published'
-  const params = readParams(values.param ?? [])
-  if (!query) return usage('a GROQ query is required')
-  if (extra.length > 0) return usage(`one query at a time (got also "${extra[0]}")`)
-  if (!isPerspective(perspective)) {
-    return usage(`--perspective must be published, drafts or raw, not "${perspective}"`)
-  }
-  if (typeof params === 'string') return usage(params)
-  const connection = await connectLake({
-    data: values.data ?? 'data/production.ndjson',
-    env: io.env,
-    ...(values['api-host'] ? {apiHost: values['api-host']} : {}),
-  })
+export async function queryCommand(argv: readonly string[], io: CommandIo): Promise<number> {
+  const read = commandArgs({name: 'query', usage: QUERY_USAGE}, parseQueryArgs(argv), io)
+  if ('exitCode' in read) return read.exitCode
+  const {query, params, perspective, apiHost, data} = read.args
+  const connection = await connectLake({data, env: io.env, ...(apiHost ? {apiHost} : {})})
   try {
     const result: unknown = await connection.client.fetch(query, params, {perspective})
     io.stdout(JSON.stringify(result, null, 2))
@@ -83,13 +98,13 @@ export async function queryCommand(argv: readonly string[], io: CommandOutput): 
   }
 }
 
-function readParams(pairs: readonly string[]): Record<string, unknown> | string {
+/** `--param name=value` pairs as query parameters. */
+function readParams(pairs: readonly string[]): Record<string, unknown> {
   const params: Record<string, unknown> = {}
   for (const pair of pairs) {
     const separator = pair.indexOf('=')
-    if (separator <= 0) return `--param takes name=value, not "${pair}"`
-    const value = pair.slice(separator + 1)
-    params[pair.slice(0, separator)] = parseValue(value)
+    if (separator <= 0) throw new UsageError(`--param takes name=value, not "${pair}"`)
+    params[pair.slice(0, separator)] = parseValue(pair.slice(separator + 1))
   }
   return params
 }
@@ -102,8 +117,6 @@ function parseValue(value: string): unknown {
   }
 }
 
-function isPerspective(
-  value: string,
-): value is Extract<ClientPerspective, 'published' | 'drafts' | 'raw'> {
+function isPerspective(value: string): value is QueryArgs['perspective'] {
   return value === 'published' || value === 'drafts' || value === 'raw'
 }

@@ -1,5 +1,7 @@
 import {createClient, type SanityClient} from '@sanity/client'
 
+import {API_VERSION, DEFAULT_DATASET_NAME, LOCAL_PROJECT_ID} from '../../settings'
+
 /**
  * A client for a local lake, configured exactly as the README documents for Node.
  *
@@ -8,11 +10,11 @@ import {createClient, type SanityClient} from '@sanity/client'
  */
 export function localClient(apiHost: string): SanityClient {
   return createClient({
-    projectId: 'local',
-    dataset: 'production',
+    projectId: LOCAL_PROJECT_ID,
+    dataset: DEFAULT_DATASET_NAME,
     apiHost,
     useProjectHostname: false,
-    apiVersion: '2025-02-19',
+    apiVersion: API_VERSION,
     useCdn: false,
   })
 }

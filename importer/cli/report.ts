@@ -1,0 +1,164 @@
+import {formatByline} from '../../schemas/formatByline'
+import {type FileOutcome, NOT_WRITTEN} from '../run/runImport'
+
+/** A file's status, as its report line begins. */
+export type FileStatus = FileOutcome['status']
+
+/** Files per status. */
+export type Totals = Record<FileStatus, number>
+
+/**
+ * No files of any status, in report order: the one list of the statuses here, checked against
+ * {@link FileStatus} both ways (a status missing or unknown does not compile).
+ */
+const NO_FILES = {
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  review: 0,
+  kept: 0,
+  failed: 0,
+} satisfies Totals
+
+/** Statuses in report order. */
+export const STATUSES: readonly FileStatus[] = Object.keys(NO_FILES).filter(isStatus)
+
+function isStatus(key: string): key is FileStatus {
+  return Object.hasOwn(NO_FILES, key)
+}
+
+/** What the report says before it lists the files. */
+export interface Tally {
+  totals: Totals
+  /** Files an interrupted run did not get to write. */
+  notWritten: number
+}
+
+/**
+ * Counts the outcomes by status, in one pass over them.
+ *
+ * @param outcomes - one per file
+ * @returns the totals, and how many files an interruption left unwritten
+ */
+export async function tallyOutcomes(outcomes: AsyncIterable<FileOutcome>): Promise<Tally> {
+  const totals: Totals = {...NO_FILES}
+  let notWritten = 0
+  for await (const outcome of outcomes) {
+    totals[outcome.status]++
+    if (outcome.errors.includes(NOT_WRITTEN)) notWritten++
+  }
+  return {totals, notWritten}
+}
+
+/** The facts the report gives for one file, also the shape of each `--json` entry. */
+export interface OutcomeSummary {
+  file: string
+  status: FileStatus
+  articleId?: string
+  title?: string
+  titleDerived?: boolean
+  sections?: (string | null)[]
+  byline?: string
+  newsletter?: string
+  /** Why the article is a draft for review: the rules it fails, in the Studio's words. */
+  review?: string[]
+  notes: string[]
+  errors: string[]
+}
+
+/**
+ * Summarises what happened to one file for the report.
+ *
+ * @param outcome - the file's outcome
+ * @returns its report entry
+ */
+export function summarizeOutcome(outcome: FileOutcome): OutcomeSummary {
+  const {fileName, status, article, review, notes, errors} = outcome
+  if (!article || status === 'failed') return {file: fileName, status, notes, errors}
+  return {
+    file: fileName,
+    status,
+    articleId: article.id,
+    title: article.title,
+    titleDerived: article.titleDerived,
+    sections: article.sections,
+    byline: formatByline({authors: article.authors, agencies: article.agencies}),
+    ...(article.newsletter ? {newsletter: article.newsletter} : {}),
+    ...(review.length > 0 ? {review} : {}),
+    notes,
+    errors,
+  }
+}
+
+/**
+ * The human report: a line per file (status, file, article id, the rules a review article
+ * fails, sections, byline, newsletter), indented notes and errors under it, then the totals and
+ * where documents went. Lines come as the summaries do, so a report of any length is printed
+ * without being held.
+ *
+ * @param summaries - one per file
+ * @param totals - files per status, counted beforehand
+ * @param footer - what was written where, e.g. `written to data/production.ndjson`
+ * @returns the report's lines
+ */
+export async function* formatReport(
+  summaries: AsyncIterable<OutcomeSummary>,
+  totals: Totals,
+  footer: string,
+): AsyncGenerator<string> {
+  for await (const summary of summaries) {
+    const facts = [
+      summary.articleId,
+      ...(summary.review ?? []),
+      summary.sections &&
+        `${summary.sections.length} ${summary.sections.length === 1 ? 'section' : 'sections'}`,
+      summary.byline || (summary.articleId && 'no byline'),
+      summary.newsletter && `newsletter “${summary.newsletter}”`,
+    ].filter(Boolean)
+    yield `${summary.status.padEnd(9)} ${summary.file}${facts.length ? ` → ${facts.join(' · ')}` : ''}`
+    for (const note of summary.notes) yield `          note: ${note}`
+    for (const error of summary.errors) yield `          error: ${error}`
+  }
+  const counts = STATUSES.map((status) => `${totals[status]} ${status}`)
+  const files = STATUSES.reduce((sum, status) => sum + totals[status], 0)
+  yield `${files} ${files === 1 ? 'file' : 'files'}: ${counts.join(', ')}; ${footer}`
+}
+
+/** What the `--json` report says before its files. */
+export interface JsonReportHeader {
+  target: string
+  dryRun: boolean
+  written: boolean
+  totals: Totals
+}
+
+const INDENT = '    '
+
+/**
+ * The `--json` report, `JSON.stringify(report, null, 2)` to the byte, given out a few lines at a
+ * time as the summaries come, so a report of any length is printed without being held.
+ *
+ * @param header - target, dry run, written and totals
+ * @param summaries - one per file, the report's `files`
+ * @returns the report's text in pieces; joined with newlines, they are the whole report
+ */
+export async function* jsonReport(
+  header: JsonReportHeader,
+  summaries: AsyncIterable<OutcomeSummary>,
+): AsyncGenerator<string> {
+  const empty = JSON.stringify({...header, files: []}, null, 2)
+  const open = empty.lastIndexOf('[]')
+  // Each file is printed once the next one is seen, so the last goes without a comma.
+  let previous: string | undefined
+  for await (const summary of summaries) {
+    if (previous === undefined) yield empty.slice(0, open + 1)
+    else yield `${previous},`
+    previous = INDENT + JSON.stringify(summary, null, 2).replaceAll('\n', `\n${INDENT}`)
+  }
+  if (previous === undefined) {
+    yield empty
+    return
+  }
+  yield previous
+  yield `  ${empty.slice(open + 1)}`
+}
