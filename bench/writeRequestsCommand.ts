@@ -81,10 +81,9 @@ export async function writeRequestsCommand(
   // Loaded once the arguments are known good: the validator and @sanity/import are heavy.
   const {sanityImport} = await import('@sanity/import')
   const {importCommand} = await import('../importer')
-  const {startLake} = await import('../lake')
   const {createValidator} = await import('../validation')
-  const {localClient} = await import('../tests/support/localClient')
-  const {generateArticles} = await import('./generateArticles')
+  const {localClient, startLake} = await import('../lake')
+  const {generateCorpus} = await import('../corpus/generateCorpus')
   const quiet = {stdout: () => undefined, stderr: io.stderr, env: {}}
 
   // One validation worker for every batch of both imports.
@@ -95,7 +94,7 @@ export async function writeRequestsCommand(
     // The importer spools beside its --data file: here, in this run's folder.
     const data = ['--data', join(folder, 'production.ndjson')]
     await mkdir(sources)
-    for (const {fileName, text} of generateArticles(count))
+    for (const {fileName, text} of generateCorpus(count))
       await writeFile(join(sources, fileName), text)
     const exported = join(folder, 'export.ndjson')
     await importCommand(['--ndjson', exported, ...data, sources], quiet, {

@@ -1,3 +1,4 @@
+export {connectLake, type LakeConnection, localClient} from './cli/connectLake'
 export {createLake, type CommittedTransaction, type Lake} from './createLake'
 export {createLakeHandler, type LakeHandlerOptions} from './http/createLakeHandler'
 export {LakeError} from './LakeError'

@@ -2,14 +2,13 @@ import {readFileSync} from 'node:fs'
 
 import {expect, test} from 'vitest'
 
-import {corpusMaterial} from '../bench/corpus/corpusMaterial'
-import {generateCorpus} from '../bench/corpus/generateCorpus'
 import {convertSource} from '../importer'
 import {withSlug} from '../importer/documents/buildDocuments'
 import {contentHash} from '../importer/documents/contentHash'
+import {generateCorpus} from '../corpus/generateCorpus'
 
 const seed = readFileSync(new URL('../seeds/kursk-advance.txt', import.meta.url), 'utf8')
-const corpus = [...generateCorpus(corpusMaterial([seed]), 300)]
+const corpus = [...generateCorpus(300)]
 const markdown = [
   '# Floods close the ring road',
   'Water rose **overnight** in [the valley](https://example.com/valley), officials said.',

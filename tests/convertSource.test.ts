@@ -1,7 +1,7 @@
 import {toPlainText} from '@portabletext/toolkit'
 import {describe, expect, test, vi} from 'vitest'
 
-import {generateArticles} from '../bench/generateArticles'
+import {generateCorpus} from '../corpus/generateCorpus'
 import {type Conversion, convertSource} from '../importer/convertSource'
 import type {ContentInput} from '../importer/documents/types'
 import {ImportError} from '../importer/ImportError'
@@ -120,7 +120,7 @@ test('convertSource: conversions interleaved in one process give what each gives
     ...importFixtures
       .filter((fixture) => !fixture.output.error)
       .map((fixture) => ({fileName: fixture.fileName, bytes: bytesOf(fixture)})),
-    ...generateArticles(40).map(({fileName, text}) => ({
+    ...[...generateCorpus(40)].map(({fileName, text}) => ({
       fileName,
       bytes: new TextEncoder().encode(text),
     })),

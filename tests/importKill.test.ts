@@ -8,8 +8,8 @@ import {expect, test} from 'vitest'
 import {importCommand} from '../importer'
 import {type RunningLake, startLake} from '../lake'
 import {validateDocuments} from '../validation'
-import {generateArticles} from '../bench/generateArticles'
-import {localClient} from './support/localClient'
+import {generateCorpus} from '../corpus/generateCorpus'
+import {localClient} from '../lake'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const CLOCK = () => new Date('2024-08-17T00:00:00.000Z')
@@ -71,7 +71,7 @@ test('import: killed with SIGKILL at several points and run again, the dataset e
   const spools = join(folder, 'data', '.import-spool')
   await mkdir(sources)
   await mkdir(tmp)
-  for (const {fileName, text} of generateArticles(500))
+  for (const {fileName, text} of [...generateCorpus(500)])
     await writeFile(join(sources, fileName), text)
 
   const clean = await lakeIn(folder)

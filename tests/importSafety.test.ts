@@ -8,8 +8,8 @@ import {clientTarget, importCommand, runImport} from '../importer'
 import {readSourceFile} from '../importer/cli/readSourceFile'
 import {type RequestLogEntry, startLake} from '../lake'
 import {createValidator, type Validator} from '../validation'
-import {generateArticles} from '../bench/generateArticles'
-import {localClient} from './support/localClient'
+import {generateCorpus} from '../corpus/generateCorpus'
+import {localClient} from '../lake'
 import {collect} from './support/collect'
 
 const SEED = new URL('../seeds/kursk-advance.txt', import.meta.url)
@@ -140,7 +140,7 @@ describe('import safety', () => {
     folder = await mkdtemp(join(tmpdir(), 'newsroom-interrupt-'))
     const sources = join(folder, 'sources')
     await mkdir(sources)
-    for (const {fileName, text} of generateArticles(600))
+    for (const {fileName, text} of [...generateCorpus(600)])
       await writeFile(join(sources, fileName), text)
     const lake = await startLake({data: join(folder, 'production.ndjson'), port: 0})
     const interrupt = new AbortController()

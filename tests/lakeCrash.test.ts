@@ -8,7 +8,7 @@ import {promisify} from 'node:util'
 import {expect, test} from 'vitest'
 
 import {startLake} from '../lake'
-import {localClient} from './support/localClient'
+import {localClient} from '../lake'
 
 const ROOT = new URL('..', import.meta.url).pathname
 

@@ -7,7 +7,7 @@ import {join} from 'node:path'
 import {expect, test} from 'vitest'
 
 import {startLakeProcess} from '../bench/process/startLakeProcess'
-import {localClient} from './support/localClient'
+import {localClient} from '../lake'
 
 /** A process's resident memory now, in MiB, from /proc. */
 function residentMb(pid: number): number {

@@ -7,7 +7,7 @@ import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 
 import {type RunningLake, startLake} from '../lake'
 import {createQueryPool} from '../lake/query/queryPool'
-import {localClient} from './support/localClient'
+import {localClient} from '../lake'
 
 const DOCUMENTS = 3_000
 const DEADLINE_MS = 3_000

@@ -8,7 +8,7 @@ import type {SanityClient} from '@sanity/client'
 import {afterEach, beforeEach, describe, expect, test} from 'vitest'
 
 import {type RunningLake, startLake} from '../lake'
-import {localClient} from './support/localClient'
+import {localClient} from '../lake'
 
 let lake: RunningLake
 let client: SanityClient

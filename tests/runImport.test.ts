@@ -11,7 +11,7 @@ import {isArticleWrite} from '../importer/run/isArticleWrite'
 import {readSourceFile} from '../importer/cli/readSourceFile'
 import type {ArticleWrite} from '../importer/plan/planImport'
 import {type ImportDependencies, type ImportOptions, NOT_WRITTEN} from '../importer/run/runImport'
-import {generateArticles} from '../bench/generateArticles'
+import {generateCorpus} from '../corpus/generateCorpus'
 import {collect} from './support/collect'
 import {importSources} from './support/importSources'
 
@@ -56,7 +56,7 @@ async function importInBatches(
 
 describe('runImport in batches', () => {
   test('runImport: batches of 7 write what one batch writes, and report the same', async () => {
-    const files = await sourcesFolder(generateArticles(30))
+    const files = await sourcesFolder([...generateCorpus(30)])
     const one = await importInBatches(files, {files: 100})
     const many = await importInBatches(files, {files: 7})
     expect(one.batches).toHaveLength(1)
@@ -67,7 +67,7 @@ describe('runImport in batches', () => {
   })
 
   test('runImport: a batch ends at its byte budget, however few files it has', async () => {
-    const files = await sourcesFolder(generateArticles(6))
+    const files = await sourcesFolder([...generateCorpus(6)])
     const {batches, outcomes} = await importInBatches(files, {files: 100, bytes: 1})
     expect(batches).toHaveLength(6)
     expect(outcomes.map((outcome) => outcome.status)).toEqual(Array(6).fill('created'))
@@ -102,7 +102,7 @@ describe('runImport in batches', () => {
 
   test('runImport: a bad file fails alone; with strict, nothing from earlier batches is written', async () => {
     const files = await sourcesFolder([
-      ...generateArticles(5),
+      ...[...generateCorpus(5)],
       {fileName: 'empty.txt', text: '   \n'},
     ])
     const statuses = ['created', 'created', 'created', 'created', 'created', 'failed']
@@ -295,7 +295,7 @@ describe('runImport: an article edited while the import runs is kept, under the 
 })
 
 test('runImport: two runs interleaved in one process give what each gives alone', async () => {
-  const articles = generateArticles(24)
+  const articles = [...generateCorpus(24)]
   const first = await sourcesFolder(articles.slice(0, 12))
   const second = await sourcesFolder([...articles.slice(6, 24)].reverse())
   const aloneFirst = await importInBatches(first, {files: 5})

@@ -13,7 +13,7 @@ import {importCommand} from '../importer'
 import {type RunningLake, startLake} from '../lake'
 import {validateDocuments} from '../validation'
 import {launchChromium} from './support/browser'
-import {localClient} from './support/localClient'
+import {localClient} from '../lake'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const SCREENSHOTS = join(ROOT, 'test-results')

@@ -2,12 +2,9 @@
 // `node --import tsx bench/conversion/convertChild.ts --tool newsroom --n 10000 [--max-seconds S]`.
 // Prints one JSON line (a ChildResult) on stdout. With --max-seconds it stops after the batch
 // that takes its timed seconds past S and reports how many articles it converted.
-import {readFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
 
-import type {CorpusFile} from '../corpus/generateCorpus'
-import {corpusMaterial} from '../corpus/corpusMaterial'
-import {generateCorpus} from '../corpus/generateCorpus'
+import {type CorpusFile, generateCorpus} from '../../corpus/generateCorpus'
 import type {ChildResult} from './parseChildResult'
 
 /** A tool: what it reads of a corpus file (prepared untimed) and its timed conversion. */
@@ -49,8 +46,6 @@ const wireFile = (file: CorpusFile) => {
   return {input: {fileName: file.fileName, bytes}, inputBytes: bytes.byteLength}
 }
 
-const seed = readFileSync(new URL('../../seeds/kursk-advance.txt', import.meta.url), 'utf8')
-const material = corpusMaterial([seed])
 const tool = values.tool
 let result: ChildResult
 // Each tool is imported only in its own child, so that jsdom and the Sanity schema compiler do
@@ -96,7 +91,7 @@ function run<Input>(name: string, {prepare, convert}: Tool<Input>): ChildResult 
     articles += batch.length
     batch = []
   }
-  for (const file of generateCorpus(material, count)) {
+  for (const file of generateCorpus(count)) {
     if (seconds >= maxSeconds) break
     const prepared = prepare(file)
     batch.push(prepared.input)

@@ -4,7 +4,7 @@ import {createReadStream} from 'node:fs'
 
 import {sanityImport} from '@sanity/import'
 
-import {localClient} from '../../tests/support/localClient'
+import {localClient} from '../../lake'
 
 const [file, apiHost] = process.argv.slice(2)
 if (!file || !apiHost) throw new Error('sanityImportChild: give an NDJSON file and a lake URL')

@@ -1,8 +1,7 @@
-import {mkdir, readFile, writeFile} from 'node:fs/promises'
+import {mkdir, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 
-import {corpusMaterial} from '../corpus/corpusMaterial'
-import {generateCorpus} from '../corpus/generateCorpus'
+import {generateCorpus} from '../../corpus/generateCorpus'
 
 /**
  * Writes `count` corpus articles as `.txt` files into a folder, as a wire archive arrives.
@@ -13,9 +12,8 @@ import {generateCorpus} from '../corpus/generateCorpus'
  */
 export async function writeCorpusFiles(folder: string, count: number): Promise<number> {
   await mkdir(folder, {recursive: true})
-  const seed = await readFile(new URL('../../seeds/kursk-advance.txt', import.meta.url), 'utf8')
   let bytes = 0
-  for (const {fileName, text} of generateCorpus(corpusMaterial([seed]), count)) {
+  for (const {fileName, text} of generateCorpus(count)) {
     await writeFile(join(folder, fileName), text)
     bytes += Buffer.byteLength(text)
   }

@@ -2,7 +2,6 @@
 // importer would store it, in its own process so the benchmark's own process never holds the
 // articles. `node --import tsx bench/queries/datasetChild.ts --n 10000 --out FILE`. Prints one
 // JSON line (a DatasetSummary) on stdout.
-import {readFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
 
 import type {SanityDocument} from '@sanity/client'
@@ -12,8 +11,7 @@ import {ndjsonLines} from '../../dataset/ndjsonLines'
 import {writeFileAtomic} from '../../dataset/writeFileAtomic'
 import {convertSource} from '../../importer/convertSource'
 import {stampDocument} from '../../importer/write/stampDocument'
-import {corpusMaterial} from '../corpus/corpusMaterial'
-import {generateCorpus} from '../corpus/generateCorpus'
+import {generateCorpus} from '../../corpus/generateCorpus'
 import type {DatasetSummary} from './parseDatasetSummary'
 
 const TIMESTAMP = '2024-01-01T00:00:00Z'
@@ -26,7 +24,6 @@ if (!Number.isInteger(count) || count < 1 || !out) {
 }
 
 const started = performance.now()
-const seed = readFileSync(new URL('../../seeds/kursk-advance.txt', import.meta.url), 'utf8')
 const encoder = new TextEncoder()
 const middle = Math.floor(count / 2)
 let middleSlug: string | undefined
@@ -38,7 +35,7 @@ const shared = new Map<string, SanityDocument>()
 // ids (`article-wire-000001`…) are zero-padded and sort before `newsletter-…` and `person-…`, so
 // the file comes out in id order, as the lake's own snapshot would be.
 function* lines(): Generator<string> {
-  for (const file of generateCorpus(corpusMaterial([seed]), count)) {
+  for (const file of generateCorpus(count)) {
     const {documents} = convertSource(encoder.encode(file.text), {
       fileName: file.fileName,
       importedAt: TIMESTAMP,

@@ -1,6 +1,6 @@
 import {createClient, type SanityClient} from '@sanity/client'
 
-import {API_VERSION, readSettings} from '../../settings'
+import {API_VERSION, DEFAULT_DATASET_NAME, LOCAL_PROJECT_ID, readSettings} from '../../settings'
 import {startLake} from '../startLake'
 import {findRunningLake} from './lakeFile'
 
@@ -26,6 +26,36 @@ export interface LakeConnection {
   close: () => Promise<void>
 }
 
+/** Which project and dataset a {@link localClient} names, and its token. */
+export interface LocalClientOptions {
+  /** The project id the lake answers for; {@link LOCAL_PROJECT_ID} by default. */
+  projectId?: string
+  /** {@link DEFAULT_DATASET_NAME} by default. */
+  dataset?: string
+  token?: string
+}
+
+/**
+ * A `@sanity/client` for a lake at a URL, such as the local lake, configured exactly as the
+ * README documents for Node.
+ *
+ * @param apiHost - the lake's URL
+ * @param options - the project, dataset and token, when not the defaults
+ * @returns the client
+ */
+export function localClient(apiHost: string, options: LocalClientOptions = {}): SanityClient {
+  const {projectId = LOCAL_PROJECT_ID, dataset = DEFAULT_DATASET_NAME, token} = options
+  return createClient({
+    projectId,
+    dataset,
+    apiHost,
+    useProjectHostname: false,
+    apiVersion: API_VERSION,
+    useCdn: false,
+    ...(token ? {token} : {}),
+  })
+}
+
 /**
  * A `@sanity/client` for the Content Lake the tools should use: the lake at `apiHost`; the
  * hosted project when `SANITY_STUDIO_PROJECT_ID` and a token are set; the lake already serving
@@ -39,14 +69,8 @@ export async function connectLake(options: ConnectOptions): Promise<LakeConnecti
   const {env, data} = options
   const nothing = async () => undefined
   const {projectId, dataset, token, hosted} = readSettings(env)
-  const config = {
-    projectId,
-    dataset,
-    apiVersion: API_VERSION,
-    useCdn: false,
-    ...(token ? {token} : {}),
-  }
-  const local = (apiHost: string) => createClient({...config, apiHost, useProjectHostname: false})
+  const local = (apiHost: string) =>
+    localClient(apiHost, {projectId, dataset, ...(token ? {token} : {})})
 
   if (options.apiHost) {
     if (token && !mayCarryToken(options.apiHost)) {
@@ -63,7 +87,13 @@ export async function connectLake(options: ConnectOptions): Promise<LakeConnecti
   }
   if (hosted && token) {
     return {
-      client: createClient(config),
+      client: createClient({
+        projectId,
+        dataset,
+        apiVersion: API_VERSION,
+        useCdn: false,
+        ...(token ? {token} : {}),
+      }),
       description: `project ${projectId}, dataset ${dataset}`,
       hosted: true,
       close: nothing,

@@ -1,4 +1,6 @@
-import {seededRandom} from '../../lake/http/seededRandom'
+import {readFileSync} from 'node:fs'
+
+import {seededRandom} from '../lake/http/seededRandom'
 
 /** One block of a generated article, before it is written out as text or HTML. */
 export type CorpusBlock =
@@ -19,6 +21,45 @@ export interface CorpusArticle {
 export interface CorpusMaterial {
   sentences: [string, ...string[]]
   headings: [string, ...string[]]
+}
+
+const HEADINGS: [string, ...string[]] = [
+  'Reactions Abroad',
+  'What Comes Next',
+  'A Long Road',
+  'Markets React',
+]
+
+/**
+ * Sentences and subheadings to build a corpus from: the seed articles' paragraphs split into
+ * sentences, and their subheadings.
+ *
+ * @param seeds - the seed articles' texts
+ * @returns the material
+ */
+export function corpusMaterial(seeds: readonly string[]): CorpusMaterial {
+  const blocks = seeds.flatMap((text) => text.split(/\n\s*\n/).map((block) => block.trim()))
+  const isParagraph = (block: string | undefined) => (block?.length ?? 0) >= 120
+  const paragraphs = blocks.filter(isParagraph)
+  const sentences = paragraphs.flatMap((text) => text.match(/[^.!?]+[.!?]+[”"]?(\s|$)/g) ?? [])
+  // A subheading is a short unpunctuated line that a paragraph follows.
+  const headings = blocks.filter(
+    (block, i) => block.length < 60 && !/[.!?,:…]$/.test(block) && isParagraph(blocks[i + 1]),
+  )
+  const [first, ...rest] = sentences.map((sentence) => sentence.trim())
+  if (!first) throw new Error('corpusMaterial(): the seeds have no sentences to build from')
+  return {sentences: [first, ...rest], headings: [...HEADINGS, ...headings]}
+}
+
+/**
+ * The material of the article this project was made for, `seeds/kursk-advance.txt`: what the
+ * benchmarks and the load tests build their articles from.
+ *
+ * @returns the material
+ */
+export function seedMaterial(): CorpusMaterial {
+  const seed = readFileSync(new URL('../seeds/kursk-advance.txt', import.meta.url), 'utf8')
+  return corpusMaterial([seed])
 }
 
 const AUTHORS: [string, ...string[]] = [
