@@ -1,5 +1,5 @@
 import {canonicalJson} from '../documents/canonicalJson'
-import {shortHash} from '../documents/contentKey'
+import {shortHash} from '../contentKey'
 import type {ArticleWrite} from '../plan/planImport'
 
 /** A mutation as `POST /data/mutate` takes it. */

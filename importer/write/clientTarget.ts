@@ -31,6 +31,8 @@ export interface ClientTargetOptions {
   sleep?: Sleep
   /** Hears about each retry, for the report. */
   onRetry?: (error: unknown, attempt: number, delay: number) => void
+  /** Hears about each mutation request as it starts, with the time the rate limit let it go. */
+  onSend?: (time: number) => void
 }
 
 /**
@@ -61,7 +63,7 @@ export function clientTarget(
   }
   const send = (mutations: Mutation[]) =>
     withRetries(async () => {
-      await limiter?.acquire()
+      options.onSend?.((await limiter?.acquire()) ?? Date.now())
       await client.mutate(mutations, {
         transactionId: transactionIdFor(mutations),
         visibility: 'sync',

@@ -8,24 +8,27 @@ export type Sleep = (milliseconds: number) => Promise<void>
  * @param perSecond - the most requests a second
  * @param now - the current time in milliseconds
  * @param sleep - waits
- * @returns `acquire`, to await before each request
+ * @returns `acquire`, to await before each request; it resolves to the time the request may start,
+ *   by `now`
  */
 export function rateLimiter(
   perSecond: number,
   now: () => number = Date.now,
   sleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-): {acquire: () => Promise<void>} {
+): {acquire: () => Promise<number>} {
   const starts: number[] = []
-  let turn = Promise.resolve()
-  const acquire = async () => {
+  let turn: Promise<unknown> = Promise.resolve()
+  const acquire = async (): Promise<number> => {
     for (;;) {
       const time = now()
-      while (starts.length > 0 && time - (starts[0] ?? 0) >= 1000) starts.shift()
+      // The clock counts whole milliseconds: readings 1000 apart can be 999.x ms apart, so a
+      // start leaves the window only once the reading is 1001 on.
+      while (starts.length > 0 && time - (starts[0] ?? 0) > 1000) starts.shift()
       if (starts.length < perSecond) {
         starts.push(time)
-        return
+        return time
       }
-      await sleep(1000 - (time - (starts[0] ?? time)))
+      await sleep(1001 - (time - (starts[0] ?? time)))
     }
   }
   return {

@@ -1,7 +1,7 @@
 import type {SanityDocument} from '@sanity/client'
 
 import {canonicalJson} from '../documents/canonicalJson'
-import {shortHash} from '../documents/contentKey'
+import {shortHash} from '../contentKey'
 
 /**
  * Adds the system fields a Content Lake sets on write. The revision is derived from the
