@@ -3,10 +3,10 @@ import {availableParallelism, cpus} from 'node:os'
 
 import {
   checkArgs,
-  type CommandIo,
   commandArgs,
-  type ParsedArgs,
+  type CommandIo,
   parseCommandLine,
+  type ParsedArgs,
   UsageError,
 } from '../cli/command'
 import {isRecord} from '../dataset/isRecord'

@@ -1,5 +1,5 @@
 // `npm run bench`: measurements beside the tools people use today. See bench/benchCommand.ts.
-import {benchCommand} from './benchCommand'
 import {processIo} from '../cli/processIo'
+import {benchCommand} from './benchCommand'
 
 process.exitCode = await benchCommand(process.argv.slice(2), processIo())

@@ -4,10 +4,10 @@ import {join} from 'node:path'
 
 import {
   checkArgs,
-  type CommandIo,
   commandArgs,
-  type ParsedArgs,
+  type CommandIo,
   parseCommandLine,
+  type ParsedArgs,
   UsageError,
 } from '../cli/command'
 import {formatTable} from './formatTable'

@@ -1,7 +1,7 @@
 import {
   type CorpusArticle,
-  type CorpusBlock,
   corpusArticle,
+  type CorpusBlock,
   type CorpusMaterial,
   seedMaterial,
 } from './corpusArticle'

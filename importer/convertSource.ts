@@ -7,7 +7,7 @@ import {markdownToBlocks} from './parse/markdownToBlocks'
 import {textToBlocks} from './parse/textToBlocks'
 import {decodeText} from './read/decodeText'
 import {splitFrontMatter} from './read/splitFrontMatter'
-import {type StructuredArticle, structureArticle} from './structure/structureArticle'
+import {structureArticle, type StructuredArticle} from './structure/structureArticle'
 
 /** Provenance stamped on what one file becomes. */
 export interface ConvertOptions {

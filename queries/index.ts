@@ -1,3 +1,4 @@
+export {pageParams} from './pageParams'
 export {
   articleBySlug,
   articleOutline,
@@ -5,4 +6,3 @@ export {
   latestArticles,
   searchArticles,
 } from './queries'
-export {pageParams} from './pageParams'

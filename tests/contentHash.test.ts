@@ -2,10 +2,10 @@ import {readFileSync} from 'node:fs'
 
 import {expect, test} from 'vitest'
 
+import {generateCorpus} from '../corpus/generateCorpus'
 import {convertSource} from '../importer'
 import {withSlug} from '../importer/documents/buildDocuments'
 import {contentHash} from '../importer/documents/contentHash'
-import {generateCorpus} from '../corpus/generateCorpus'
 
 const seed = readFileSync(new URL('../seeds/kursk-advance.txt', import.meta.url), 'utf8')
 const corpus = [...generateCorpus(300)]

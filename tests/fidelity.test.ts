@@ -6,7 +6,7 @@ import {
   markdownExtractor,
   newsroomExtractor,
 } from '../bench/fidelity/extractors'
-import {type RealArticle, readRealCopy} from '../bench/fidelity/realCopy'
+import {readRealCopy, type RealArticle} from '../bench/fidelity/realCopy'
 import {
   type FidelityScores,
   fidelityScores,

@@ -5,11 +5,11 @@ import {join} from 'node:path'
 
 import {expect, test} from 'vitest'
 
+import {generateCorpus} from '../corpus/generateCorpus'
 import {importCommand} from '../importer'
 import {type RunningLake, startLake} from '../lake'
-import {validateDocuments} from '../validation'
-import {generateCorpus} from '../corpus/generateCorpus'
 import {localClient} from '../lake'
+import {validateDocuments} from '../validation'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const CLOCK = () => new Date('2024-08-17T00:00:00.000Z')

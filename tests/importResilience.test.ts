@@ -4,12 +4,12 @@ import {join} from 'node:path'
 
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 
+import {generateCorpus} from '../corpus/generateCorpus'
 import {clientTarget, runImport} from '../importer'
 import {readSourceFile} from '../importer/cli/readSourceFile'
-import {type RequestLogEntry, parseFaults, type RunningLake, seededRandom, startLake} from '../lake'
-import {createValidator, type Validator} from '../validation'
-import {generateCorpus} from '../corpus/generateCorpus'
+import {parseFaults, type RequestLogEntry, type RunningLake, seededRandom, startLake} from '../lake'
 import {localClient} from '../lake'
+import {createValidator, type Validator} from '../validation'
 import {collect} from './support/collect'
 
 const CLOCK = () => new Date('2024-08-17T00:00:00.000Z')

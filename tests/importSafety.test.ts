@@ -4,12 +4,12 @@ import {join} from 'node:path'
 
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 
+import {generateCorpus} from '../corpus/generateCorpus'
 import {clientTarget, importCommand, runImport} from '../importer'
 import {readSourceFile} from '../importer/cli/readSourceFile'
 import {type RequestLogEntry, startLake} from '../lake'
-import {createValidator, type Validator} from '../validation'
-import {generateCorpus} from '../corpus/generateCorpus'
 import {localClient} from '../lake'
+import {createValidator, type Validator} from '../validation'
 import {collect} from './support/collect'
 
 const SEED = new URL('../seeds/kursk-advance.txt', import.meta.url)

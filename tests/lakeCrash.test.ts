@@ -7,8 +7,7 @@ import {promisify} from 'node:util'
 
 import {expect, test} from 'vitest'
 
-import {startLake} from '../lake'
-import {localClient} from '../lake'
+import {localClient, startLake} from '../lake'
 
 const ROOT = new URL('..', import.meta.url).pathname
 

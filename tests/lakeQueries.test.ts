@@ -6,8 +6,8 @@ import type {SanityClient} from '@sanity/client'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 
 import {type RunningLake, startLake} from '../lake'
-import {createQueryPool} from '../lake/query/queryPool'
 import {localClient} from '../lake'
+import {createQueryPool} from '../lake/query/queryPool'
 
 const DOCUMENTS = 3_000
 const DEADLINE_MS = 3_000

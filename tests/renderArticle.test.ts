@@ -4,7 +4,7 @@ import {JSDOM} from 'jsdom'
 import {describe, expect, test} from 'vitest'
 
 import {convertSource} from '../importer'
-import {excerpt, readingMinutes, renderArticle, type RenderableArticle} from '../render'
+import {excerpt, readingMinutes, type RenderableArticle, renderArticle} from '../render'
 
 /** The seed as `articleBySlug` returns it: byline and newsletter resolved. */
 function seedArticle(): RenderableArticle {

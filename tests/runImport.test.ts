@@ -1,17 +1,17 @@
-import {mkdtemp, readFile, readdir, writeFile} from 'node:fs/promises'
+import {mkdtemp, readdir, readFile, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import type {SanityDocument} from '@sanity/client'
 import {describe, expect, test} from 'vitest'
 
+import {generateCorpus} from '../corpus/generateCorpus'
 import {type ImportTarget, ndjsonExportTarget, runImport} from '../importer'
 import {fileSpool} from '../importer/cli/fileSpool'
-import {isArticleWrite} from '../importer/run/isArticleWrite'
 import {readSourceFile} from '../importer/cli/readSourceFile'
 import type {ArticleWrite} from '../importer/plan/planImport'
+import {isArticleWrite} from '../importer/run/isArticleWrite'
 import {type ImportDependencies, type ImportOptions, NOT_WRITTEN} from '../importer/run/runImport'
-import {generateCorpus} from '../corpus/generateCorpus'
 import {collect} from './support/collect'
 import {importSources} from './support/importSources'
 

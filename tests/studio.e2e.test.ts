@@ -11,9 +11,9 @@ import {afterAll, beforeAll, expect, test} from 'vitest'
 
 import {importCommand} from '../importer'
 import {type RunningLake, startLake} from '../lake'
+import {localClient} from '../lake'
 import {validateDocuments} from '../validation'
 import {launchChromium} from './support/browser'
-import {localClient} from '../lake'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const SCREENSHOTS = join(ROOT, 'test-results')

@@ -1,5 +1,5 @@
-import {runNode} from '../process/runNode'
 import {childReport} from '../process/childReport'
+import {runNode} from '../process/runNode'
 import {type DatasetSummary, parseDatasetSummary} from './parseDatasetSummary'
 
 /**

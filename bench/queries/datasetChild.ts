@@ -6,12 +6,12 @@ import {parseArgs} from 'node:util'
 
 import type {SanityDocument} from '@sanity/client'
 
+import {generateCorpus} from '../../corpus/generateCorpus'
 import {isRecord} from '../../dataset/isRecord'
 import {ndjsonLines} from '../../dataset/ndjsonLines'
 import {writeFileAtomic} from '../../dataset/writeFileAtomic'
 import {convertSource} from '../../importer/convertSource'
 import {stampDocument} from '../../importer/write/stampDocument'
-import {generateCorpus} from '../../corpus/generateCorpus'
 import type {DatasetSummary} from './parseDatasetSummary'
 
 const TIMESTAMP = '2024-01-01T00:00:00Z'

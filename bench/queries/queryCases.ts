@@ -2,8 +2,8 @@ import {pageParams} from '../../queries/pageParams'
 import {
   articleBySlug,
   articleOutline,
-  articleSlugs,
   articlesByAuthor,
+  articleSlugs,
   latestArticles,
   searchArticles,
 } from '../../queries/queries'

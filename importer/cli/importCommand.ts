@@ -1,4 +1,4 @@
-import {type CommandIo, commandArgs} from '../../cli/command'
+import {commandArgs, type CommandIo} from '../../cli/command'
 import {mapAsync} from '../../dataset/mapAsync'
 import {isArticleWrite} from '../run/isArticleWrite'
 import {isFileOutcome} from '../run/isFileOutcome'

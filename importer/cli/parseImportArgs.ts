@@ -1,4 +1,4 @@
-import {checkArgs, type ParsedArgs, parseCommandLine, UsageError} from '../../cli/command'
+import {checkArgs, parseCommandLine, type ParsedArgs, UsageError} from '../../cli/command'
 import {DEFAULT_DATA_FILE} from '../../settings'
 import {SPOOL_FOLDER} from './fileSpool'
 

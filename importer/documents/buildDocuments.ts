@@ -1,9 +1,9 @@
 import {basename, extname} from 'node:path'
 
+import {ContentKeys} from '../contentKey'
 import {ImportError} from '../ImportError'
 import type {FrontMatter} from '../read/readFrontMatter'
 import type {StructuredArticle} from '../structure/structureArticle'
-import {ContentKeys} from '../contentKey'
 import {contentHash} from './contentHash'
 import {slugify} from './slugify'
 import {toPortableText} from './toPortableText'

@@ -1,5 +1,5 @@
-import type {TextBlock} from '../parse/TextBlock'
 import {ContentKeys} from '../contentKey'
+import type {TextBlock} from '../parse/TextBlock'
 import type {BlockInput} from './types'
 
 /**

@@ -1,12 +1,12 @@
 import {convertSource} from '../convertSource'
 import {ImportError} from '../ImportError'
-import {ArticleClaims} from './ArticleClaims'
 import type {ArticleWrite} from '../plan/planImport'
 import type {ImportTarget} from '../write/ImportTarget'
+import {ArticleClaims} from './ArticleClaims'
 import {
   type ConvertedFile,
-  type DecideOptions,
   decideFiles,
+  type DecideOptions,
   type FileOutcome,
   type Validate,
   WRITE_NOTES,

@@ -3,7 +3,7 @@ import {deriveTitle} from './deriveTitle'
 import {findPromoRuns, type PromoWeight, promoWeight} from './findPromos'
 import {isHeadingLike, isHeadlineLike, isNotHeading} from './isHeadingLike'
 import {agencyKey, datelineAgencies, trailingCreditAgencies} from './newsAgencies'
-import {mayBeLabelledCredit, type ParsedByline, parseByline} from './parseByline'
+import {mayBeLabelledCredit, parseByline, type ParsedByline} from './parseByline'
 import {isFormLine, type SignupCopy, signupCopy} from './signupCopy'
 
 /** A headed part of the article; the first may have no heading (the lead). */

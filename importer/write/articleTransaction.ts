@@ -1,5 +1,5 @@
-import {canonicalJson} from '../documents/canonicalJson'
 import {shortHash} from '../contentKey'
+import {canonicalJson} from '../documents/canonicalJson'
 import type {ArticleWrite} from '../plan/planImport'
 
 /** A mutation as `POST /data/mutate` takes it. */

@@ -1,10 +1,10 @@
 import type {SanityDocument} from '@sanity/client'
 
+import {ndjsonLines} from '../../dataset/ndjsonLines'
+import {writeFileAtomic} from '../../dataset/writeFileAtomic'
 import {type ArticleWrite, planDocuments} from '../plan/planImport'
 import type {ImportTarget} from './ImportTarget'
 import {stampDocument} from './stampDocument'
-import {ndjsonLines} from '../../dataset/ndjsonLines'
-import {writeFileAtomic} from '../../dataset/writeFileAtomic'
 
 /**
  * An export file holding exactly the documents of one run, loadable by `sanity dataset import`.

@@ -1,7 +1,7 @@
 import type {SanityDocument} from '@sanity/client'
 
-import {LakeError} from '../LakeError'
 import {isRecord} from '../../dataset/isRecord'
+import {LakeError} from '../LakeError'
 import type {DocumentBody, LakeMutation} from '../store/mutations'
 
 /**

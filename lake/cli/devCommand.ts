@@ -2,10 +2,10 @@ import {spawn} from 'node:child_process'
 
 import {
   checkArgs,
-  type CommandIo,
   commandArgs,
-  type ParsedArgs,
+  type CommandIo,
   parseCommandLine,
+  type ParsedArgs,
   UsageError,
 } from '../../cli/command'
 import {DEFAULT_DATA_FILE, LOCAL_LAKE_PORT} from '../../settings'

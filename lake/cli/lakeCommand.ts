@@ -1,4 +1,4 @@
-import {type CommandIo, commandArgs} from '../../cli/command'
+import {commandArgs, type CommandIo} from '../../cli/command'
 import {API_VERSION, LOCAL_PROJECT_ID} from '../../settings'
 import {seededRandom} from '../http/seededRandom'
 import {startLake} from '../startLake'

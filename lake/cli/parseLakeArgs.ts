@@ -1,4 +1,4 @@
-import {checkArgs, type ParsedArgs, parseCommandLine, UsageError} from '../../cli/command'
+import {checkArgs, parseCommandLine, type ParsedArgs, UsageError} from '../../cli/command'
 import {
   DEFAULT_DATA_FILE,
   DEFAULT_DATASET_NAME,

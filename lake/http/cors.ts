@@ -1,5 +1,5 @@
-import {type AccessPolicy, isAllowedOrigin} from './accessPolicy'
 import type {LakeRequest, LakeResponse} from '../LakeExchange'
+import {type AccessPolicy, isAllowedOrigin} from './accessPolicy'
 
 /**
  * Adds CORS headers that let an allowed origin (the Studio's) call the lake with credentials:

@@ -1,9 +1,8 @@
-import type {LakeRequest, LakeResponse} from '../LakeExchange'
-
+import {isRecord} from '../../dataset/isRecord'
 import type {Lake} from '../createLake'
 import {LakeError} from '../LakeError'
+import type {LakeRequest, LakeResponse} from '../LakeExchange'
 import {createListeners} from '../listen/createListeners'
-import {isRecord} from '../../dataset/isRecord'
 import {isLakeMutation} from '../store/mutations'
 import {type AccessPolicy, checkAccess, checkOrigin} from './accessPolicy'
 import {applyCors} from './cors'

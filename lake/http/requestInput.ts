@@ -1,5 +1,5 @@
-import type {LakeRequest} from '../LakeExchange'
 import {LakeError} from '../LakeError'
+import type {LakeRequest} from '../LakeExchange'
 import type {ListenRequest} from '../listen/createListeners'
 import type {Perspective} from '../query/perspectiveDocuments'
 

@@ -1,5 +1,5 @@
-import type {FaultPlan} from './parseFaults'
 import type {LakeRequest, LakeResponse} from '../LakeExchange'
+import type {FaultPlan} from './parseFaults'
 
 /** One request as the lake saw it. */
 export interface RequestLogEntry {

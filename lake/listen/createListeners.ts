@@ -3,8 +3,8 @@ import {constants} from 'node:http2'
 import {evaluateSync, type ExprNode, parse} from 'groq-js'
 
 import type {Lake} from '../createLake'
-import {type LakeRequest, type LakeResponse, writeChunk} from '../LakeExchange'
 import {LakeError} from '../LakeError'
+import {type LakeRequest, type LakeResponse, writeChunk} from '../LakeExchange'
 import {type ListenOptions, mutationEvents} from './mutationEvents'
 
 /** Under the 45 s after which the Studio's EventSource gives up on a silent stream. */

@@ -9,8 +9,8 @@ import {
   writeFileAtomic,
   type WriteFileAtomicOptions,
 } from '../../dataset'
-import {fileSize, type JournalFile, openJournalFile, truncateFile} from './journalFile'
 import {applyJournalEntry, type JournalEntry} from './journalEntry'
+import {fileSize, type JournalFile, openJournalFile, truncateFile} from './journalFile'
 import {journalWriter} from './journalWriter'
 import {lockDataFile} from './lockDataFile'
 import {replayJournal} from './replayJournal'

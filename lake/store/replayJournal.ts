@@ -1,6 +1,6 @@
 import type {SanityDocument} from '@sanity/client'
 
-import {isRecord, readLineSpans, type ReadLinesOptions} from '../../dataset'
+import {isRecord, type ReadLinesOptions, readLineSpans} from '../../dataset'
 import {applyJournalEntry, isJournalEntry, type JournalEntry} from './journalEntry'
 
 /** What {@link replayJournal} found in a journal. */

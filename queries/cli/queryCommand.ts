@@ -2,10 +2,10 @@ import type {ClientPerspective} from '@sanity/client'
 
 import {
   checkArgs,
-  type CommandIo,
   commandArgs,
-  type ParsedArgs,
+  type CommandIo,
   parseCommandLine,
+  type ParsedArgs,
   UsageError,
 } from '../../cli/command'
 import {connectLake} from '../../lake/cli/connectLake'

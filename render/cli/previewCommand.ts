@@ -3,10 +3,10 @@ import {join} from 'node:path'
 
 import {
   checkArgs,
-  type CommandIo,
   commandArgs,
-  type ParsedArgs,
+  type CommandIo,
   parseCommandLine,
+  type ParsedArgs,
 } from '../../cli/command'
 import {connectLake} from '../../lake/cli/connectLake'
 import {articleBySlug, articleSlugs} from '../../queries/queries'
