@@ -9,7 +9,7 @@ import {
   type ParsedArgs,
   UsageError,
 } from '../cli/command'
-import {isRecord} from '../dataset/isRecord'
+import {isRecord} from '../dataset/guards'
 import {checkTargets} from './checkTargets'
 import {formatTable} from './formatTable'
 

@@ -1,6 +1,6 @@
 import {open} from 'node:fs/promises'
 
-import {isNotFound} from './isNotFound'
+import {isNotFound} from './guards'
 
 /** How {@link readLines} reads. */
 export interface ReadLinesOptions {

@@ -1,6 +1,6 @@
 import type {Path, SanityDocument} from 'sanity'
 
-import {isRecord} from '../dataset/isRecord'
+import {isRecord} from '../dataset/guards'
 
 /** What the validation worker is asked: documents to check and the dataset they join. */
 export interface ValidationRequest {

@@ -1,4 +1,4 @@
-import {isRecord} from '../../dataset/isRecord'
+import {isRecord} from '../../dataset/guards'
 
 /** What one benchmark child reports on its stdout line. */
 export interface ChildResult {

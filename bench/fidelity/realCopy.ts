@@ -1,7 +1,7 @@
 import {readdir, readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 
-import {isRecord} from '../../dataset/isRecord'
+import {isRecord} from '../../dataset/guards'
 
 /** Where the real articles and their expected structure are kept. */
 export const REAL_COPY = new URL('../../tests/fixtures/real-copy/', import.meta.url).pathname

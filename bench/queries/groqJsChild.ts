@@ -7,7 +7,7 @@ import {parseArgs} from 'node:util'
 
 import {evaluate, parse} from 'groq-js'
 
-import {readNdjson} from '../../dataset/readNdjson'
+import {readNdjson} from '../../dataset/ndjson'
 import type {GroqJsLine} from './parseGroqJsLine'
 import {queryCases} from './queryCases'
 import {timeRuns} from './timeRuns'

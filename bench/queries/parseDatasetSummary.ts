@@ -1,4 +1,4 @@
-import {isRecord} from '../../dataset/isRecord'
+import {isRecord} from '../../dataset/guards'
 
 /** What the dataset child wrote, as it reports it on its stdout line. */
 export interface DatasetSummary {

@@ -1,4 +1,4 @@
-import {isRecord} from '../../dataset/isRecord'
+import {isRecord} from '../../dataset/guards'
 import type {CaseTimings} from './CaseTimings'
 
 /**

@@ -2,8 +2,8 @@ import {randomBytes} from 'node:crypto'
 import {type FileHandle, mkdir, open, readdir, rm} from 'node:fs/promises'
 import {dirname, join} from 'node:path'
 
-import {isNotFound} from '../../dataset/isNotFound'
-import {streamJsonLines} from '../../dataset/streamJsonLines'
+import {isNotFound} from '../../dataset/guards'
+import {streamJsonLines} from '../../dataset/ndjson'
 import type {Spool} from '../run/spool'
 
 const CHUNK_CHARS = 1024 * 1024

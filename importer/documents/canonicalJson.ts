@@ -1,4 +1,4 @@
-import {isRecord} from '../../dataset/isRecord'
+import {isRecord} from '../../dataset/guards'
 
 /**
  * JSON with object keys sorted at every depth and undefined values left out, so equal content

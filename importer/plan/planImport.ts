@@ -1,6 +1,6 @@
 import type {SanityDocument} from '@sanity/client'
 
-import {isRecord} from '../../dataset/isRecord'
+import {isRecord} from '../../dataset/guards'
 import {contentHash} from '../documents/contentHash'
 import type {
   ArticleInput,
@@ -25,6 +25,21 @@ export interface ArticleWrite {
   ifRevisionID?: string
   /** Fields the stored document has and the new one lacks, removed by the replacement. */
   unset?: string[]
+}
+
+/**
+ * Whether a value read back from a spool is an article write: its shape, not every field.
+ *
+ * @param value - a parsed spool line
+ * @returns true for an article write
+ */
+export function isArticleWrite(value: unknown): value is ArticleWrite {
+  return (
+    isRecord(value) &&
+    isRecord(value['article']) &&
+    typeof value['article']['_id'] === 'string' &&
+    Array.isArray(value['createIfMissing'])
+  )
 }
 
 /**

@@ -1,4 +1,4 @@
-import {isRecord} from '../../dataset/isRecord'
+import {isRecord} from '../../dataset/guards'
 import {ImportError} from '../ImportError'
 
 /** Article facts an editor can state at the top of a source file; they win over detection. */

@@ -1,5 +1,6 @@
 import type {SanityDocument} from '@sanity/client'
 
+import {isRecord} from '../../dataset/guards'
 import type {DocumentValidation} from '../../validation/protocol'
 import type {Conversion} from '../convertSource'
 import {
@@ -31,6 +32,23 @@ export interface FileOutcome {
   notes: string[]
   /** Why the file failed: one line per problem. */
   errors: string[]
+}
+
+/**
+ * Whether a value read back from a spool is a file's outcome: its shape, not every field.
+ *
+ * @param value - a parsed spool line
+ * @returns true for a file outcome
+ */
+export function isFileOutcome(value: unknown): value is FileOutcome {
+  return (
+    isRecord(value) &&
+    typeof value['fileName'] === 'string' &&
+    typeof value['status'] === 'string' &&
+    Array.isArray(value['review']) &&
+    Array.isArray(value['notes']) &&
+    Array.isArray(value['errors'])
+  )
 }
 
 const IMPORTED_AS_DRAFT = 'imported as a draft'

@@ -1,7 +1,7 @@
 import type {SanityClient, SanityDocument} from '@sanity/client'
 
-import {isRecord} from '../../dataset/isRecord'
-import {mapAsync} from '../../dataset/mapAsync'
+import {isRecord} from '../../dataset/guards'
+import {mapAsync} from '../../dataset/ndjson'
 import {ARTICLE_TYPE} from '../../schemas/constants'
 import type {ArticleWrite} from '../plan/planImport'
 import {articleMutations, type Mutation, transactionIdFor} from './articleTransaction'

@@ -1,6 +1,6 @@
 import type {SanityDocument} from '@sanity/client'
 
-import {ndjsonLines} from '../../dataset/ndjsonLines'
+import {ndjsonLines} from '../../dataset/ndjson'
 import {writeFileAtomic} from '../../dataset/writeFileAtomic'
 import {type ArticleWrite, planDocuments} from '../plan/planImport'
 import type {ImportTarget} from './ImportTarget'

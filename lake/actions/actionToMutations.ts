@@ -1,6 +1,6 @@
 import type {SanityDocument} from '@sanity/client'
 
-import {isRecord} from '../../dataset/isRecord'
+import {isRecord} from '../../dataset/guards'
 import {LakeError} from '../LakeError'
 import type {DocumentBody, LakeMutation} from '../store/mutations'
 

@@ -1,4 +1,4 @@
-import {isRecord} from '../../dataset/isRecord'
+import {isRecord} from '../../dataset/guards'
 import type {Lake} from '../createLake'
 import {LakeError} from '../LakeError'
 import type {LakeRequest, LakeResponse} from '../LakeExchange'

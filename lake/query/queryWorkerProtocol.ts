@@ -1,6 +1,6 @@
 import type {SanityDocument} from '@sanity/client'
 
-import {isRecord} from '../../dataset/isRecord'
+import {isRecord} from '../../dataset/guards'
 import type {Perspective} from './perspectiveDocuments'
 
 /** A document as a write left it: its new content, or null when deleted. */

@@ -1,7 +1,7 @@
 import type {SanityDocument} from '@sanity/client'
 import {Mutation} from '@sanity/mutator'
 
-import {isRecord} from '../../dataset/isRecord'
+import {isRecord} from '../../dataset/guards'
 import {LakeError} from '../LakeError'
 import type {DocumentChange, LakeMutation, MutationResult} from './mutations'
 

@@ -1,6 +1,6 @@
 import type {SanityDocument} from '@sanity/client'
 
-import {isRecord} from '../../dataset/isRecord'
+import {isRecord} from '../../dataset/guards'
 
 /** The mutations `POST /data/mutate` accepts, one operation each. */
 export type LakeMutation =
