@@ -77,6 +77,8 @@ test('import: killed with SIGKILL at several points and run again, the dataset e
   const clean = await lakeIn(folder)
   const killed = await lakeIn(folder)
   try {
+    let cleanCommits = 0
+    clean.lake.subscribe(() => cleanCommits++)
     const quiet = {stdout: () => undefined, stderr: () => undefined, now: () => new Date()}
     expect(
       await importCommand(
@@ -98,7 +100,10 @@ test('import: killed with SIGKILL at several points and run again, the dataset e
     // Killed right after its first request was acknowledged, the next one waiting its turn.
     const second = await importProcess(args, tmp, () => commits >= 1)
     expect(second.code).toBeNull()
-    expect(commits).toBe(1)
+    // That request's transactions (one per article it carried), or on a loaded machine a few
+    // requests' more: well short of the whole run's.
+    expect(commits).toBeGreaterThanOrEqual(1)
+    expect(commits).toBeLessThan(cleanCommits / 2)
     // Its spools stay behind, as a killed process cannot remove them; none of the first run’s do.
     expect(await spoolsOf(spools, second.pid)).toHaveLength(2)
     expect(await spoolsOf(spools, first.pid)).toEqual([])
