@@ -2,9 +2,9 @@ import {toPlainText} from '@portabletext/toolkit'
 import {describe, expect, test, vi} from 'vitest'
 
 import {generateCorpus} from '../corpus/generateCorpus'
-import {type Conversion, convertSource} from '../importer/convertSource'
+import {type Conversion, convertSource} from '../importer/convert/convertSource'
 import type {ContentInput} from '../importer/documents/types'
-import {ImportError} from '../importer/ImportError'
+import {ImportError} from '../importer/shared/ImportError'
 import {type Expected, type ImportFixture, importFixtures} from './fixtures/import'
 
 type View = Omit<Expected, 'error'>
@@ -112,7 +112,7 @@ describe('convertSource', () => {
 /** The converter of a fresh copy of the importer's modules: no earlier conversion touched it. */
 async function freshConvertSource(): Promise<typeof convertSource> {
   vi.resetModules()
-  return (await import('../importer/convertSource')).convertSource
+  return (await import('../importer/convert/convertSource')).convertSource
 }
 
 test('convertSource: conversions interleaved in one process give what each gives alone', async () => {

@@ -1,4 +1,4 @@
-import {convertSource} from '../../importer/convertSource'
+import {convertSource} from '../../importer/convert/convertSource'
 
 /**
  * This importer's conversion of one wire file, down to the NDJSON a Content Lake would receive:

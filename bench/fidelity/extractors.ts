@@ -1,7 +1,7 @@
 import {markdownToPortableText} from '@portabletext/markdown'
 import {isPortableTextBlock, toPlainText} from '@portabletext/toolkit'
 
-import {convertSource} from '../../importer/convertSource'
+import {convertSource} from '../../importer/convert/convertSource'
 import type {ContentInput} from '../../importer/documents/types'
 
 /** The structure a tool gives an article's text, in the terms the corpus is annotated in. */

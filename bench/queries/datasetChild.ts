@@ -10,7 +10,7 @@ import {generateCorpus} from '../../corpus/generateCorpus'
 import {isRecord} from '../../dataset/guards'
 import {ndjsonLines} from '../../dataset/ndjson'
 import {writeFileAtomic} from '../../dataset/writeFileAtomic'
-import {convertSource} from '../../importer/convertSource'
+import {convertSource} from '../../importer/convert/convertSource'
 import {stampDocument} from '../../importer/write/stampDocument'
 import type {DatasetSummary} from './parseDatasetSummary'
 

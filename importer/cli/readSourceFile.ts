@@ -1,8 +1,8 @@
 import {open} from 'node:fs/promises'
 import {extname} from 'node:path'
 
-import {ImportError} from '../ImportError'
 import {MAX_SOURCE_BYTES} from '../read/decodeText'
+import {ImportError} from '../shared/ImportError'
 
 /** File endings the importer reads: plain text and Markdown. */
 export const SOURCE_EXTENSIONS = new Set(['.txt', '.md', '.markdown'])

@@ -1,8 +1,8 @@
 import {basename, extname} from 'node:path'
 
-import {ContentKeys} from '../contentKey'
-import {ImportError} from '../ImportError'
 import type {FrontMatter} from '../read/readFrontMatter'
+import {ContentKeys} from '../shared/contentKey'
+import {ImportError} from '../shared/ImportError'
 import type {StructuredArticle} from '../structure/structureArticle'
 import {contentHash} from './contentHash'
 import {slugify} from './slugify'

@@ -1,6 +1,6 @@
 import getSlug from 'speakingurl'
 
-import {shortHash} from '../contentKey'
+import {shortHash} from '../shared/contentKey'
 
 /**
  * Punctuation speakingurl turns into a plain separator. Text made only of these, ASCII letters,

@@ -1,5 +1,5 @@
-import {ContentKeys} from '../contentKey'
 import type {TextBlock} from '../parse/TextBlock'
+import {ContentKeys} from '../shared/contentKey'
 import type {BlockInput} from './types'
 
 /**

@@ -1,4 +1,4 @@
-import {ContentKeys} from '../contentKey'
+import {ContentKeys} from '../shared/contentKey'
 import type {LinkDef, TextSpan} from './TextBlock'
 
 // Dashes, ellipses and full-width punctuation never belong to an address in running text.

@@ -2,7 +2,7 @@ import {markdownToPortableText} from '@portabletext/markdown'
 import {isPortableTextBlock, isPortableTextSpan, toPlainText} from '@portabletext/toolkit'
 
 import {isAllowedHref} from '../../schemas/constants'
-import {ContentKeys} from '../contentKey'
+import {ContentKeys} from '../shared/contentKey'
 import {joinSoftWraps, linkifyText} from './inlineText'
 import type {LinkDef, TextBlock, TextSpan, TextStyle} from './TextBlock'
 

@@ -1,4 +1,4 @@
-import {ImportError} from '../ImportError'
+import {ImportError} from '../shared/ImportError'
 import {firstInvalidUtf8Offset} from './firstInvalidUtf8Offset'
 
 /** Largest source file accepted: wire copy is kilobytes; anything this big is not an article. */

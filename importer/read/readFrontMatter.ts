@@ -1,5 +1,5 @@
 import {isRecord} from '../../dataset/guards'
-import {ImportError} from '../ImportError'
+import {ImportError} from '../shared/ImportError'
 
 /** Article facts an editor can state at the top of a source file; they win over detection. */
 export interface FrontMatter {

@@ -1,6 +1,6 @@
 import {parseDocument} from 'yaml'
 
-import {ImportError} from '../ImportError'
+import {ImportError} from '../shared/ImportError'
 import {parseFlatYaml} from './parseFlatYaml'
 import {type FrontMatter, readFrontMatter} from './readFrontMatter'
 

@@ -1,6 +1,6 @@
-import type {Conversion} from '../convertSource'
+import type {Conversion} from '../convert/convertSource'
 import {withSlug} from '../documents/buildDocuments'
-import {ImportError} from '../ImportError'
+import {ImportError} from '../shared/ImportError'
 import type {ConvertedFile} from './decideFiles'
 
 /** Finds the stored articles holding slugs: see `ImportTarget.slugOwners`. */

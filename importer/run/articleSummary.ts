@@ -1,4 +1,4 @@
-import type {Conversion} from '../convertSource'
+import type {Conversion} from '../convert/convertSource'
 
 /** What the report says of an imported article; kept instead of its documents. */
 export interface ArticleSummary {

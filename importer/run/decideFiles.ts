@@ -2,7 +2,7 @@ import type {SanityDocument} from '@sanity/client'
 
 import {isRecord} from '../../dataset/guards'
 import type {DocumentValidation} from '../../validation/protocol'
-import type {Conversion} from '../convertSource'
+import type {Conversion} from '../convert/convertSource'
 import {
   type ArticleDecision,
   type ArticleStatus,

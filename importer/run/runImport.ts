@@ -1,6 +1,6 @@
-import {convertSource} from '../convertSource'
-import {ImportError} from '../ImportError'
+import {convertSource} from '../convert/convertSource'
 import type {ArticleWrite} from '../plan/planImport'
+import {ImportError} from '../shared/ImportError'
 import type {ImportTarget} from '../write/ImportTarget'
 import {ArticleClaims} from './ArticleClaims'
 import {

@@ -1,6 +1,6 @@
-import {shortHash} from '../contentKey'
 import {canonicalJson} from '../documents/canonicalJson'
 import type {ArticleWrite} from '../plan/planImport'
+import {shortHash} from '../shared/contentKey'
 
 /** A mutation as `POST /data/mutate` takes it. */
 export type Mutation =

@@ -1,7 +1,7 @@
 import type {SanityDocument} from '@sanity/client'
 
-import {shortHash} from '../contentKey'
 import {canonicalJson} from '../documents/canonicalJson'
+import {shortHash} from '../shared/contentKey'
 
 /**
  * Adds the system fields a Content Lake sets on write. The revision is derived from the

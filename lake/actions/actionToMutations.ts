@@ -1,7 +1,7 @@
 import type {SanityDocument} from '@sanity/client'
 
 import {isRecord} from '../../dataset/guards'
-import {LakeError} from '../LakeError'
+import {LakeError} from '../shared/LakeError'
 import type {DocumentBody, LakeMutation} from '../store/mutations'
 
 /**

@@ -1,7 +1,7 @@
 import {createClient, type SanityClient} from '@sanity/client'
 
 import {API_VERSION, DEFAULT_DATASET_NAME, LOCAL_PROJECT_ID, readSettings} from '../../settings'
-import {startLake} from '../startLake'
+import {startLake} from '../http/startLake'
 import {findRunningLake} from './lakeFile'
 
 /** How to reach a Content Lake. */

@@ -9,7 +9,7 @@ import {
   UsageError,
 } from '../../cli/command'
 import {DEFAULT_DATA_FILE, LOCAL_LAKE_PORT} from '../../settings'
-import {startLake} from '../startLake'
+import {startLake} from '../http/startLake'
 import {announceLake, withdrawLake} from './lakeFile'
 import {LAKE_DEFAULTS, type LakeArgs, parseLakeArgs} from './parseLakeArgs'
 

@@ -1,7 +1,7 @@
 import {commandArgs, type CommandIo} from '../../cli/command'
 import {API_VERSION, LOCAL_PROJECT_ID} from '../../settings'
 import {seededRandom} from '../http/seededRandom'
-import {startLake} from '../startLake'
+import {startLake} from '../http/startLake'
 import {announceLake, withdrawLake} from './lakeFile'
 import {LAKE_USAGE, parseLakeArgs} from './parseLakeArgs'
 

@@ -1,7 +1,7 @@
 import {createHash, timingSafeEqual} from 'node:crypto'
 
-import {LakeError} from '../LakeError'
-import type {LakeRequest} from '../LakeExchange'
+import {LakeError} from '../shared/LakeError'
+import type {LakeRequest} from '../shared/LakeExchange'
 
 /** Who may talk to the lake, and how. */
 export interface AccessPolicy {

@@ -1,7 +1,7 @@
-import {LakeError} from '../LakeError'
-import type {LakeRequest} from '../LakeExchange'
 import type {ListenRequest} from '../listen/createListeners'
 import type {Perspective} from '../query/perspectiveDocuments'
+import {LakeError} from '../shared/LakeError'
+import type {LakeRequest} from '../shared/LakeExchange'
 
 /** Largest request body accepted; the hosted API's limit is lower, so real payloads fit. */
 const MAX_BODY_BYTES = 40 * 1024 * 1024

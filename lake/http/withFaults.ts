@@ -1,4 +1,4 @@
-import type {LakeRequest, LakeResponse} from '../LakeExchange'
+import type {LakeRequest, LakeResponse} from '../shared/LakeExchange'
 import type {FaultPlan} from './parseFaults'
 
 /** One request as the lake saw it. */

@@ -2,9 +2,9 @@ import {constants} from 'node:http2'
 
 import {evaluateSync, type ExprNode, parse} from 'groq-js'
 
-import type {Lake} from '../createLake'
-import {LakeError} from '../LakeError'
-import {type LakeRequest, type LakeResponse, writeChunk} from '../LakeExchange'
+import type {Lake} from '../core/createLake'
+import {LakeError} from '../shared/LakeError'
+import {type LakeRequest, type LakeResponse, writeChunk} from '../shared/LakeExchange'
 import {type ListenOptions, mutationEvents} from './mutationEvents'
 
 /** Under the 45 s after which the Studio's EventSource gives up on a silent stream. */

@@ -1,7 +1,7 @@
 import type {SanityDocument} from '@sanity/client'
 import {evaluateSync, type ExprNode, toJS} from 'groq-js'
 
-import type {CommittedTransaction} from '../createLake'
+import type {CommittedTransaction} from '../core/createLake'
 import type {LakeMutation} from '../store/mutations'
 
 /** What a listener asked for (`GET /data/listen` parameters). */

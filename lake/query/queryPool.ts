@@ -2,7 +2,7 @@ import {Worker} from 'node:worker_threads'
 
 import type {SanityDocument} from '@sanity/client'
 
-import {LakeError} from '../LakeError'
+import {LakeError} from '../shared/LakeError'
 import type {Perspective} from './perspectiveDocuments'
 import {isWorkerReply, type ReplicaChange, type WorkerRequest} from './queryWorkerProtocol'
 

@@ -4,7 +4,7 @@ import {parentPort} from 'node:worker_threads'
 
 import type {SanityDocument} from '@sanity/client'
 
-import {LakeError} from '../LakeError'
+import {LakeError} from '../shared/LakeError'
 import {createViewCache} from './createViewCache'
 import {isWorkerRequest, type WorkerReply} from './queryWorkerProtocol'
 import {parseQuery, runQuery} from './runQuery'

@@ -1,6 +1,6 @@
 import {type ExprNode, parse} from 'groq-js'
 
-import {LakeError} from '../LakeError'
+import {LakeError} from '../shared/LakeError'
 import type {QueryView} from './buildQueryView'
 import {evaluateIndexed} from './evaluateIndexed'
 import {narrowQuery} from './narrowQuery'

@@ -2,7 +2,7 @@ import type {SanityDocument} from '@sanity/client'
 import {Mutation} from '@sanity/mutator'
 
 import {isRecord} from '../../dataset/guards'
-import {LakeError} from '../LakeError'
+import {LakeError} from '../shared/LakeError'
 import type {DocumentChange, LakeMutation, MutationResult} from './mutations'
 
 /** How a transaction is stamped. */

@@ -1,13 +1,13 @@
 import {hash} from 'node:crypto'
 import {extname} from 'node:path'
 
-import {buildDocuments} from './documents/buildDocuments'
-import type {ImportedDocuments} from './documents/types'
-import {markdownToBlocks} from './parse/markdownToBlocks'
-import {textToBlocks} from './parse/textToBlocks'
-import {decodeText} from './read/decodeText'
-import {splitFrontMatter} from './read/splitFrontMatter'
-import {structureArticle, type StructuredArticle} from './structure/structureArticle'
+import {buildDocuments} from '../documents/buildDocuments'
+import type {ImportedDocuments} from '../documents/types'
+import {markdownToBlocks} from '../parse/markdownToBlocks'
+import {textToBlocks} from '../parse/textToBlocks'
+import {decodeText} from '../read/decodeText'
+import {splitFrontMatter} from '../read/splitFrontMatter'
+import {structureArticle, type StructuredArticle} from '../structure/structureArticle'
 
 /** Provenance stamped on what one file becomes. */
 export interface ConvertOptions {

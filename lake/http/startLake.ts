@@ -3,14 +3,14 @@ import {createSecureServer} from 'node:http2'
 import {createServer as createNetServer, type Socket} from 'node:net'
 import {dirname} from 'node:path'
 
-import {createLake, type Lake} from './createLake'
-import {type AccessPolicy, accessPolicy} from './http/accessPolicy'
-import {createLakeHandler} from './http/createLakeHandler'
-import {localCertificate} from './http/localCertificate'
-import {type FaultPlan, parseFaults} from './http/parseFaults'
-import {replaySocket} from './http/replaySocket'
-import {type RequestLogEntry, withFaults} from './http/withFaults'
-import {type LakeStore, openLakeStore} from './store/openLakeStore'
+import {createLake, type Lake} from '../core/createLake'
+import {type LakeStore, openLakeStore} from '../store/openLakeStore'
+import {type AccessPolicy, accessPolicy} from './accessPolicy'
+import {createLakeHandler} from './createLakeHandler'
+import {localCertificate} from './localCertificate'
+import {type FaultPlan, parseFaults} from './parseFaults'
+import {replaySocket} from './replaySocket'
+import {type RequestLogEntry, withFaults} from './withFaults'
 
 /** Where and what the lake serves. */
 export interface StartLakeOptions {

@@ -2,15 +2,15 @@ import {hash, randomUUID} from 'node:crypto'
 
 import type {SanityDocument} from '@sanity/client'
 
-import {actionToMutations} from './actions/actionToMutations'
-import {LakeError} from './LakeError'
-import {createViewCache} from './query/createViewCache'
-import type {Perspective} from './query/perspectiveDocuments'
-import {createQueryPool, type QueryPoolOptions} from './query/queryPool'
-import {isBounded, parseQuery, runQuery} from './query/runQuery'
-import {applyMutations} from './store/applyMutations'
-import type {DocumentChange, LakeMutation, MutationResult} from './store/mutations'
-import type {LakeStore} from './store/openLakeStore'
+import {actionToMutations} from '../actions/actionToMutations'
+import {createViewCache} from '../query/createViewCache'
+import type {Perspective} from '../query/perspectiveDocuments'
+import {createQueryPool, type QueryPoolOptions} from '../query/queryPool'
+import {isBounded, parseQuery, runQuery} from '../query/runQuery'
+import {LakeError} from '../shared/LakeError'
+import {applyMutations} from '../store/applyMutations'
+import type {DocumentChange, LakeMutation, MutationResult} from '../store/mutations'
+import type {LakeStore} from '../store/openLakeStore'
 
 /** A committed transaction, as listeners receive it. */
 export interface CommittedTransaction {
