@@ -25,10 +25,24 @@ export const articleBySlug = defineQuery(`*[_type == "article" && slug.current =
       ...,
       _type == "newsletterBlock" => {
         "newsletter": newsletter->{_id, title, "slug": slug.current},
-        "heading": coalesce(heading, newsletter->heading, newsletter->title),
-        "ctaLabel": coalesce(ctaLabel, newsletter->ctaLabel, "Sign up"),
-        "pendingMessage": coalesce(pendingMessage, newsletter->pendingMessage),
-        "successMessage": coalesce(successMessage, newsletter->successMessage)
+        "heading": coalesce(
+          select(heading != "" => heading),
+          select(newsletter->heading != "" => newsletter->heading),
+          newsletter->title
+        ),
+        "ctaLabel": coalesce(
+          select(ctaLabel != "" => ctaLabel),
+          select(newsletter->ctaLabel != "" => newsletter->ctaLabel),
+          "Sign up"
+        ),
+        "pendingMessage": coalesce(
+          select(pendingMessage != "" => pendingMessage),
+          newsletter->pendingMessage
+        ),
+        "successMessage": coalesce(
+          select(successMessage != "" => successMessage),
+          newsletter->successMessage
+        )
       }
     }
   }

@@ -97,10 +97,9 @@ describe('importing into a Content Lake that fights back', () => {
     expect(faults.map((entry) => entry.fault)).toEqual(
       expect.arrayContaining(['429', '500', 'reset']),
     )
-    // Every 429 and 500 comes back to the importer, which retries it. A reset on a reused
-    // keep-alive socket may be resent by the HTTP client itself before the importer hears of it.
-    const answered = faults.filter((entry) => entry.fault === '429' || entry.fault === '500')
-    expect(faulty.retries).toBeGreaterThanOrEqual(answered.length)
+    // Every fault comes back to the importer, which retries it: a reset drops the connection
+    // after the lake has applied the request, so its answer is lost and it is sent again.
+    expect(faulty.retries).toBeGreaterThanOrEqual(faults.length)
 
     // Each transaction was applied once, even when its answer was lost and it was sent again.
     expect(new Set(faulty.committed).size).toBe(faulty.committed.length)

@@ -3,7 +3,7 @@ import {readFileSync} from 'node:fs'
 import {describe, expect, test} from 'vitest'
 
 import {convertSource} from '../importer'
-import {limitProblems} from '../importer/run/limitProblems'
+import {limitProblems, MAX_DOCUMENT_BYTES, MAX_REQUEST_BYTES} from '../importer/run/limitProblems'
 
 const seed = convertSource(readFileSync(new URL('../seeds/kursk-advance.txt', import.meta.url)), {
   fileName: 'kursk-advance.txt',
@@ -47,5 +47,34 @@ describe('limitProblems', () => {
     expect(limitProblems(document)).toEqual([
       'article-js links to "javascript:alert(1)"; only http, https and mailto are allowed',
     ])
+  })
+
+  /** A document of exactly `bytes` bytes of JSON. */
+  function documentOfBytes(bytes: number) {
+    const empty = Buffer.byteLength(JSON.stringify({_id: 'article-big', text: ''}))
+    const document = {_id: 'article-big', text: 'x'.repeat(bytes - empty)}
+    expect(Buffer.byteLength(JSON.stringify(document))).toBe(bytes)
+    return document
+  }
+
+  test.each([
+    {name: '1. one byte under 4 MiB', input: MAX_REQUEST_BYTES - 1, output: []},
+    {
+      name: '2. exactly 4 MiB',
+      input: MAX_REQUEST_BYTES,
+      output: ['article-big is 4.0 MB; a request must be under 4 MB'],
+    },
+    {
+      name: '3. one byte under 32 MiB',
+      input: MAX_DOCUMENT_BYTES - 1,
+      output: ['article-big is 32.0 MB; a request must be under 4 MB'],
+    },
+    {
+      name: '4. exactly 32 MiB',
+      input: MAX_DOCUMENT_BYTES,
+      output: ['article-big is 32.0 MB; documents must be under 32 MB'],
+    },
+  ])('limitProblems: a document of $name', ({input, output}) => {
+    expect(limitProblems(documentOfBytes(input))).toEqual(output)
   })
 })

@@ -11,14 +11,25 @@ import {
   pageParams,
   searchArticles,
 } from '../queries'
+import {articleSlugs} from '../queries/queries'
 import {articlePlainText} from '../render'
 import type {
   ArticleBySlugResult,
   ArticleOutlineResult,
   ArticlesByAuthorResult,
+  ArticleSlugsResult,
   LatestArticlesResult,
   SearchArticlesResult,
 } from '../sanity.types'
+import {florent, newsletter} from './fixtures/contentModel'
+import {
+  bareNewsletter,
+  correspondent,
+  fullArticle,
+  harbourReports,
+  signupArticle,
+  signupCopyFixtures,
+} from './fixtures/frontEndQueries'
 import {importSources} from './support/importSources'
 
 const SEED = readFileSync(new URL('../seeds/kursk-advance.txt', import.meta.url))
@@ -44,8 +55,12 @@ const dataset = importSources([
   })),
 ])
 
-async function run<T>(query: string, params: Record<string, unknown>): Promise<T> {
-  const value = await evaluate(parse(query, {params}), {dataset, params})
+async function run<T>(
+  query: string,
+  params: Record<string, unknown>,
+  documents: object[] = dataset,
+): Promise<T> {
+  const value = await evaluate(parse(query, {params}), {dataset: documents, params})
   return value.get()
 }
 
@@ -123,5 +138,118 @@ describe('front-end queries over imported articles (groq-js)', () => {
         {heading: 'Russian Pressure in the East', anchor: 'russian-pressure-in-the-east'},
       ],
     })
+  })
+
+  test('articleSlugs: every article’s slug, and no other document’s', async () => {
+    expect(await run<ArticleSlugsResult>(articleSlugs, {})).toEqual([
+      'morning-brief-1',
+      'morning-brief-2',
+      'morning-brief-3',
+      'morning-brief-4',
+      'morning-brief-5',
+      SEED_SLUG,
+    ])
+  })
+})
+
+describe('front-end queries over written documents (groq-js)', () => {
+  const people = [florent, correspondent, newsletter, bareNewsletter]
+
+  test('articleBySlug: title, standfirst, date, resolved byline and every section', async () => {
+    const article = fullArticle()
+    const [lead, refugees, east] = article.sections
+    const result = await run<ArticleBySlugResult>(articleBySlug, {slug: 'article-full'}, [
+      ...people,
+      article,
+    ])
+    expect(result).toEqual({
+      _id: 'article-full',
+      title: 'Ukraine presses its advance into Russia’s Kursk region',
+      slug: 'article-full',
+      standfirst: 'Kyiv says it wants to force Moscow into “fair” negotiations.',
+      publishedAt: '2024-08-16T18:00:00Z',
+      byline: {
+        authors: [
+          {name: 'Olena Petrenko', slug: 'olena-petrenko', role: 'Correspondent in Kyiv'},
+          {name: 'Florent Vergnes', slug: 'florent-vergnes', role: null},
+        ],
+        agencies: ['AFP', 'Reuters'],
+      },
+      sections: [
+        {_key: 'lead', heading: null, anchor: null, content: lead?.content},
+        {
+          _key: 'refugees',
+          heading: 'Refugee Flows',
+          anchor: 'refugee-flows',
+          content: refugees?.content,
+        },
+        {
+          _key: 'east',
+          heading: 'Russian Pressure in the East',
+          anchor: 'russian-pressure-in-the-east',
+          content: [
+            east?.content[0],
+            {
+              _type: 'newsletterBlock',
+              _key: 'signup',
+              newsletter: {_id: 'newsletter-daily', title: 'Daily briefing', slug: 'daily'},
+              heading: 'Subscribe to our newsletter',
+              ctaLabel: 'Newsletter signup',
+              pendingMessage: 'Please wait...',
+              successMessage: 'Thank you for sign up!',
+            },
+          ],
+        },
+      ],
+    })
+  })
+
+  test.each(signupCopyFixtures)(
+    'articleBySlug: signup copy $n, $name',
+    async ({newsletter: name, input, output}) => {
+      const chosen = name === 'daily' ? newsletter : bareNewsletter
+      const result = await run<ArticleBySlugResult>(articleBySlug, {slug: 'article-signup'}, [
+        ...people,
+        signupArticle(input, chosen._id),
+      ])
+      expect(result?.sections.at(-1)?.content.at(-1)).toEqual({
+        _type: 'newsletterBlock',
+        _key: 'signup',
+        newsletter: {_id: chosen._id, title: chosen.title, slug: chosen.slug?.current},
+        ...output,
+      })
+    },
+  )
+
+  test('latestArticles: the excerpt is the standfirst when there is one', async () => {
+    const [article] = await run<LatestArticlesResult>(latestArticles, pageParams(0, 1), [
+      ...people,
+      fullArticle(),
+    ])
+    expect(article?.excerpt).toBe('Kyiv says it wants to force Moscow into “fair” negotiations.')
+  })
+
+  test('latestArticles: an undated article sorts by its import date among dated ones', async () => {
+    const page = await run<LatestArticlesResult>(
+      latestArticles,
+      pageParams(22, 3),
+      harbourReports(),
+    )
+    expect(page.map((a) => a.slug)).toEqual(['harbour-31', 'harbour-undated', 'harbour-30'])
+  })
+
+  test('searchArticles: of 53 matches, the 50 newest, newest first', async () => {
+    const found = await run<SearchArticlesResult>(searchArticles, {term: 'harbour'}, [
+      ...people,
+      ...harbourReports(),
+    ])
+    const reports = (from: number, to: number) =>
+      Array.from({length: from - to + 1}, (_, index) => `harbour-${from - index}`)
+    expect(found).toHaveLength(50)
+    expect(found.map((a) => a.slug)).toEqual([
+      ...reports(52, 31),
+      'harbour-undated',
+      ...reports(30, 4),
+    ])
   })
 })

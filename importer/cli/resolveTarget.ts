@@ -29,6 +29,8 @@ export async function resolveTarget(
     data: args.data,
     env,
     clock: () => new Date(timestamp),
+    // The target retries every request itself, within --max-retries and each Retry-After.
+    clientRetries: 0,
     ...(args.apiHost ? {apiHost: args.apiHost} : {}),
   })
   // The hosted lake allows 25 mutation requests a second; the local one has no limit to respect.

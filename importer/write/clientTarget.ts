@@ -14,6 +14,12 @@ import {statusOf, withRetries} from './retry'
 const IDS_PER_REQUEST = 100
 /** Slugs per query, posted as a parameter. */
 const SLUGS_PER_QUERY = 500
+/**
+ * What a request body adds around its mutations: `{"mutations":[…],"transactionId":"import-…"}`
+ * less the brackets, which the mutations' own JSON already counts.
+ */
+const REQUEST_ENVELOPE_BYTES =
+  Buffer.byteLength(JSON.stringify({mutations: [], transactionId: transactionIdFor([])})) - 2
 /** The articles, drafts and versions included, that hold any of some slugs. */
 const SLUG_OWNERS = `*[_type == $type && slug.current in $slugs]{_id, "slug": slug.current}`
 
@@ -112,7 +118,7 @@ export function clientTarget(
         mutations: articleMutations(write),
       }))
       // Workers share one generator: each pulls the next packed request when it is free.
-      const requests = packTransactions(transactions, requestBudget)
+      const requests = packTransactions(transactions, requestBudget - REQUEST_ENVELOPE_BYTES)
       const kept = new Set<string>()
       const sendRequest = async (request: Transaction[]) => {
         try {

@@ -111,6 +111,7 @@ function conflict(description: string): LakeError {
   return new LakeError(409, 'mutationError', description)
 }
 
+/** The attributes of a document an action creates: its id and type at least. */
 function isDocumentBody(value: unknown): value is DocumentBody {
-  return isRecord(value) && typeof value['_type'] === 'string'
+  return isRecord(value) && typeof value['_id'] === 'string' && typeof value['_type'] === 'string'
 }

@@ -14,6 +14,11 @@ export interface ConnectOptions {
   env: Readonly<Record<string, string | undefined>>
   /** Time an in-process lake stamps on writes. */
   clock?: () => Date
+  /**
+   * Retries `@sanity/client` makes of its own, of reads answered 429, 502 or 503 (its default:
+   * 5). A caller that retries every request itself passes 0, so its own limit holds.
+   */
+  clientRetries?: number
 }
 
 /** A client and what to do when done with it. */
@@ -33,6 +38,8 @@ export interface LocalClientOptions {
   /** {@link DEFAULT_DATASET_NAME} by default. */
   dataset?: string
   token?: string
+  /** The client's own retries of failed reads; `@sanity/client`'s default when absent. */
+  maxRetries?: number
 }
 
 /**
@@ -44,7 +51,7 @@ export interface LocalClientOptions {
  * @returns the client
  */
 export function localClient(apiHost: string, options: LocalClientOptions = {}): SanityClient {
-  const {projectId = LOCAL_PROJECT_ID, dataset = DEFAULT_DATASET_NAME, token} = options
+  const {projectId = LOCAL_PROJECT_ID, dataset = DEFAULT_DATASET_NAME, token, maxRetries} = options
   return createClient({
     projectId,
     dataset,
@@ -53,6 +60,7 @@ export function localClient(apiHost: string, options: LocalClientOptions = {}): 
     apiVersion: API_VERSION,
     useCdn: false,
     ...(token ? {token} : {}),
+    ...(maxRetries === undefined ? {} : {maxRetries}),
   })
 }
 
@@ -66,11 +74,12 @@ export function localClient(apiHost: string, options: LocalClientOptions = {}): 
  * @returns the connection
  */
 export async function connectLake(options: ConnectOptions): Promise<LakeConnection> {
-  const {env, data} = options
+  const {env, data, clientRetries} = options
   const nothing = async () => undefined
   const {projectId, dataset, token, hosted} = readSettings(env)
+  const retries = clientRetries === undefined ? {} : {maxRetries: clientRetries}
   const local = (apiHost: string) =>
-    localClient(apiHost, {projectId, dataset, ...(token ? {token} : {})})
+    localClient(apiHost, {projectId, dataset, ...(token ? {token} : {}), ...retries})
 
   if (options.apiHost) {
     if (token && !mayCarryToken(options.apiHost)) {
@@ -93,6 +102,7 @@ export async function connectLake(options: ConnectOptions): Promise<LakeConnecti
         apiVersion: API_VERSION,
         useCdn: false,
         ...(token ? {token} : {}),
+        ...retries,
       }),
       description: `project ${projectId}, dataset ${dataset}`,
       hosted: true,

@@ -1,3 +1,5 @@
+import {IncomingMessage, ServerResponse} from 'node:http'
+
 import type {LakeRequest, LakeResponse} from '../shared/LakeExchange'
 import type {FaultPlan} from './parseFaults'
 
@@ -37,7 +39,10 @@ export function withFaults(
     const path = (request.url ?? '').split('?')[0] ?? ''
     const entry: RequestLogEntry = {time: Date.now(), method: request.method ?? '', path}
     const faulty =
-      /\/data\//.test(path) && !/\/data\/listen\//.test(path) && !('stream' in response)
+      /\/data\//.test(path) &&
+      !/\/data\/listen\//.test(path) &&
+      request instanceof IncomingMessage &&
+      !('stream' in response)
     if (!faulty) {
       log(entry)
       return handler(request, response)
@@ -72,10 +77,14 @@ export function withFaults(
     }
     if (roll < plan.tooManyRequests + plan.serverError + plan.reset) {
       log({...entry, fault: 'reset'})
-      // Held back by cork, the answer is destroyed with the socket: done, but never acknowledged.
-      request.socket.cork()
-      await handler(request, response)
-      request.socket.destroy()
+      // The answer goes to a response tied to no socket, which keeps it: the request is carried
+      // out, then the connection drops before a byte of the answer is sent. (Corking the socket
+      // would not do: ending a response uncorks it and sends the answer.)
+      try {
+        await handler(request, new ServerResponse(request))
+      } finally {
+        request.socket.destroy()
+      }
       return
     }
     log(entry)
