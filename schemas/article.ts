@@ -1,10 +1,10 @@
 import {DocumentTextIcon} from '@sanity/icons'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
-import {validateCredit} from './byline'
 import {ARTICLE_TYPE, BYLINE_TYPE, IMPORT_NOTES_FIELD, SECTION_TYPE} from './constants'
 import {formatByline} from './formatByline'
 import {ImportNotesInput} from './ImportNotesInput'
+import {validateCredit} from './rules'
 
 /** Headlines longer than this get cut off in feeds, search results and social cards. */
 const HEADLINE_SOFT_LIMIT = 110

@@ -1,8 +1,9 @@
 import {UsersIcon} from '@sanity/icons'
-import {defineArrayMember, defineField, defineType, isRecord} from 'sanity'
+import {defineArrayMember, defineField, defineType} from 'sanity'
 
 import {BYLINE_TYPE, PERSON_TYPE} from './constants'
 import {formatByline} from './formatByline'
+import {validateCredit} from './rules'
 
 /** Who an article is credited to: staff authors and news agencies, in print order. */
 export const byline = defineType({
@@ -43,21 +44,3 @@ export const byline = defineType({
     }),
   },
 })
-
-/**
- * Custom rule: a byline must credit at least one author or agency. A missing byline passes;
- * whether one is needed is the `required` rule of the field that holds it. Fields of type
- * `byline` that declare their own validation replace the type's, so they add this rule too.
- *
- * @param value - a byline value
- * @returns true, or the message for the editor
- */
-export function validateCredit(value: unknown): true | string {
-  if (value === undefined) return true
-  if (isRecord(value)) {
-    const {authors, agencies} = value
-    if (Array.isArray(authors) && authors.length > 0) return true
-    if (Array.isArray(agencies) && agencies.length > 0) return true
-  }
-  return 'Credit at least one author or one agency.'
-}

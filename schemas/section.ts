@@ -9,7 +9,7 @@ import {
   NEWSLETTER_BLOCK_TYPE,
   SECTION_TYPE,
 } from './constants'
-import {sectionAnchor, sectionPosition} from './sectionPosition'
+import {isUniqueSectionAnchor, validateSectionHeading} from './rules'
 
 /** One part of an article: an optional heading (only the lead may lack one) and its text. */
 export const section = defineType({
@@ -23,12 +23,7 @@ export const section = defineType({
       title: 'Heading',
       type: 'string',
       description: 'The subheading readers see. Only the first section (the lead) may go without.',
-      validation: (rule) =>
-        rule.custom((heading, context) => {
-          if (heading?.trim()) return true
-          const {index} = sectionPosition(context.document, context.path)
-          return index <= 0 || 'Every section after the lead needs a heading.'
-        }),
+      validation: (rule) => rule.custom(validateSectionHeading),
     }),
     defineField({
       name: 'anchor',
@@ -38,10 +33,7 @@ export const section = defineType({
       options: {
         source: (_document, {parent}) => (isHeaded(parent) ? parent.heading : ''),
         maxLength: 64,
-        isUnique: (anchor, context) => {
-          const {sections} = sectionPosition(context.document, context.path)
-          return sections.filter((other) => sectionAnchor(other) === anchor).length <= 1
-        },
+        isUnique: isUniqueSectionAnchor,
       },
     }),
     defineField({
