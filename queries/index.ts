@@ -2,6 +2,7 @@ export {pageParams} from './pageParams'
 export {
   articleBySlug,
   articleOutline,
+  articleSlugs,
   articlesByAuthor,
   latestArticles,
   searchArticles,
