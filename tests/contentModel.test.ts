@@ -41,6 +41,16 @@ function documentsUnderTest(): SanityDocument[] {
       byline: {_type: 'byline', agencies: ['AFP', 'AFP']},
     },
     {
+      ...validArticle('article-duplicate-author'),
+      byline: {
+        _type: 'byline',
+        authors: [
+          {_type: 'reference', _key: 'a1', _ref: florent._id},
+          {_type: 'reference', _key: 'a2', _ref: florent._id},
+        ],
+      },
+    },
+    {
       ...validArticle('article-missing-author'),
       byline: {_type: 'byline', authors: [{_type: 'reference', _key: 'x', _ref: 'person-nobody'}]},
     },
@@ -134,6 +144,22 @@ describe('content model validation (Sanity validateDocument)', () => {
     expect(issuesOf('article-duplicate-anchors')).toEqual([
       {level: 'error', path: 'sections[_key=="east"].anchor', message},
       {level: 'error', path: 'sections[_key=="refugees"].anchor', message},
+    ])
+  })
+
+  test('validateDocument: an agency credited twice is flagged on both credits', () => {
+    const message = 'Each agency can be credited only once.'
+    expect(issuesOf('article-duplicate-agency')).toEqual([
+      {level: 'error', path: 'byline.agencies[0]', message},
+      {level: 'error', path: 'byline.agencies[1]', message},
+    ])
+  })
+
+  test('validateDocument: an author credited twice is flagged on both credits', () => {
+    const message = 'Each author can be credited only once.'
+    expect(issuesOf('article-duplicate-author')).toEqual([
+      {level: 'error', path: 'byline.authors[_key=="a1"]', message},
+      {level: 'error', path: 'byline.authors[_key=="a2"]', message},
     ])
   })
 

@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process'
-import {copyFile, mkdtemp, readdir, readFile, stat, writeFile} from 'node:fs/promises'
+import {copyFile, mkdtemp, open, readdir, readFile, stat, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -16,7 +16,13 @@ import {
   writeFileAtomic,
 } from '../dataset'
 import {openLakeStore} from '../lake'
-import {type JournalFile, openJournalFile} from '../lake/store/journalFile'
+import {
+  emptyFile,
+  type JournalFile,
+  type OpenFile,
+  openJournalFile,
+  truncateFile,
+} from '../lake/store/journalFile'
 import type {JournalEntry, LakeStore, LakeStoreFiles} from '../lake/store/openLakeStore'
 
 let folder: string
@@ -109,6 +115,52 @@ function faultyJournal(faults: JournalFaults): LakeStoreFiles['openJournal'] {
     }
     return faulty
   }
+}
+
+/**
+ * Opens real files, noting each call made on them once it has returned (`datasync failed` when
+ * `faults` says the next datasync fails with EIO), so a test sees what was flushed and when.
+ */
+function recordingOpen(calls: string[], faults = {datasyncs: 0}): OpenFile {
+  return async (path, flags) => {
+    const handle = await open(path, flags)
+    calls.push(`open ${flags}`)
+    return {
+      appendFile: async (bytes) => {
+        await handle.appendFile(bytes)
+        calls.push(`appendFile ${bytes.length}`)
+      },
+      datasync: async () => {
+        if (faults.datasyncs > 0) {
+          faults.datasyncs--
+          calls.push('datasync failed')
+          throw diskError('EIO', 'i/o error, fdatasync')
+        }
+        await handle.datasync()
+        calls.push('datasync')
+      },
+      sync: async () => {
+        await handle.sync()
+        calls.push('sync')
+      },
+      truncate: async (length) => {
+        await handle.truncate(length)
+        calls.push(`truncate ${length}`)
+      },
+      close: async () => {
+        await handle.close()
+        calls.push('close')
+      },
+    }
+  }
+}
+
+/** The message a promise rejects with. */
+async function rejectionOf(promise: Promise<unknown>): Promise<string> {
+  return promise.then(
+    () => 'resolved',
+    (error: unknown) => (error instanceof Error ? error.message : String(error)),
+  )
 }
 
 /** A disk the snapshot is written to, which may be full. */
@@ -476,6 +528,71 @@ describe('openLakeStore: durability when writes fail', () => {
     disk.full = false
     await store.close()
     expect(await readNdjson(data)).toEqual([article(1), article(2), article(3)])
+  })
+})
+
+describe('openLakeStore: what is flushed to disk, and when', () => {
+  const journalLine = (n: number) => `${JSON.stringify(entry(n, [article(n)]))}\n`
+
+  test('openLakeStore: each commit is appended to the journal and datasynced before it resolves', async () => {
+    const calls: string[] = []
+    const store = await openLakeStore(data, {
+      files: {openJournal: (path) => openJournalFile(path, recordingOpen(calls))},
+    })
+    for (const n of [1, 2, 3]) {
+      const before = calls.length
+      await store.commit(entry(n, [article(n)]))
+      expect(calls.slice(before)).toEqual([
+        ...(n === 1 ? ['open a'] : []),
+        `appendFile ${Buffer.byteLength(journalLine(n))}`,
+        'datasync',
+      ])
+    }
+    await store.close()
+  })
+
+  test('openLakeStore: a commit whose datasync fails rejects, and its append is cut back and flushed', async () => {
+    const calls: string[] = []
+    const faults = {datasyncs: 0}
+    const store = await openLakeStore(data, {
+      files: {openJournal: (path) => openJournalFile(path, recordingOpen(calls, faults))},
+    })
+    await store.commit(entry(1, [article(1)]))
+    const whole = Buffer.byteLength(journalLine(1))
+
+    faults.datasyncs = 1
+    const before = calls.length
+    expect(await rejectionOf(store.commit(entry(2, [article(2)])))).toBe(
+      `LakeStore.commit(): appending to ${data}.journal failed (EIO: i/o error, fdatasync); the transaction was not applied`,
+    )
+    expect(calls.slice(before)).toEqual([
+      `appendFile ${Buffer.byteLength(journalLine(2))}`,
+      'datasync failed',
+      `truncate ${whole}`,
+      'datasync',
+    ])
+    expect(store.get('article-0002')).toBeUndefined()
+    expect(await readFile(`${data}.journal`, 'utf8')).toBe(journalLine(1))
+    await store.close()
+  })
+
+  test('truncateFile, emptyFile: the cut is synced before they resolve; a missing file stays missing', async () => {
+    await writeFile(data, 'abcdef')
+    const calls: string[] = []
+    await truncateFile(data, 3, recordingOpen(calls))
+    expect(calls).toEqual(['open r+', 'truncate 3', 'sync', 'close'])
+    expect(await readFile(data, 'utf8')).toBe('abc')
+
+    calls.length = 0
+    await emptyFile(data, recordingOpen(calls))
+    expect(calls).toEqual(['open r+', 'truncate 0', 'sync', 'close'])
+    expect(await size(data)).toBe(0)
+
+    calls.length = 0
+    const missing = join(folder, 'missing.journal')
+    await emptyFile(missing, recordingOpen(calls))
+    expect(calls).toEqual([])
+    await expect(stat(missing)).rejects.toThrow(/ENOENT/)
   })
 })
 

@@ -161,6 +161,82 @@ describe('renderArticle', () => {
   })
 })
 
+/** An article of one paragraph whose one word links to `href`. */
+function linkedArticle(href: string): RenderableArticle {
+  return {
+    _id: 'a',
+    title: 'T',
+    slug: 't',
+    standfirst: null,
+    publishedAt: null,
+    byline: {authors: [], agencies: []},
+    sections: [
+      {
+        _key: 's',
+        heading: null,
+        anchor: null,
+        content: [
+          {
+            _type: 'block',
+            _key: 'b',
+            style: 'normal',
+            markDefs: [{_type: 'link', _key: 'l', href}],
+            children: [{_type: 'span', _key: 'c', text: 'here', marks: ['l']}],
+          },
+        ],
+      },
+    ],
+  }
+}
+
+/** Link addresses and the paragraph each renders: a link, or the text alone. */
+const hrefs = [
+  {
+    n: 1,
+    input: 'https://example.com/a',
+    output: '<a href="https://example.com/a" rel="noopener">here</a>',
+  },
+  {
+    n: 2,
+    input: 'http://example.com/a',
+    output: '<a href="http://example.com/a" rel="noopener">here</a>',
+  },
+  {n: 3, input: 'mailto:desk@example.com', output: '<a href="mailto:desk@example.com">here</a>'},
+  {
+    n: 4,
+    input: 'HTTPS://EXAMPLE.COM/A',
+    output: '<a href="HTTPS://EXAMPLE.COM/A" rel="noopener">here</a>',
+  },
+  {
+    n: 5,
+    input: 'https://example.com/?q=a&b="c"',
+    output: '<a href="https://example.com/?q=a&amp;b=&quot;c&quot;" rel="noopener">here</a>',
+  },
+  {n: 6, input: 'tel:+441234567890', output: 'here'},
+  {n: 7, input: 'ftp://example.com/file', output: 'here'},
+  {n: 8, input: '/path', output: 'here'},
+  {n: 9, input: '#anchor', output: 'here'},
+  {n: 10, input: '//example.com/a', output: 'here'},
+  {n: 11, input: 'https:example.com', output: 'here'},
+  {n: 12, input: 'javascript:alert(1)', output: 'here'},
+  {n: 13, input: ' javascript:alert(1)', output: 'here'},
+  {n: 14, input: '\tjavascript:alert(1)', output: 'here'},
+  {n: 15, input: '\njavascript:alert(1)', output: 'here'},
+  {n: 16, input: 'JaVaScRiPt:alert(1)', output: 'here'},
+  {n: 17, input: 'data:text/html,<script>alert(1)</script>', output: 'here'},
+  {n: 18, input: 'foo?x=javascript:1', output: 'here'},
+  {n: 19, input: 'vbscript:msgbox(1)', output: 'here'},
+  {n: 20, input: '', output: 'here'},
+]
+
+describe('renderArticle links', () => {
+  test.each(hrefs)('renderArticle: $n renders the link to $input as $output', ({input, output}) => {
+    expect(renderArticle(linkedArticle(input))).toBe(
+      `<article><header><h1>T</h1></header><section><p>${output}</p></section></article>`,
+    )
+  })
+})
+
 describe('text helpers', () => {
   test.each([
     ['short text stays whole', 'Kyiv claims gains.', 40, 'Kyiv claims gains.'],

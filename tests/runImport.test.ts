@@ -6,12 +6,13 @@ import type {SanityDocument} from '@sanity/client'
 import {describe, expect, test} from 'vitest'
 
 import {generateCorpus} from '../corpus/generateCorpus'
-import {type ImportTarget, ndjsonExportTarget, runImport} from '../importer'
+import {clientTarget, type ImportTarget, ndjsonExportTarget, runImport} from '../importer'
 import {fileSpool} from '../importer/cli/fileSpool'
 import {readSourceFile} from '../importer/cli/readSourceFile'
 import type {ArticleWrite} from '../importer/plan/planImport'
 import {isArticleWrite} from '../importer/plan/planImport'
 import {type ImportDependencies, type ImportOptions, NOT_WRITTEN} from '../importer/run/runImport'
+import {localClient, startLake} from '../lake'
 import {collect} from './support/collect'
 import {importSources} from './support/importSources'
 
@@ -307,4 +308,43 @@ test('runImport: two runs interleaved in one process give what each gives alone'
   expect(together1).toEqual(aloneFirst)
   expect(together2).toEqual(aloneSecond)
   expect(aloneFirst.output).not.toBe('')
+})
+
+test('runImport: a standfirst dropped from the source is removed from the article, and the next run finds it unchanged', async () => {
+  const folder = await mkdtemp(join(tmpdir(), 'newsroom-unset-'))
+  const source = join(folder, 'floods.txt')
+  const body = ['title: Floods close the ring road', '---', 'Water rose overnight.', '', 'AFP']
+  const lake = await startLake({data: join(folder, 'production.ndjson'), port: 0})
+  const client = localClient(lake.url)
+  const run = async () => {
+    const result = await runImport(
+      [source],
+      {},
+      {
+        readSource: readSourceFile,
+        validate: passAll,
+        target: clientTarget(client, lake.url),
+        now: () => NOW,
+        importerVersion: 'test',
+      },
+    )
+    return (await collect(result.outcomes)).map((outcome) => outcome.status)
+  }
+  try {
+    await writeFile(source, ['---', 'standfirst: The water rose a metre.', ...body].join('\n'))
+    expect(await run()).toEqual(['created'])
+    expect((await client.getDocument('article-floods'))?.['standfirst']).toBe(
+      'The water rose a metre.',
+    )
+
+    await writeFile(source, ['---', ...body].join('\n'))
+    expect(await run()).toEqual(['updated'])
+    const article = await client.getDocument('article-floods')
+    expect(article?.['title']).toBe('Floods close the ring road')
+    expect(article?.['standfirst']).toBeUndefined()
+
+    expect(await run()).toEqual(['unchanged'])
+  } finally {
+    await lake.close()
+  }
 })

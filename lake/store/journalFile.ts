@@ -13,15 +13,34 @@ export interface JournalFile {
   close: () => Promise<void>
 }
 
+/** The calls the journal's file functions make on an open file: those of node's `FileHandle`. */
+export interface FileHandleLike {
+  appendFile: (bytes: Buffer) => Promise<void>
+  datasync: () => Promise<void>
+  sync: () => Promise<void>
+  truncate: (length: number) => Promise<void>
+  close: () => Promise<void>
+}
+
+/**
+ * Opens a file as `open` of `node:fs/promises` does: `'a'` to append, `'r+'` to rewrite in place.
+ * Tests pass one that records the calls made on the file, to see what is flushed and when.
+ */
+export type OpenFile = (path: string, flags: 'a' | 'r+') => Promise<FileHandleLike>
+
 /**
  * Opens a journal for appending: the real file operations, which tests wrap to fail like a
  * full disk.
  *
  * @param path - the journal file, created if missing
+ * @param openFile - opens the file (`open` of `node:fs/promises` by default)
  * @returns the open file
  */
-export async function openJournalFile(path: string): Promise<JournalFile> {
-  const handle = await open(path, 'a')
+export async function openJournalFile(
+  path: string,
+  openFile: OpenFile = open,
+): Promise<JournalFile> {
+  const handle = await openFile(path, 'a')
   return {
     appendFile: (bytes) => handle.appendFile(bytes),
     datasync: () => handle.datasync(),
@@ -36,9 +55,14 @@ export async function openJournalFile(path: string): Promise<JournalFile> {
  *
  * @param path - the file, which must exist
  * @param length - the bytes to keep
+ * @param openFile - opens the file (`open` of `node:fs/promises` by default)
  */
-export async function truncateFile(path: string, length: number): Promise<void> {
-  const handle = await open(path, 'r+')
+export async function truncateFile(
+  path: string,
+  length: number,
+  openFile: OpenFile = open,
+): Promise<void> {
+  const handle = await openFile(path, 'r+')
   try {
     await handle.truncate(length)
     await handle.sync()
@@ -52,9 +76,10 @@ export async function truncateFile(path: string, length: number): Promise<void> 
  * land after stale ones, even after a power loss. A missing file stays missing.
  *
  * @param path - the file
+ * @param openFile - opens the file (`open` of `node:fs/promises` by default)
  */
-export async function emptyFile(path: string): Promise<void> {
-  const handle = await open(path, 'r+').catch((error: unknown) => {
+export async function emptyFile(path: string, openFile: OpenFile = open): Promise<void> {
+  const handle = await openFile(path, 'r+').catch((error: unknown) => {
     if (isNotFound(error)) return undefined
     throw error
   })
