@@ -2,10 +2,33 @@ import {defineConfig, mergeConfig} from 'vitest/config'
 
 import base from './vitest.config'
 
-/** The suite `npm run mutate` runs against each mutant: all but the browser tests. */
+/**
+ * The suite `npm run mutate` runs against each mutant: the unit and integration tests. Left out
+ * are the browser tests and the whole-system ones that run for seconds each (kill -9, faults
+ * over a full import, memory, crash, query deadlines), which would make each mutant cost a
+ * minute; the code they exercise has faster tests of its own.
+ */
 export default mergeConfig(
   base,
   defineConfig({
-    test: {exclude: ['tests/**/*.e2e.test.ts', '**/node_modules/**']},
+    test: {
+      isolate: false,
+      exclude: [
+        '**/node_modules/**',
+        'tests/**/*.e2e.test.ts',
+        'tests/importKill.test.ts',
+        'tests/importResilience.test.ts',
+        'tests/importSafety.test.ts',
+        'tests/lakeCrash.test.ts',
+        'tests/lakeMemory.test.ts',
+        'tests/lakeQueries.test.ts',
+        'tests/lakeSecurity.test.ts',
+        'tests/convertSource.property.test.ts',
+        'tests/importCommand.test.ts',
+        'tests/importOptions.test.ts',
+        'tests/limitProblems.test.ts',
+        'tests/clientTarget.test.ts',
+      ],
+    },
   }),
 )

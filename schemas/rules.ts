@@ -1,8 +1,9 @@
-import {isKeyedObject, isRecord, type Path} from 'sanity'
+import type {Path} from 'sanity'
 
 /*
  * The content model's custom rules: what Sanity's built-in rules cannot say. Kept apart from
- * the type definitions so they can be tested as plain functions.
+ * the type definitions, and free of the `sanity` package at run time, so they can be tested
+ * as plain functions.
  */
 
 /**
@@ -69,10 +70,8 @@ function sectionPosition(
   const sections =
     isRecord(document) && Array.isArray(document['sections']) ? document['sections'] : []
   const step = path?.[1]
-  if (!isKeyedObject(step)) return {sections, index: -1}
-  const index = sections.findIndex(
-    (section) => isKeyedObject(section) && section._key === step._key,
-  )
+  if (!isKeyed(step)) return {sections, index: -1}
+  const index = sections.findIndex((section) => isKeyed(section) && section._key === step._key)
   return {sections, index}
 }
 
@@ -81,4 +80,12 @@ function sectionAnchor(section: unknown): string | undefined {
   if (!isRecord(section) || !isRecord(section['anchor'])) return undefined
   const current = section['anchor']['current']
   return typeof current === 'string' ? current : undefined
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function isKeyed(value: unknown): value is {_key: string} {
+  return isRecord(value) && typeof value['_key'] === 'string'
 }

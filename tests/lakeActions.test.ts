@@ -237,6 +237,30 @@ describe('/data/actions: the Studio’s actions', () => {
       ],
       after: [acted({...published, title: 'Edited'}, SEEDED)],
     },
+    {
+      name: '15. edit patches a draft never published',
+      before: [draft],
+      actions: [{actionType: action('edit'), ...ids, patch: {set: {title: 'Edited'}}}],
+      after: [acted({...draft, title: 'Edited'}, SEEDED)],
+    },
+    {
+      name: '16. publish of a draft never published ignores the published revision it expected',
+      before: [draft],
+      actions: [{actionType: action('publish'), ...ids, ifPublishedRevisionId: 'gone'}],
+      after: [acted({...draft, _id: 'article-a'}, ACTED)],
+    },
+    {
+      name: '17. delete skips entries of includeDrafts that are not ids',
+      before: [published, draft],
+      actions: [
+        {
+          actionType: action('delete'),
+          publishedId: 'article-a',
+          includeDrafts: [7, null, 'drafts.article-a'],
+        },
+      ],
+      after: [],
+    },
   ])('actions: $name', async ({before, actions, after}) => {
     await seed(before)
     const answer = await act(actions)

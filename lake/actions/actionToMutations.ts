@@ -44,8 +44,7 @@ export function actionToMutations(
       const attributes = action['attributes']
       if (!isDocumentBody(attributes))
         throw new LakeError(400, 'actionError', 'create: "attributes" needs _id and _type')
-      const exists = attributes._id !== undefined && get(attributes._id)
-      if (exists && action['ifExists'] === 'ignore') return []
+      if (get(attributes._id) && action['ifExists'] === 'ignore') return []
       return [{create: attributes}]
     }
     case 'replaceDraft': {
@@ -112,6 +111,6 @@ function conflict(description: string): LakeError {
 }
 
 /** The attributes of a document an action creates: its id and type at least. */
-function isDocumentBody(value: unknown): value is DocumentBody {
+function isDocumentBody(value: unknown): value is DocumentBody & {_id: string} {
   return isRecord(value) && typeof value['_id'] === 'string' && typeof value['_type'] === 'string'
 }
