@@ -89,6 +89,89 @@ function withoutMarkup(text: string): string {
   return /^\s*([-*•>#]|\d{1,3}[.)]|---)/u.test(text) ? `x${text}` : text
 }
 
+/** Words of ordinary prose: no name, credit, promo or abbreviation among them. */
+const PROSE = ['the', 'river', 'rose', 'overnight', 'in', 'valley', 'officials', 'said', 'road']
+  .concat(['closed', 'after', 'heavy', 'rain', 'water', 'bridge', 'town', 'two', 'residents'])
+  .concat(['Київ', 'заявив', '北京', '市民', 'مرحبا', '“fair”', '10', 'km', '—'])
+
+const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1)
+
+/** Whether words read as prose: a word in lower case after the first, so not a line of names. */
+const isProse = (words: readonly string[]) => words.slice(1).some((word) => /^\p{Ll}+$/u.test(word))
+
+/** A sentence of at most 90 characters, so a headline derived from it is never cut. */
+const sentence = fc
+  .array(fc.constantFrom(...PROSE), {minLength: 4, maxLength: 9})
+  .filter(isProse)
+  .map((words) => `${capitalized(words.join(' '))}.`)
+
+const NAMES = ['Anna Smith', 'Ben Jones', 'Florent Vergnes', 'Chloé Martin']
+
+/** A credit line and what it credits, placed under the headline or after the text. */
+const credit = fc
+  .oneof(
+    fc.record({
+      authors: fc.subarray(NAMES, {minLength: 1, maxLength: 2}),
+      agencies: fc.constantFrom([], ['AFP'], ['Reuters']),
+      at: fc.constantFrom('top', 'end'),
+    }),
+    fc.record({authors: fc.constant([]), agencies: fc.constant(['AFP']), at: fc.constant('end')}),
+  )
+  .map(({authors, agencies, at}) => {
+    const names = authors.join(' and ')
+    const agency = agencies.join(' and ')
+    const line = names
+      ? `${at === 'top' ? 'By ' : ''}${names}${agency ? `, with ${agency}` : ''}`
+      : agency
+    return {line, authors, agencies, at}
+  })
+
+/** Signup forms as sites paste them: heading, button, pending and success lines. */
+const signup = fc
+  .constantFrom(
+    [
+      'Subscribe to our newsletter',
+      'Newsletter signup',
+      'Please wait...',
+      'Thank you for sign up!',
+    ],
+    ['The Morning Briefing', 'Sign up', 'Loading…', 'Thanks for subscribing!'],
+    ['Get our weekly digest', 'Subscribe now', 'One moment', 'You’re in!'],
+  )
+  .map((lines) => ({lines}))
+
+/** An article whose parts the property knows, to find each where it should be. */
+const knownArticle = fc.record(
+  {
+    headline: fc
+      .array(fc.constantFrom(...PROSE), {minLength: 2, maxLength: 8})
+      .filter(isProse)
+      .map((words) => capitalized(words.join(' '))),
+    paragraphs: fc.array(
+      fc.array(sentence, {minLength: 1, maxLength: 3}).map((sentences) => sentences.join(' ')),
+      {minLength: 1, maxLength: 5},
+    ),
+    credit,
+    signup,
+  },
+  {requiredKeys: ['paragraphs']},
+)
+
+/** A newsletter's copy in the order a signup form shows it. */
+function signupLines(newsletter: {
+  heading?: string
+  ctaLabel?: string
+  pendingMessage?: string
+  successMessage?: string
+}): (string | undefined)[] {
+  return [
+    newsletter.heading,
+    newsletter.ctaLabel,
+    newsletter.pendingMessage,
+    newsletter.successMessage,
+  ]
+}
+
 function convert(text: string, fileName = 'article.txt'): Conversion {
   return convertSource(new TextEncoder().encode(text), {
     fileName,
@@ -97,9 +180,9 @@ function convert(text: string, fileName = 'article.txt'): Conversion {
   })
 }
 
-/** The article's text in reading order: its headline (unless derived), headings and blocks. */
-function bodyText({structured, documents: {article}}: Conversion): string {
-  const parts = structured.title.derived ? [] : [article.title]
+/** The article's text in reading order, without its headline: its headings and blocks. */
+function bodyText({documents: {article}}: Conversion): string {
+  const parts: string[] = []
   for (const section of article.sections) {
     if (section.heading) parts.push(section.heading)
     for (const block of section.content)
@@ -141,6 +224,15 @@ const sorted = (text: string) => [...text].sort().join('')
 
 const nonWhitespace = (text: string) => text.replace(/\s/gu, '')
 
+/** The source's first block without whitespace: blank lines separate blocks (README). */
+const firstBlock = (text: string) =>
+  nonWhitespace(
+    text
+      .replace(/\r\n?/gu, '\n')
+      .split(/\n[^\S\n]*\n/u)
+      .find((block) => block.trim() !== '') ?? '',
+  )
+
 function allKeyArrays(conversion: Conversion): string[][] {
   const {article} = conversion.documents
   const arrays = [
@@ -163,13 +255,54 @@ describe('convertSource properties', () => {
     fc.assert(
       fc.property(wireText, (text) => {
         const conversion = convert(text)
+        const source = nonWhitespace(text)
+        const title = nonWhitespace(conversion.documents.article.title)
         const body = nonWhitespace(bodyText(conversion))
-        // What stays in the article is in the source's order; with what the documents keep of
-        // the lines taken out, it is every character of the source.
-        expect(isSubsequence(body, nonWhitespace(text))).toBe(true)
-        expect(sorted(body + nonWhitespace(setAsideText(conversion)))).toBe(
-          sorted(nonWhitespace(text)),
+        const kept = body + nonWhitespace(setAsideText(conversion))
+        // A headline taken from its own line is no longer in the text; one derived from the lead
+        // repeats words the text keeps. The counts tell which: either way, with what the
+        // documents keep of the lines taken out, the output has every character of the source.
+        const headlineTaken = sorted(kept) !== sorted(source)
+        expect(sorted(headlineTaken ? title + kept : kept)).toBe(sorted(source))
+        // A headline taken out was the source's first block.
+        if (headlineTaken) expect(title).toBe(firstBlock(text))
+        // What stays in the article is in the source's order.
+        expect(isSubsequence(headlineTaken ? title + body : body, source)).toBe(true)
+      }),
+      {numRuns: 300},
+    )
+  })
+
+  test('convertSource: a generated article’s headline, paragraphs, credit line and signup come back where the README puts them', () => {
+    fc.assert(
+      fc.property(knownArticle, ({headline, paragraphs, credit, signup}) => {
+        const text = [
+          ...(headline ? [headline] : []),
+          ...(credit?.at === 'top' ? [credit.line] : []),
+          ...paragraphs,
+          ...(credit?.at === 'end' ? [credit.line] : []),
+          ...(signup ? [signup.lines.join('\n\n')] : []),
+        ].join('\n\n')
+        const {article, persons, newsletter} = convert(text).documents
+        // The headline line, or the lead's first sentence without its full stop.
+        expect(article.title).toBe(headline ?? paragraphs[0]?.split('. ')[0]?.replace(/\.$/u, ''))
+        // Every paragraph, whole and in order, in the lead: they all end a sentence.
+        expect(article.sections).toHaveLength(1)
+        const blocks = article.sections.flatMap((section) => section.content)
+        expect(
+          blocks.flatMap((block) => (block._type === 'block' ? [toPlainText([block])] : [])),
+        ).toEqual(paragraphs)
+        // The credit line, as printed, on the source; its names and agencies on the byline.
+        expect(article.source?.creditLines).toEqual(credit ? [credit.line] : undefined)
+        expect(persons.map((person) => person.name)).toEqual(credit?.authors ?? [])
+        expect(article.byline.agencies).toEqual(credit?.agencies ?? [])
+        expect(article.source?.promoLines).toBeUndefined()
+        // The signup, its lines in their slots, as one block closing the text.
+        expect(newsletter && signupLines(newsletter)).toEqual(signup?.lines)
+        expect(blocks.map((block) => block._type).filter((type) => type !== 'block')).toEqual(
+          signup ? ['newsletterBlock'] : [],
         )
+        if (signup) expect(blocks.at(-1)?._type).toBe('newsletterBlock')
       }),
       {numRuns: 300},
     )
