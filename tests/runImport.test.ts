@@ -348,3 +348,35 @@ test('runImport: a standfirst dropped from the source is removed from the articl
     await lake.close()
   }
 })
+
+test('runImport: interrupted while converting, it reads no more files, writes nothing and reports every file not written', async () => {
+  const files = await sourcesFolder([...generateCorpus(6)])
+  const interrupt = new AbortController()
+  const read: string[] = []
+  const output = join(await mkdtemp(join(tmpdir(), 'newsroom-out-')), 'export.ndjson')
+  const result = await runImport(
+    files,
+    {},
+    {
+      readSource: async (fileName) => {
+        read.push(fileName)
+        // Ctrl-C while the fourth file is read: the first batch of two is decided by then.
+        if (read.length === 4) interrupt.abort()
+        return readSourceFile(fileName)
+      },
+      validate: passAll,
+      target: ndjsonExportTarget(output),
+      now: () => NOW,
+      importerVersion: 'test',
+      batch: {files: 2},
+      signal: interrupt.signal,
+    },
+  )
+  expect(read).toEqual(files.slice(0, 4))
+  expect(result.written).toBe(false)
+  const outcomes = await collect(result.outcomes)
+  expect(outcomes.map(({fileName, status, errors}) => ({fileName, status, errors}))).toEqual(
+    files.map((fileName) => ({fileName, status: 'failed', errors: [NOT_WRITTEN]})),
+  )
+  await expect(readFile(output, 'utf8')).rejects.toMatchObject({code: 'ENOENT'})
+})

@@ -111,7 +111,23 @@ export async function runImport(
     batch = []
     bytes = 0
   }
+  const outcomes = (
+    kept: ReadonlySet<string> = new Set(),
+    unwritten: Unwritten = new Set(),
+  ): AsyncIterable<FileOutcome> => ({
+    async *[Symbol.asyncIterator]() {
+      for await (const outcome of spools.outcomes.read())
+        yield notWritten(keepEdited(outcome, kept), unwritten)
+    },
+  })
   for (const [index, fileName] of files.entries()) {
+    if (dependencies.signal?.aborted) {
+      // Interrupted before writing began: no more files are read, and none is written. The
+      // files converted but not yet decided are reported with those never reached.
+      const unreached = [...batch.map((file) => file.fileName), ...files.slice(index)]
+      await spools.outcomes.append(unreached.map(unreachedOutcome))
+      return {outcomes: outcomes(new Set(), 'all'), written: false}
+    }
     const converted = await convertFile(fileName, importedAt, claims, dependencies)
     batch.push(converted.file)
     bytes += converted.bytes
@@ -119,15 +135,6 @@ export async function runImport(
     if (batch.length >= batchFiles || bytes >= batchBytes) await decideBatch()
   }
   if (batch.length > 0) await decideBatch()
-  const outcomes = (
-    kept: ReadonlySet<string> = new Set(),
-    unwritten: ReadonlySet<string> = new Set(),
-  ): AsyncIterable<FileOutcome> => ({
-    async *[Symbol.asyncIterator]() {
-      for await (const outcome of spools.outcomes.read())
-        yield notWritten(keepEdited(outcome, kept), unwritten)
-    },
-  })
   const allOrNothing = options.strict === true && options.keepGoing !== true
   const write = writes > 0 && !options.dryRun && (failures === 0 || !allOrNothing)
   if (!write) return {outcomes: outcomes(), written: false}
@@ -163,10 +170,19 @@ function wasWritten({status}: FileOutcome): boolean {
   return status === 'created' || status === 'updated' || status === 'review'
 }
 
+/** The ids of the articles an interrupted run did not write, or all of them. */
+type Unwritten = ReadonlySet<string> | 'all'
+
 /** An article the interrupted run did not reach: report it, so the next run is expected. */
-function notWritten(outcome: FileOutcome, unwritten: ReadonlySet<string>): FileOutcome {
-  if (!wasWritten(outcome) || !unwritten.has(outcome.article?.id ?? '')) return outcome
+function notWritten(outcome: FileOutcome, unwritten: Unwritten): FileOutcome {
+  if (!wasWritten(outcome)) return outcome
+  if (unwritten !== 'all' && !unwritten.has(outcome.article?.id ?? '')) return outcome
   return {...withoutWrite(outcome), status: 'failed', errors: [NOT_WRITTEN]}
+}
+
+/** A file an interrupted run never decided on. */
+function unreachedOutcome(fileName: string): FileOutcome {
+  return {fileName, status: 'failed', review: [], notes: [], errors: [NOT_WRITTEN]}
 }
 
 /**
