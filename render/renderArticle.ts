@@ -71,13 +71,21 @@ function renderHeader(article: RenderableArticle): string {
   return `<header><h1>${escapeHTML(article.title)}</h1>${standfirst}${credit}${date}</header>`
 }
 
+/**
+ * A signup block as `articleBySlug` resolves it (to-html has checked its `_type`). One whose
+ * newsletter is gone, its reference dangling, comes back with `newsletter: null` and renders
+ * nothing.
+ */
 function isSignup(value: unknown): value is RenderableSignup {
   return (
     typeof value === 'object' &&
     value !== null &&
-    '_type' in value &&
-    value._type === 'newsletterBlock' &&
     'newsletter' in value &&
-    'heading' in value
+    typeof value.newsletter === 'object' &&
+    value.newsletter !== null &&
+    '_id' in value.newsletter &&
+    typeof value.newsletter._id === 'string' &&
+    'heading' in value &&
+    typeof value.heading === 'string'
   )
 }

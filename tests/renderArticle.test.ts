@@ -4,7 +4,14 @@ import {JSDOM} from 'jsdom'
 import {describe, expect, test} from 'vitest'
 
 import {convertSource} from '../importer'
-import {excerpt, readingMinutes, type RenderableArticle, renderArticle} from '../render'
+import {
+  readingMinutes,
+  type RenderableArticle,
+  type RenderableSection,
+  type RenderableSignup,
+  renderArticle,
+  renderSignup,
+} from '../render'
 
 /** The seed as `articleBySlug` returns it: byline and newsletter resolved. */
 function seedArticle(): RenderableArticle {
@@ -237,27 +244,262 @@ describe('renderArticle links', () => {
   })
 })
 
-describe('text helpers', () => {
-  test.each([
-    ['short text stays whole', 'Kyiv claims gains.', 40, 'Kyiv claims gains.'],
-    [
-      'long text is cut at a word',
-      'Kyiv claims to have captured the town of Sudzha.',
-      30,
-      'Kyiv claims to have captured…',
-    ],
-    [
-      'trailing punctuation goes before the ellipsis',
-      'Kyiv, Sumy, Kursk and Belgorod',
-      12,
-      'Kyiv, Sumy…',
-    ],
-    ['whitespace collapses', 'Kyiv\n\n  claims', 40, 'Kyiv claims'],
-  ])('excerpt: %s', (_, text, max, expected) => {
-    expect(excerpt(text, max)).toBe(expected)
-    expect(excerpt(text, max).length).toBeLessThanOrEqual(max)
-  })
+/** An article with nothing but its title, for a case to add to. */
+const bare: RenderableArticle = {
+  _id: 'a',
+  title: 'T',
+  slug: 't',
+  standfirst: null,
+  publishedAt: null,
+  byline: {authors: [], agencies: []},
+  sections: [],
+}
 
+type Content = RenderableSection['content']
+
+/** A paragraph of one span with the given marks. */
+function paragraph(text: string, marks: string[] = [], markDefs: unknown[] = []): Content[number] {
+  return {
+    _type: 'block',
+    _key: `p-${text}`,
+    style: 'normal',
+    // @ts-expect-error link definitions as stored, some not as the schema has them
+    markDefs,
+    children: [{_type: 'span', _key: 's', text, marks}],
+  }
+}
+
+/** A headless, anchorless section holding `content`. */
+function section(...content: Content): RenderableSection {
+  return {_key: 's', heading: null, anchor: null, content}
+}
+
+const signup: RenderableSignup = {
+  _key: 'k1',
+  _type: 'newsletterBlock',
+  newsletter: {_id: 'newsletter-daily', title: 'Daily briefing', slug: 'daily'},
+  heading: 'Subscribe to our newsletter',
+  ctaLabel: 'Newsletter signup',
+  pendingMessage: 'Please wait...',
+  successMessage: null,
+}
+
+/** Content the schema does not describe, as old or foreign documents may hold. */
+const foreign = {
+  /** A signup block as stored: its newsletter a reference, its copy not resolved. */
+  storedSignup: {
+    _type: 'newsletterBlock',
+    _key: 'n1',
+    newsletter: {_type: 'reference', _ref: 'newsletter-daily'},
+  },
+  /** A signup block whose newsletter is missing. */
+  signupWithoutNewsletter: {_type: 'newsletterBlock', _key: 'n2', heading: 'Subscribe'},
+  /** A signup block whose newsletter was deleted: `articleBySlug` resolves it to null. */
+  signupOfDeletedNewsletter: {...signup, _key: 'n3', newsletter: null, heading: null},
+  youtube: {_type: 'youtubeEmbed', _key: 'y1', url: 'https://example.com/v'},
+  map: {_type: 'mapEmbed', _key: 'm1'},
+}
+
+const UNKNOWN_TYPE = (type: string) =>
+  `renderArticle(): Unknown block type "${type}", specify a component for it in the \`components.types\` option`
+
+/** Articles, the HTML each renders and the warnings it gives. */
+const articles: {
+  n: number
+  name: string
+  input: RenderableArticle
+  output: string
+  warnings?: string[]
+}[] = [
+  {
+    n: 1,
+    name: 'a title alone',
+    input: bare,
+    output: '<article><header><h1>T</h1></header></article>',
+  },
+  {
+    n: 2,
+    name: 'the standfirst after the title',
+    input: {...bare, standfirst: 'Kyiv wants talks.'},
+    output:
+      '<article><header><h1>T</h1><p class="standfirst">Kyiv wants talks.</p></header></article>',
+  },
+  {
+    n: 3,
+    name: 'the byline',
+    input: {
+      ...bare,
+      byline: {
+        authors: [
+          {name: 'Anna Smith', slug: 'anna', role: null},
+          {name: 'Ben Jones', slug: 'ben', role: 'Editor'},
+        ],
+        agencies: ['AFP'],
+      },
+    },
+    output:
+      '<article><header><h1>T</h1><p class="byline">By Anna Smith and Ben Jones, with AFP</p></header></article>',
+  },
+  {
+    n: 4,
+    name: 'an agency alone',
+    input: {...bare, byline: {authors: [], agencies: ['Reuters']}},
+    output: '<article><header><h1>T</h1><p class="byline">By Reuters</p></header></article>',
+  },
+  {
+    n: 5,
+    name: 'the date, its day shown',
+    input: {...bare, publishedAt: '2024-08-16T18:00:00Z'},
+    output:
+      '<article><header><h1>T</h1><time datetime="2024-08-16T18:00:00Z">2024-08-16</time></header></article>',
+  },
+  {
+    n: 6,
+    name: 'the whole header, in order',
+    input: {
+      ...bare,
+      title: 'Ukraine presses on',
+      standfirst: 'Kyiv wants talks.',
+      publishedAt: '2024-08-16T18:00:00.000Z',
+      byline: {authors: [{name: 'Florent Vergnes', slug: 'fv', role: null}], agencies: ['AFP']},
+    },
+    output:
+      '<article><header><h1>Ukraine presses on</h1><p class="standfirst">Kyiv wants talks.</p>' +
+      '<p class="byline">By Florent Vergnes, with AFP</p>' +
+      '<time datetime="2024-08-16T18:00:00.000Z">2024-08-16</time></header></article>',
+  },
+  {
+    n: 7,
+    name: 'the header escaped',
+    input: {
+      ...bare,
+      title: '<i>"War" & peace</i>',
+      standfirst: "It's <b>over</b>",
+      publishedAt: '2024-08-16"><x>',
+      byline: {authors: [{name: 'A <B>', slug: 'ab', role: null}], agencies: ['R&D']},
+    },
+    output:
+      '<article><header><h1>&lt;i&gt;&quot;War&quot; &amp; peace&lt;/i&gt;</h1>' +
+      '<p class="standfirst">It&#x27;s &lt;b&gt;over&lt;/b&gt;</p>' +
+      '<p class="byline">By A &lt;B&gt;, with R&amp;D</p>' +
+      '<time datetime="2024-08-16&quot;&gt;&lt;x&gt;">2024-08-16</time></header></article>',
+  },
+  {
+    n: 8,
+    name: 'a headless section',
+    input: {...bare, sections: [section(paragraph('Lead.'))]},
+    output: '<article><header><h1>T</h1></header><section><p>Lead.</p></section></article>',
+  },
+  {
+    n: 9,
+    name: 'sections in order, each headed one with its anchor and h2',
+    input: {
+      ...bare,
+      sections: [
+        section(paragraph('Lead.')),
+        {_key: 'e', heading: 'The East', anchor: 'the-east', content: [paragraph('More.')]},
+        {_key: 'f', heading: null, anchor: 'after', content: []},
+        {_key: 'g', heading: 'Aside', anchor: null, content: [paragraph('Last.')]},
+      ],
+    },
+    output:
+      '<article><header><h1>T</h1></header><section><p>Lead.</p></section>' +
+      '<section id="the-east"><h2>The East</h2><p>More.</p></section>' +
+      '<section id="after"></section><section><h2>Aside</h2><p>Last.</p></section></article>',
+  },
+  {
+    n: 10,
+    name: 'a heading and an anchor escaped',
+    input: {
+      ...bare,
+      sections: [{_key: 'h', heading: '<Kursk> & "Sumy"', anchor: '" onclick="x', content: []}],
+    },
+    output:
+      '<article><header><h1>T</h1></header>' +
+      '<section id="&quot; onclick=&quot;x"><h2>&lt;Kursk&gt; &amp; &quot;Sumy&quot;</h2></section></article>',
+  },
+  {
+    n: 11,
+    name: 'a signup block becomes its form',
+    input: {...bare, sections: [section(paragraph('Body.'), signup)]},
+    output: `<article><header><h1>T</h1></header><section><p>Body.</p>${renderSignup(signup)}</section></article>`,
+  },
+  {
+    n: 12,
+    name: 'a signup block with its copy unresolved renders nothing',
+    // @ts-expect-error a block the schema does not describe
+    input: {...bare, sections: [section(paragraph('Body.'), foreign.storedSignup)]},
+    output: '<article><header><h1>T</h1></header><section><p>Body.</p></section></article>',
+  },
+  {
+    n: 13,
+    name: 'a signup block without a newsletter renders nothing',
+    // @ts-expect-error a block the schema does not describe
+    input: {...bare, sections: [section(paragraph('Body.'), foreign.signupWithoutNewsletter)]},
+    output: '<article><header><h1>T</h1></header><section><p>Body.</p></section></article>',
+  },
+  {
+    n: 14,
+    name: 'unknown block types render nothing and warn once each',
+    input: {
+      ...bare,
+      sections: [
+        // @ts-expect-error block types the schema does not have
+        section(foreign.youtube, paragraph('Body.'), foreign.map, foreign.youtube),
+        // @ts-expect-error block types the schema does not have
+        section(foreign.map),
+      ],
+    },
+    output:
+      '<article><header><h1>T</h1></header><section><p>Body.</p></section><section></section></article>',
+    warnings: [UNKNOWN_TYPE('youtubeEmbed'), UNKNOWN_TYPE('mapEmbed')],
+  },
+  {
+    n: 15,
+    name: 'a link mark without its definition is plain text',
+    input: {...bare, sections: [section(paragraph('here', ['link']))]},
+    output: '<article><header><h1>T</h1></header><section><p>here</p></section></article>',
+  },
+  {
+    n: 16,
+    name: 'a link whose address is not a string is plain text',
+    input: {
+      ...bare,
+      sections: [
+        section(
+          paragraph('here', ['l'], [{_type: 'link', _key: 'l', href: ['https://example.com/']}]),
+        ),
+      ],
+    },
+    output: '<article><header><h1>T</h1></header><section><p>here</p></section></article>',
+  },
+  {
+    n: 17,
+    name: 'a link without an address is plain text',
+    input: {
+      ...bare,
+      sections: [section(paragraph('here', ['l'], [{_type: 'link', _key: 'l'}]))],
+    },
+    output: '<article><header><h1>T</h1></header><section><p>here</p></section></article>',
+  },
+  {
+    n: 18,
+    name: 'a signup block whose newsletter was deleted renders nothing',
+    // @ts-expect-error the query's type says the newsletter resolves; a dangling one does not
+    input: {...bare, sections: [section(paragraph('Body.'), foreign.signupOfDeletedNewsletter)]},
+    output: '<article><header><h1>T</h1></header><section><p>Body.</p></section></article>',
+  },
+]
+
+describe('renderArticle output', () => {
+  test.each(articles)('renderArticle: $n $name', ({input, output, warnings = []}) => {
+    const warned: string[] = []
+    expect(renderArticle(input, (message) => warned.push(message))).toBe(output)
+    expect(warned).toEqual(warnings)
+  })
+})
+
+describe('readingMinutes', () => {
   test('readingMinutes: 200 words a minute, at least one', () => {
     expect(readingMinutes('word '.repeat(999).trim())).toBe(5)
     expect(readingMinutes('one')).toBe(1)
