@@ -129,11 +129,12 @@ async function importInto(
   data: string,
   sources: string,
   signal?: AbortSignal,
+  validate?: ImportDependencies['validate'],
 ): Promise<{code: number; stdout: string[]; stderr: string[]}> {
   const stdout: string[] = []
   const stderr: string[] = []
   const code = await importCommand(
-    ['--api-host', url, '--data', data, '--skip-validation', sources],
+    ['--api-host', url, '--data', data, ...(validate ? [] : ['--skip-validation']), sources],
     {
       stdout: (line) => stdout.push(line),
       stderr: (line) => stderr.push(line),
@@ -141,7 +142,7 @@ async function importInto(
       now: () => new Date('2024-08-17T00:00:00Z'),
       ...(signal ? {signal} : {}),
     },
-    {validate: passAll, importerVersion: 'test'},
+    {validate: validate ?? passAll, importerVersion: 'test'},
   )
   return {code, stdout, stderr}
 }
@@ -179,7 +180,12 @@ describe('importCommand: an interrupted run counts the files it did not write', 
       await writeFile(source('c.txt'), '# Roads reopen\n\nThe ring road reopened.\n\nAFP')
       await writeFile(source('d.txt'), '# Schools close\n\nSchools stay shut on Monday.\n\nAFP')
       await writeFile(source('empty.txt'), '   \n')
-      const run = await importInto(lake.url, data, sources, AbortSignal.abort())
+      // Ctrl-C once every file is read and decided, as validation runs: nothing is written.
+      const interrupt = new AbortController()
+      const run = await importInto(lake.url, data, sources, interrupt.signal, (...args) => {
+        interrupt.abort()
+        return passAll(...args)
+      })
       expect(run.code).toBe(130)
       expect(run.stderr.at(-1)).toBe(interrupted(3, 5))
       expect(notWrittenIn(run.stdout)).toEqual(['b.txt', 'c.txt', 'd.txt'].map(source))
