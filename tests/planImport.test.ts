@@ -1,9 +1,16 @@
 import type {SanityDocument} from '@sanity/client'
 import {describe, expect, test} from 'vitest'
 
+import {isRecord} from '../dataset/guards'
 import {convertSource} from '../importer'
 import type {ImportedDocuments} from '../importer/documents/types'
-import {articleWrite, draftId} from '../importer/plan/planImport'
+import {
+  type ArticleDecision,
+  articleWrite,
+  decideArticle,
+  draftId,
+  isArticleWrite,
+} from '../importer/plan/planImport'
 
 /** The floods story, with these front matter lines (`standfirst: …`, `publishedAt: …`). */
 function floods(frontMatter: readonly string[]): ImportedDocuments {
@@ -129,5 +136,143 @@ describe('articleWrite', () => {
       ...replacement
     } = articleWrite(floods(input.after), stored, input.asDraft)
     expect(replacement).toStrictEqual(output)
+  })
+})
+
+/** How the stored article differs from what the import made of it. */
+type Stored = 'nothing' | 'as imported' | 'edited' | 'other source' | 'no provenance'
+
+/** The stored version of the floods article, as `state` says, published or as a draft. */
+function storedAs(state: Stored, as: 'published' | 'draft'): Map<string, SanityDocument> {
+  if (state === 'nothing') return new Map()
+  const [[id, imported] = []] = storedFrom([STANDFIRST], as)
+  if (id === undefined || imported === undefined) throw new Error('storedAs(): nothing stored')
+  const source = isRecord(imported['source']) ? imported['source'] : {}
+  const versions: Record<Exclude<Stored, 'nothing'>, SanityDocument> = {
+    'as imported': imported,
+    'edited': {...imported, title: 'Floods close the ring road, again'},
+    'other source': {
+      ...imported,
+      source: {...source, sourceSha256: 'sha256:other'},
+    },
+    'no provenance': {...imported, source: undefined},
+  }
+  return new Map([[id, versions[state]]])
+}
+
+const decisions: {
+  n: number
+  name: string
+  input: {stored: Stored; as: 'published' | 'draft'; force: boolean}
+  output: ArticleDecision
+}[] = [
+  {
+    n: 1,
+    name: 'nothing stored: written',
+    input: {stored: 'nothing', as: 'published', force: false},
+    output: {action: 'write', notes: [], onDraft: false},
+  },
+  {
+    n: 2,
+    name: 'stored as imported: unchanged',
+    input: {stored: 'as imported', as: 'published', force: false},
+    output: {action: 'unchanged', notes: [], onDraft: false},
+  },
+  {
+    n: 3,
+    name: 'its draft as imported: unchanged, still a draft',
+    input: {stored: 'as imported', as: 'draft', force: false},
+    output: {
+      action: 'unchanged',
+      notes: ['still a draft: publish it in the Studio'],
+      onDraft: true,
+    },
+  },
+  {
+    n: 4,
+    name: 'edited in the Studio: kept',
+    input: {stored: 'edited', as: 'published', force: false},
+    output: {
+      action: 'kept',
+      notes: ['was edited since it was imported; --force replaces it'],
+      onDraft: false,
+    },
+  },
+  {
+    n: 5,
+    name: 'its draft edited: kept',
+    input: {stored: 'edited', as: 'draft', force: false},
+    output: {
+      action: 'kept',
+      notes: ['has a draft an editor changed; --force replaces it'],
+      onDraft: true,
+    },
+  },
+  {
+    n: 6,
+    name: 'edited, with --force: written over',
+    input: {stored: 'edited', as: 'published', force: true},
+    output: {
+      action: 'write',
+      notes: ['was edited since it was imported; replaced (--force)'],
+      onDraft: false,
+    },
+  },
+  {
+    n: 7,
+    name: 'its draft edited, with --force: written over the draft',
+    input: {stored: 'edited', as: 'draft', force: true},
+    output: {
+      action: 'write',
+      notes: ['has a draft an editor changed; replaced (--force)'],
+      onDraft: true,
+    },
+  },
+  {
+    n: 8,
+    name: 'the same content from another source file: written',
+    input: {stored: 'other source', as: 'published', force: false},
+    output: {action: 'write', notes: [], onDraft: false},
+  },
+  {
+    n: 9,
+    name: 'stored without the import’s record: edited, kept',
+    input: {stored: 'no provenance', as: 'published', force: false},
+    output: {
+      action: 'kept',
+      notes: ['was edited since it was imported; --force replaces it'],
+      onDraft: false,
+    },
+  },
+]
+
+describe('decideArticle', () => {
+  test.each(decisions)('decideArticle: $n $name', ({input, output}) => {
+    const {article} = floods([STANDFIRST])
+    expect(decideArticle(article, storedAs(input.stored, input.as), input.force)).toStrictEqual(
+      output,
+    )
+  })
+
+  test('decideArticle: a source changed since the import is written', () => {
+    const {article} = floods([])
+    expect(decideArticle(article, storedAs('as imported', 'published'), false)).toStrictEqual({
+      action: 'write',
+      notes: [],
+      onDraft: false,
+    })
+  })
+})
+
+describe('isArticleWrite', () => {
+  test.each([
+    {n: 1, input: {article: {_id: 'article-a'}, createIfMissing: []}, output: true},
+    {n: 2, input: null, output: false},
+    {n: 3, input: {article: 'article-a', createIfMissing: []}, output: false},
+    {n: 4, input: {article: {_id: 7}, createIfMissing: []}, output: false},
+    {n: 5, input: {article: {_id: 'article-a'}}, output: false},
+    {n: 6, input: {article: {_id: 'article-a'}, createIfMissing: {}}, output: false},
+  ])('isArticleWrite: $n is $output', ({input, output}) => {
+    expect(isArticleWrite(input)).toBe(output)
   })
 })
