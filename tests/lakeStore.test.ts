@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import type {SanityDocument} from '@sanity/client'
-import {beforeEach, describe, expect, test} from 'vitest'
+import {beforeEach, describe, expect, test, vi} from 'vitest'
 
 import {
   ndjsonLines,
@@ -18,6 +18,7 @@ import {
 import {openLakeStore} from '../lake'
 import {
   emptyFile,
+  fileSize,
   type JournalFile,
   type OpenFile,
   openJournalFile,
@@ -576,6 +577,31 @@ describe('openLakeStore: what is flushed to disk, and when', () => {
     await store.close()
   })
 
+  test('openJournalFile: passes each call to the file, closing it too', async () => {
+    await writeFile(data, 'abc')
+    const calls: string[] = []
+    const file = await openJournalFile(data, recordingOpen(calls))
+    await file.appendFile(Buffer.from('defg'))
+    await file.datasync()
+    await file.truncate(5)
+    await file.close()
+    expect(calls).toEqual(['open a', 'appendFile 4', 'datasync', 'truncate 5', 'close'])
+    expect(await readFile(data, 'utf8')).toBe('abcde')
+  })
+
+  test('emptyFile: a file that cannot be opened, other than a missing one, rejects', async () => {
+    const denied = diskError('EACCES', 'permission denied, open')
+    const openFile: OpenFile = () => Promise.reject(denied)
+    await expect(emptyFile(data, openFile)).rejects.toBe(denied)
+  })
+
+  test('fileSize: the size in bytes, 0 for a missing file, and other failures rejected', async () => {
+    await writeFile(data, 'Chloé')
+    expect(await fileSize(data)).toBe(6)
+    expect(await fileSize(join(folder, 'missing.journal'))).toBe(0)
+    await expect(fileSize(join(data, 'journal'))).rejects.toMatchObject({code: 'ENOTDIR'})
+  })
+
   test('truncateFile, emptyFile: the cut is synced before they resolve; a missing file stays missing', async () => {
     await writeFile(data, 'abcdef')
     const calls: string[] = []
@@ -593,6 +619,129 @@ describe('openLakeStore: what is flushed to disk, and when', () => {
     await emptyFile(missing, recordingOpen(calls))
     expect(calls).toEqual([])
     await expect(stat(missing)).rejects.toThrow(/ENOENT/)
+  })
+})
+
+describe('openLakeStore: snapshot rewrites', () => {
+  const lineBytes = (n: number) => Buffer.byteLength(`${JSON.stringify(entry(n, [article(n)]))}\n`)
+
+  test.each([
+    {n: 1, floor: (bytes: number) => bytes, compacted: true},
+    {n: 2, floor: (bytes: number) => bytes + 1, compacted: false},
+  ])(
+    'openLakeStore: floor case $n: rewritten once the journal reaches the floor, not before',
+    async ({floor, compacted}) => {
+      const store = await openLakeStore(data, {compactFloorBytes: floor(lineBytes(1))})
+      await store.commit(entry(1, [article(1)]))
+      expect(await size(`${data}.journal`)).toBe(compacted ? 0 : lineBytes(1))
+      expect(await readFile(data, 'utf8').catch(() => 'absent')).toBe(
+        compacted ? toNdjson([article(1)]) : 'absent',
+      )
+      await store.close()
+    },
+  )
+
+  test.each([
+    {n: 1, options: {chunkSize: 64}, passed: {chunkSize: 64}},
+    {n: 2, options: {}, passed: {}},
+  ])(
+    'openLakeStore: chunk size case $n is passed to the snapshot writer',
+    async ({options, passed}) => {
+      const seen: unknown[] = []
+      const store = await openLakeStore(data, {
+        ...options,
+        files: {
+          writeSnapshot: async (path, lines, writeOptions) => {
+            seen.push(writeOptions)
+            return writeFileAtomic(path, lines, writeOptions)
+          },
+        },
+      })
+      await store.commit(entry(1, [article(1)]))
+      await store.close()
+      expect(seen).toEqual([passed])
+    },
+  )
+
+  test('openLakeStore: compact rewrites the snapshot and empties the journal, on request', async () => {
+    const disk: SnapshotDisk = {full: false, journalSizes: []}
+    const store = await openLakeStore(data, {files: {writeSnapshot: snapshotWriter(disk)}})
+    await store.commit(entry(1, [article(1)]))
+    await store.commit(entry(2, [article(2)]))
+    await store.compact()
+    expect(disk.journalSizes).toEqual([lineBytes(1) + lineBytes(2)])
+    expect(await readFile(data, 'utf8')).toBe(toNdjson([article(1), article(2)]))
+    expect(await size(`${data}.journal`)).toBe(0)
+    // Nothing left to write: closing does not rewrite the snapshot.
+    await store.close()
+    expect(disk.journalSizes).toHaveLength(1)
+    await expect(store.compact()).rejects.toThrow(new Error(`openLakeStore(): ${data} is closed`))
+  })
+
+  test('openLakeStore: a compaction on request that fails rejects naming the file and the cause', async () => {
+    const disk: SnapshotDisk = {full: true, journalSizes: []}
+    const store = await openLakeStore(data, {files: {writeSnapshot: snapshotWriter(disk)}})
+    await store.commit(entry(1, [article(1)]))
+    const error: unknown = await store.compact().then(
+      () => undefined,
+      (rejection: unknown) => rejection,
+    )
+    expect(error).toMatchObject({
+      message: `openLakeStore(): rewriting ${data} on request failed (EFBIG: file too large, write); ${data}.journal keeps every transaction`,
+      cause: {code: 'EFBIG'},
+    })
+    expect(await size(`${data}.journal`)).toBe(lineBytes(1))
+    disk.full = false
+    await store.close()
+    expect(await readNdjson(data)).toEqual([article(1)])
+  })
+
+  test('openLakeStore: a failed compaction is reported with its cause', async () => {
+    const errors: Error[] = []
+    const store = await openLakeStore(data, {
+      compactFloorBytes: 1,
+      files: {writeSnapshot: snapshotWriter({full: true, journalSizes: []})},
+      onCompactionError: (error) => errors.push(error),
+    })
+    await store.commit(entry(1, [article(1)]))
+    expect(errors).toHaveLength(1)
+    expect(errors[0]?.cause).toMatchObject({code: 'EFBIG', message: 'EFBIG: file too large, write'})
+    await store.close().catch(() => undefined)
+  })
+
+  test('openLakeStore: a failed compaction is reported on stderr by default', async () => {
+    const written: unknown[] = []
+    // The default reporter is the one under test, so stderr itself is watched.
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      written.push(chunk)
+      return true
+    })
+    try {
+      const store = await openLakeStore(data, {
+        compactFloorBytes: 1,
+        files: {writeSnapshot: snapshotWriter({full: true, journalSizes: []})},
+      })
+      await store.commit(entry(1, [article(1)]))
+      await store.close().catch(() => undefined)
+    } finally {
+      stderr.mockRestore()
+    }
+    expect(written).toEqual([
+      `openLakeStore(): rewriting ${data} after a commit failed (EFBIG: file too large, write); ${data}.journal keeps every transaction, and the rewrite is retried later\n`,
+    ])
+  })
+
+  test('openLakeStore: closing again after a close that failed does nothing', async () => {
+    const disk: SnapshotDisk = {full: true, journalSizes: []}
+    const store = await openLakeStore(data, {files: {writeSnapshot: snapshotWriter(disk)}})
+    await store.commit(entry(1, [article(1)]))
+    await expect(store.close()).rejects.toThrow(/on close failed/)
+    expect(disk.journalSizes).toHaveLength(1)
+    await store.close()
+    expect(disk.journalSizes).toHaveLength(1)
+    expect(await readFile(`${data}.journal`, 'utf8')).toBe(
+      `${JSON.stringify(entry(1, [article(1)]))}\n`,
+    )
   })
 })
 

@@ -1,0 +1,255 @@
+import {mkdir, mkdtemp, open, readFile, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+import {beforeEach, describe, expect, test} from 'vitest'
+
+import {type OpenFile, openJournalFile} from '../lake/store/journalFile'
+import {type JournalWriter, journalWriter} from '../lake/store/journalWriter'
+
+let path: string
+
+beforeEach(async () => {
+  path = join(await mkdtemp(join(tmpdir(), 'newsroom-writer-')), 'production.ndjson.journal')
+})
+
+/** How many of the file's next operations fail. */
+interface Faults {
+  /** Appends that write half their bytes, then fail with ENOSPC. */
+  halfAppends: number
+  /** Datasyncs that fail with EIO. */
+  datasyncs: number
+  /** Truncations that fail with EIO. */
+  truncates: number
+}
+
+/** An error as a full or failing disk gives it. */
+function diskError(code: string, message: string): Error {
+  return Object.assign(new Error(`${code}: ${message}`), {code})
+}
+
+/** Opens real files, noting each call made on them (and each that failed as `faults` says). */
+function recordingOpen(calls: string[], faults: Faults): OpenFile {
+  return async (file, flags) => {
+    const handle = await open(file, flags)
+    calls.push(`open ${flags}`)
+    return {
+      appendFile: async (bytes) => {
+        if (faults.halfAppends > 0) {
+          faults.halfAppends--
+          await handle.appendFile(bytes.subarray(0, bytes.length >> 1))
+          calls.push(`appendFile ${bytes.length} failed`)
+          throw diskError('ENOSPC', 'no space left on device, write')
+        }
+        await handle.appendFile(bytes)
+        calls.push(`appendFile ${bytes.length}`)
+      },
+      datasync: async () => {
+        if (faults.datasyncs > 0) {
+          faults.datasyncs--
+          calls.push('datasync failed')
+          throw diskError('EIO', 'i/o error, fdatasync')
+        }
+        await handle.datasync()
+        calls.push('datasync')
+      },
+      sync: async () => {
+        await handle.sync()
+        calls.push('sync')
+      },
+      truncate: async (length) => {
+        if (faults.truncates > 0) {
+          faults.truncates--
+          calls.push(`truncate ${length} failed`)
+          throw diskError('EIO', 'i/o error, ftruncate')
+        }
+        await handle.truncate(length)
+        calls.push(`truncate ${length}`)
+      },
+      close: async () => {
+        await handle.close()
+        calls.push('close')
+      },
+    }
+  }
+}
+
+/** A writer of `path`, whose calls go to `calls`, failing as `faults` says. */
+function writer(calls: string[], faults: Faults, size = 0): JournalWriter {
+  return journalWriter(path, (file) => openJournalFile(file, recordingOpen(calls, faults)), size)
+}
+
+const noFaults = (): Faults => ({halfAppends: 0, datasyncs: 0, truncates: 0})
+const entry = (n: number) => Buffer.from(`{"transactionId":"tx-${n}","documents":[]}\n`, 'utf8')
+
+/** The error a promise rejects with. */
+async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => new Error('resolved'),
+    (error: unknown) => error,
+  )
+}
+
+describe('journalWriter', () => {
+  test('journalWriter: opens the file on the first append, then one write and one datasync each', async () => {
+    const calls: string[] = []
+    const journal = writer(calls, noFaults())
+    expect(calls).toEqual([])
+    await journal.append(entry(1))
+    await journal.append(entry(2))
+    expect(calls).toEqual([
+      'open a',
+      `appendFile ${entry(1).length}`,
+      'datasync',
+      `appendFile ${entry(2).length}`,
+      'datasync',
+    ])
+    expect(await readFile(path)).toEqual(Buffer.concat([entry(1), entry(2)]))
+    await journal.close()
+  })
+
+  test('journalWriter: close closes the file, and the next append opens it again', async () => {
+    const calls: string[] = []
+    const journal = writer(calls, noFaults())
+    await journal.close()
+    expect(calls).toEqual([])
+    await journal.append(entry(1))
+    await journal.close()
+    await journal.close()
+    await journal.append(entry(2))
+    await journal.close()
+    expect(calls).toEqual([
+      'open a',
+      `appendFile ${entry(1).length}`,
+      'datasync',
+      'close',
+      'open a',
+      `appendFile ${entry(2).length}`,
+      'datasync',
+      'close',
+    ])
+  })
+
+  test.each([
+    {
+      n: 1,
+      faults: {halfAppends: 1, datasyncs: 0, truncates: 0},
+      failed: [`appendFile ${entry(2).length} failed`],
+      message: 'ENOSPC: no space left on device, write',
+    },
+    {
+      n: 2,
+      faults: {halfAppends: 0, datasyncs: 1, truncates: 0},
+      failed: [`appendFile ${entry(2).length}`, 'datasync failed'],
+      message: 'EIO: i/o error, fdatasync',
+    },
+  ])(
+    'journalWriter: failed append $n is cut back to the last whole entry and rejects with its cause',
+    async ({faults, failed, message}) => {
+      // The journal already holds one entry when the writer starts.
+      await writeFile(path, entry(1))
+      const calls: string[] = []
+      const journal = writer(calls, faults, entry(1).length)
+      const error = await rejectionOf(journal.append(entry(2)))
+      expect(error).toBeInstanceOf(Error)
+      expect(error).toMatchObject({
+        message: `LakeStore.commit(): appending to ${path} failed (${message}); the transaction was not applied`,
+        cause: {message},
+      })
+      expect(calls).toEqual(['open a', ...failed, `truncate ${entry(1).length}`, 'datasync'])
+      expect(await readFile(path)).toEqual(entry(1))
+
+      // Nothing is left to cut: the next append is one write and one datasync.
+      calls.length = 0
+      await journal.append(entry(3))
+      await journal.close()
+      expect(calls).toEqual([`appendFile ${entry(3).length}`, 'datasync', 'close'])
+      expect(await readFile(path)).toEqual(Buffer.concat([entry(1), entry(3)]))
+    },
+  )
+
+  test('journalWriter: a tail that could not be cut back is cut away on close', async () => {
+    const calls: string[] = []
+    const faults = noFaults()
+    const journal = writer(calls, faults)
+    await journal.append(entry(1))
+    Object.assign(faults, {datasyncs: 1, truncates: 1})
+    expect(await rejectionOf(journal.append(entry(2)))).toMatchObject({
+      message: `LakeStore.commit(): appending to ${path} failed (EIO: i/o error, fdatasync); the transaction was not applied, but the journal could not be cut back yet, so it may reappear after a crash`,
+    })
+    expect(await readFile(path)).toEqual(Buffer.concat([entry(1), entry(2)]))
+
+    calls.length = 0
+    await journal.close()
+    expect(calls).toEqual([`truncate ${entry(1).length}`, 'datasync', 'close'])
+    expect(await readFile(path)).toEqual(entry(1))
+  })
+
+  test('journalWriter: the next append cuts the tail back first, and writes nothing when it cannot', async () => {
+    const calls: string[] = []
+    const faults = noFaults()
+    const journal = writer(calls, faults)
+    await journal.append(entry(1))
+    Object.assign(faults, {halfAppends: 1, truncates: 2})
+    await expect(journal.append(entry(2))).rejects.toThrow(/could not be cut back yet/)
+
+    calls.length = 0
+    const error = await rejectionOf(journal.append(entry(3)))
+    expect(error).toBeInstanceOf(Error)
+    expect(error).toMatchObject({
+      message: `LakeStore.commit(): cutting ${path} back to its last whole entry failed (EIO: i/o error, ftruncate); nothing was appended`,
+      cause: {message: 'EIO: i/o error, ftruncate', code: 'EIO'},
+    })
+    expect(calls).toEqual([`truncate ${entry(1).length} failed`])
+
+    calls.length = 0
+    await journal.append(entry(4))
+    expect(calls).toEqual([
+      `truncate ${entry(1).length}`,
+      'datasync',
+      `appendFile ${entry(4).length}`,
+      'datasync',
+    ])
+    expect(await readFile(path)).toEqual(Buffer.concat([entry(1), entry(4)]))
+    await journal.close()
+  })
+
+  test('journalWriter: empty closes and empties the journal, and the next append starts it anew', async () => {
+    const calls: string[] = []
+    const journal = writer(calls, noFaults())
+    await journal.append(entry(1))
+    await journal.empty()
+    expect(await readFile(path)).toEqual(Buffer.alloc(0))
+
+    calls.length = 0
+    await journal.append(entry(2))
+    expect(calls).toEqual(['open a', `appendFile ${entry(2).length}`, 'datasync'])
+    expect(await readFile(path)).toEqual(entry(2))
+    await journal.close()
+  })
+
+  test('journalWriter: when emptying fails it rejects, and the next append first cuts the journal to nothing', async () => {
+    const calls: string[] = []
+    const journal = writer(calls, noFaults())
+    await journal.append(entry(1))
+    // A directory in its place: the journal cannot be opened to be emptied.
+    await rm(path)
+    await mkdir(path)
+    await expect(journal.empty()).rejects.toMatchObject({code: 'EISDIR'})
+    await rm(path, {recursive: true})
+    // What a failed emptying may leave: the old entries, all in the snapshot already.
+    await writeFile(path, Buffer.concat([entry(1), entry(2)]))
+
+    calls.length = 0
+    await journal.append(entry(3))
+    expect(calls).toEqual([
+      'open a',
+      'truncate 0',
+      'datasync',
+      `appendFile ${entry(3).length}`,
+      'datasync',
+    ])
+    expect(await readFile(path)).toEqual(entry(3))
+    await journal.close()
+  })
+})

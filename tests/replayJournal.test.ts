@@ -1,0 +1,203 @@
+import {mkdtemp, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+import type {SanityDocument} from '@sanity/client'
+import {beforeEach, describe, expect, test} from 'vitest'
+
+import {applyJournalEntry, isJournalEntry, type JournalEntry} from '../lake/store/journalEntry'
+import {replayJournal} from '../lake/store/replayJournal'
+
+let journal: string
+
+beforeEach(async () => {
+  journal = join(await mkdtemp(join(tmpdir(), 'newsroom-replay-')), 'production.ndjson.journal')
+})
+
+function article(n: number): SanityDocument {
+  return {
+    _id: `article-${n}`,
+    _type: 'article',
+    _rev: `tx-${n}`,
+    _createdAt: '2024-08-17T00:00:00Z',
+    _updatedAt: '2024-08-17T00:00:00Z',
+    title: `Report nº ${n} — Олена 📰`,
+  }
+}
+
+/** A journal line (with its newline): the transaction writes these documents, null deletes. */
+function line(n: number, documents: [string, SanityDocument | null][]): string {
+  const entry: JournalEntry = {
+    transactionId: `tx-${n}`,
+    timestamp: '2024-08-17T00:00:00Z',
+    documents: documents.map(([id, after]) => ({id, after})),
+  }
+  return `${JSON.stringify(entry)}\n`
+}
+
+const bytes = (text: string) => Buffer.byteLength(text, 'utf8')
+
+describe('isJournalEntry', () => {
+  test.each<{n: number; input: unknown; output: boolean}>([
+    {n: 1, input: {transactionId: 'tx', timestamp: 't', documents: []}, output: true},
+    {n: 2, input: {transactionId: 'tx', documents: [{id: 'a', after: null}]}, output: true},
+    {n: 3, input: null, output: false},
+    {n: 4, input: 5, output: false},
+    {n: 5, input: 'transactionId documents', output: false},
+    {n: 6, input: true, output: false},
+    {n: 7, input: undefined, output: false},
+    {n: 8, input: {documents: []}, output: false},
+    {n: 9, input: {transactionId: 'tx'}, output: false},
+    {n: 10, input: {transactionId: 'tx', documents: {}}, output: false},
+  ])('isJournalEntry: case $n is $output', ({input, output}) => {
+    expect(isJournalEntry(input)).toBe(output)
+  })
+})
+
+describe('applyJournalEntry', () => {
+  test('applyJournalEntry: sets each document to its state after, deleting the nulls', () => {
+    const documents = new Map([
+      ['article-1', article(1)],
+      ['article-2', article(2)],
+    ])
+    const changed = {...article(1), title: 'Changed'}
+    applyJournalEntry(
+      {
+        transactionId: 'tx-9',
+        timestamp: '2024-08-17T00:00:00Z',
+        documents: [
+          {id: 'article-1', after: changed},
+          {id: 'article-2', after: null},
+          {id: 'article-3', after: article(3)},
+          {id: 'article-4', after: null},
+        ],
+      },
+      documents,
+    )
+    expect([...documents]).toEqual([
+      ['article-1', changed],
+      ['article-3', article(3)],
+    ])
+  })
+})
+
+describe('replayJournal', () => {
+  test('replayJournal: applies every whole entry in order and ends where the last one does', async () => {
+    const text =
+      line(1, [['article-1', article(1)]]) +
+      line(2, [
+        ['article-2', article(2)],
+        ['article-1', null],
+      ]) +
+      line(3, [['article-3', article(3)]])
+    await writeFile(journal, text)
+    for (const chunkSize of [7, 1 << 20]) {
+      const documents = new Map([['article-0', article(0)]])
+      expect(await replayJournal(journal, documents, {chunkSize})).toEqual({
+        transactions: 3,
+        wholeBytes: bytes(text),
+        tornLine: undefined,
+      })
+      expect([...documents.keys()]).toEqual(['article-0', 'article-2', 'article-3'])
+      expect(documents.get('article-3')).toEqual(article(3))
+    }
+  })
+
+  test('replayJournal: a missing journal has no transactions', async () => {
+    const documents = new Map([['article-0', article(0)]])
+    expect(await replayJournal(join(journal, '..', 'missing.journal'), documents)).toEqual({
+      transactions: 0,
+      wholeBytes: 0,
+      tornLine: undefined,
+    })
+    expect([...documents.keys()]).toEqual(['article-0'])
+  })
+
+  /** Lines that are not entries: each is torn when last, and damage when another follows. */
+  const unreadable = [
+    {n: 1, text: '{"transactionId": "tx-x", "docu', problem: 'not valid JSON'},
+    {n: 2, text: '', problem: 'an empty line'},
+    {n: 3, text: '   \t', problem: 'an empty line'},
+    {n: 4, text: 'null', problem: 'not a journal entry (no transactionId and documents)'},
+    {n: 5, text: '7', problem: 'not a journal entry (no transactionId and documents)'},
+    {
+      n: 6,
+      text: '{"transactionId": "tx-x", "documents": {}}',
+      problem: 'not a journal entry (no transactionId and documents)',
+    },
+    {
+      n: 7,
+      text: '{"transactionId": "tx-x", "documents": [{"id": "a", "after": null}, null]}',
+      problem: 'not a journal entry (no transactionId and documents)',
+    },
+    {
+      n: 8,
+      text: '{"transactionId": "tx-x", "documents": [{"after": null}]}',
+      problem: 'not a journal entry (no transactionId and documents)',
+    },
+    {
+      n: 9,
+      text: '{"transactionId": "tx-x", "documents": [{"id": 5, "after": null}]}',
+      problem: 'not a journal entry (no transactionId and documents)',
+    },
+    {
+      n: 10,
+      text: '{"transactionId": "tx-x", "documents": [{"id": "a"}]}',
+      problem: 'not a journal entry (no transactionId and documents)',
+    },
+    {
+      n: 11,
+      text: '{"transactionId": "tx-x", "documents": [{"id": "a", "after": "gone"}]}',
+      problem: 'not a journal entry (no transactionId and documents)',
+    },
+    {
+      n: 12,
+      text: '{"transactionId": "tx-x", "documents": [{"id": "a", "after": [1]}]}',
+      problem: 'not a journal entry (no transactionId and documents)',
+    },
+  ]
+
+  test.each(unreadable)(
+    'replayJournal: unreadable line $n before the last stops, naming the file and line',
+    async ({text, problem}) => {
+      const first = line(1, [['article-1', article(1)]])
+      await writeFile(journal, `${first}${text}\n${line(2, [['article-2', article(2)]])}`)
+      await expect(replayJournal(journal, new Map(), {chunkSize: 16})).rejects.toThrow(
+        new Error(
+          `replayJournal(): ${journal}:2: ${problem}, with more lines after it; only the last line can be torn by a crash, so the journal is damaged (repair that line to start)`,
+        ),
+      )
+    },
+  )
+
+  test.each(unreadable)(
+    'replayJournal: unreadable line $n as the last is torn: dropped, the entries before it applied',
+    async ({text}) => {
+      const whole = line(1, [['article-1', article(1)]]) + line(2, [['article-2', article(2)]])
+      for (const tail of [text, `${text}\n`]) {
+        await writeFile(journal, whole + tail)
+        const documents = new Map<string, SanityDocument>()
+        const replay = await replayJournal(journal, documents)
+        // An empty tail without a newline is no line at all.
+        const torn = tail === '' ? undefined : 3
+        expect(replay).toEqual({transactions: 2, wholeBytes: bytes(whole), tornLine: torn})
+        expect([...documents.keys()]).toEqual(['article-1', 'article-2'])
+      }
+    },
+  )
+
+  test('replayJournal: an entry that deletes reads as one, wherever it is', async () => {
+    const text =
+      line(1, [['article-1', article(1)]]) +
+      line(2, [['article-1', null]]) +
+      line(3, [['article-3', article(3)]])
+    await writeFile(journal, text)
+    const documents = new Map<string, SanityDocument>()
+    expect(await replayJournal(journal, documents)).toEqual({
+      transactions: 3,
+      wholeBytes: bytes(text),
+      tornLine: undefined,
+    })
+    expect([...documents.keys()]).toEqual(['article-3'])
+  })
+})
