@@ -2,8 +2,8 @@ export {pageParams} from './pageParams'
 export {
   articleBySlug,
   articleOutline,
-  articleSlugs,
   articlesByAuthor,
+  articleSlugs,
   latestArticles,
   searchArticles,
 } from './queries'

@@ -1,3 +1,5 @@
+import {readFileSync} from 'node:fs'
+
 import type {SanityDocument} from '@sanity/client'
 import {describe, expect, test} from 'vitest'
 
@@ -26,6 +28,16 @@ function floods(frontMatter: readonly string[]): ImportedDocuments {
   ].join('\n')
   return convertSource(new TextEncoder().encode(text), {
     fileName: 'floods.txt',
+    importedAt: '2024-08-01T00:00:00.000Z',
+    importerVersion: 'test',
+  }).documents
+}
+
+/** The seed article: credited authors and a newsletter signup. */
+function seedDocuments(): ImportedDocuments {
+  const fileName = 'seeds/kursk-advance.txt'
+  return convertSource(readFileSync(fileName), {
+    fileName,
     importedAt: '2024-08-01T00:00:00.000Z',
     importerVersion: 'test',
   }).documents
@@ -275,4 +287,16 @@ describe('isArticleWrite', () => {
   ])('isArticleWrite: $n is $output', ({input, output}) => {
     expect(isArticleWrite(input)).toBe(output)
   })
+})
+
+test('articleWrite: the people and newsletter it needs are created only where missing', () => {
+  const documents = seedDocuments()
+  const needed = [...documents.persons, ...(documents.newsletter ? [documents.newsletter] : [])]
+  const ids = needed.map(({_id}) => _id)
+  expect(ids.length).toBeGreaterThan(1)
+  expect(articleWrite(documents, new Map(), false).createIfMissing).toEqual(needed)
+  const [first = ''] = ids
+  const system = {_rev: 'r', _createdAt: '', _updatedAt: ''}
+  const stored = new Map([[first, {_id: first, _type: 'person', ...system}]])
+  expect(articleWrite(documents, stored, false).createIfMissing).toEqual(needed.slice(1))
 })
