@@ -1,11 +1,12 @@
-import {mkdir, mkdtemp, open, readFile, rm, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import {beforeEach, describe, expect, test} from 'vitest'
 
-import {type OpenFile, openJournalFile} from '../lake/store/journalFile'
+import {openJournalFile} from '../lake/store/journalFile'
 import {type JournalWriter, journalWriter} from '../lake/store/journalWriter'
+import {type FileFaults, recordingOpen} from './support/recordingOpen'
 
 let path: string
 
@@ -13,73 +14,12 @@ beforeEach(async () => {
   path = join(await mkdtemp(join(tmpdir(), 'newsroom-writer-')), 'production.ndjson.journal')
 })
 
-/** How many of the file's next operations fail. */
-interface Faults {
-  /** Appends that write half their bytes, then fail with ENOSPC. */
-  halfAppends: number
-  /** Datasyncs that fail with EIO. */
-  datasyncs: number
-  /** Truncations that fail with EIO. */
-  truncates: number
-}
-
-/** An error as a full or failing disk gives it. */
-function diskError(code: string, message: string): Error {
-  return Object.assign(new Error(`${code}: ${message}`), {code})
-}
-
-/** Opens real files, noting each call made on them (and each that failed as `faults` says). */
-function recordingOpen(calls: string[], faults: Faults): OpenFile {
-  return async (file, flags) => {
-    const handle = await open(file, flags)
-    calls.push(`open ${flags}`)
-    return {
-      appendFile: async (bytes) => {
-        if (faults.halfAppends > 0) {
-          faults.halfAppends--
-          await handle.appendFile(bytes.subarray(0, bytes.length >> 1))
-          calls.push(`appendFile ${bytes.length} failed`)
-          throw diskError('ENOSPC', 'no space left on device, write')
-        }
-        await handle.appendFile(bytes)
-        calls.push(`appendFile ${bytes.length}`)
-      },
-      datasync: async () => {
-        if (faults.datasyncs > 0) {
-          faults.datasyncs--
-          calls.push('datasync failed')
-          throw diskError('EIO', 'i/o error, fdatasync')
-        }
-        await handle.datasync()
-        calls.push('datasync')
-      },
-      sync: async () => {
-        await handle.sync()
-        calls.push('sync')
-      },
-      truncate: async (length) => {
-        if (faults.truncates > 0) {
-          faults.truncates--
-          calls.push(`truncate ${length} failed`)
-          throw diskError('EIO', 'i/o error, ftruncate')
-        }
-        await handle.truncate(length)
-        calls.push(`truncate ${length}`)
-      },
-      close: async () => {
-        await handle.close()
-        calls.push('close')
-      },
-    }
-  }
-}
-
 /** A writer of `path`, whose calls go to `calls`, failing as `faults` says. */
-function writer(calls: string[], faults: Faults, size = 0): JournalWriter {
+function writer(calls: string[], faults: Partial<FileFaults>, size = 0): JournalWriter {
   return journalWriter(path, (file) => openJournalFile(file, recordingOpen(calls, faults)), size)
 }
 
-const noFaults = (): Faults => ({halfAppends: 0, datasyncs: 0, truncates: 0})
+const noFaults = (): FileFaults => ({halfAppends: 0, datasyncs: 0, truncates: 0})
 const entry = (n: number) => Buffer.from(`{"transactionId":"tx-${n}","documents":[]}\n`, 'utf8')
 
 /** The error a promise rejects with. */

@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process'
-import {copyFile, mkdtemp, open, readdir, readFile, stat, writeFile} from 'node:fs/promises'
+import {copyFile, mkdtemp, readdir, readFile, stat, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -19,12 +19,12 @@ import {openLakeStore} from '../lake'
 import {
   emptyFile,
   fileSize,
-  type JournalFile,
   type OpenFile,
   openJournalFile,
   truncateFile,
 } from '../lake/store/journalFile'
 import type {JournalEntry, LakeStore, LakeStoreFiles} from '../lake/store/openLakeStore'
+import {diskError, type FileFaults, recordingOpen} from './support/recordingOpen'
 
 let folder: string
 let data: string
@@ -76,84 +76,9 @@ async function crashImage(path: string): Promise<string> {
 
 const size = async (path: string) => (await stat(path)).size
 
-/** An error as a full disk or a file-size limit gives it. */
-function diskError(code: string, message: string): Error {
-  return Object.assign(new Error(`${code}: ${message}`), {code})
-}
-
-/** How many of the journal's next operations fail, and how. */
-interface JournalFaults {
-  /** Appends that write half their bytes, then fail with ENOSPC. */
-  halfAppends: number
-  /** Datasyncs that fail with EIO. */
-  datasyncs: number
-  /** Truncations that fail with EIO. */
-  truncates: number
-}
-
 /** Opens the real journal, failing its operations as `faults` says. */
-function faultyJournal(faults: JournalFaults): LakeStoreFiles['openJournal'] {
-  return async (path) => {
-    const file = await openJournalFile(path)
-    const faulty: JournalFile = {
-      appendFile: async (bytes) => {
-        if (faults.halfAppends === 0) return file.appendFile(bytes)
-        faults.halfAppends--
-        await file.appendFile(bytes.subarray(0, bytes.length >> 1))
-        throw diskError('ENOSPC', 'no space left on device, write')
-      },
-      datasync: async () => {
-        if (faults.datasyncs === 0) return file.datasync()
-        faults.datasyncs--
-        throw diskError('EIO', 'i/o error, fdatasync')
-      },
-      truncate: async (length) => {
-        if (faults.truncates === 0) return file.truncate(length)
-        faults.truncates--
-        throw diskError('EIO', 'i/o error, ftruncate')
-      },
-      close: () => file.close(),
-    }
-    return faulty
-  }
-}
-
-/**
- * Opens real files, noting each call made on them once it has returned (`datasync failed` when
- * `faults` says the next datasync fails with EIO), so a test sees what was flushed and when.
- */
-function recordingOpen(calls: string[], faults = {datasyncs: 0}): OpenFile {
-  return async (path, flags) => {
-    const handle = await open(path, flags)
-    calls.push(`open ${flags}`)
-    return {
-      appendFile: async (bytes) => {
-        await handle.appendFile(bytes)
-        calls.push(`appendFile ${bytes.length}`)
-      },
-      datasync: async () => {
-        if (faults.datasyncs > 0) {
-          faults.datasyncs--
-          calls.push('datasync failed')
-          throw diskError('EIO', 'i/o error, fdatasync')
-        }
-        await handle.datasync()
-        calls.push('datasync')
-      },
-      sync: async () => {
-        await handle.sync()
-        calls.push('sync')
-      },
-      truncate: async (length) => {
-        await handle.truncate(length)
-        calls.push(`truncate ${length}`)
-      },
-      close: async () => {
-        await handle.close()
-        calls.push('close')
-      },
-    }
-  }
+function faultyJournal(faults: Partial<FileFaults>): LakeStoreFiles['openJournal'] {
+  return (path) => openJournalFile(path, recordingOpen([], faults))
 }
 
 /** The message a promise rejects with. */
