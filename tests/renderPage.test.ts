@@ -1,37 +1,6 @@
 import {describe, expect, test} from 'vitest'
 
-import {type RenderableArticle, renderPage} from '../render'
-
-const STYLE = `body{font:18px/1.6 Georgia,serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
-h1{font-size:2.2rem;line-height:1.2}h2{margin-top:2rem}.standfirst{font-size:1.2rem}
-.byline,time{font:14px/1.4 system-ui,sans-serif;color:#555;display:block}
-.newsletter-signup{border:1px solid #ccc;border-radius:8px;padding:1rem 1.5rem;margin:2rem 0;font-family:system-ui,sans-serif}
-.newsletter-signup h2{margin-top:0}.newsletter-signup input{padding:.4rem;margin:0 .5rem}`
-
-const SCRIPT = `for (const form of document.querySelectorAll('form.newsletter-signup')) {
-  form.addEventListener('submit', (event) => {
-    event.preventDefault()
-    const show = (state) => form.querySelectorAll('[data-state]').forEach((p) => (p.hidden = p.dataset.state !== state))
-    show('pending')
-    setTimeout(() => show('success'), 600)
-  })
-}`
-
-/** The page around an article's title and HTML. */
-const page = (title: string, article: string) => `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-${article}
-<script>${SCRIPT}</script>
-</body>
-</html>
-`
+import {type RenderableArticle, renderArticle, renderPage} from '../render'
 
 const bare: RenderableArticle = {
   _id: 'a',
@@ -41,6 +10,15 @@ const bare: RenderableArticle = {
   publishedAt: null,
   byline: {authors: [], agencies: []},
   sections: [],
+}
+
+/**
+ * The page around a title and an article's HTML: the bare article's page, its title and article
+ * swapped (the styles and script are the page's own, not repeated here).
+ */
+function page(title: string, article: string): string {
+  const [head = '', body = ''] = renderPage(bare).split(`<title>${bare.title}</title>`)
+  return `${head}<title>${title}</title>${body.replace(renderArticle(bare), article)}`
 }
 
 /** Articles and the page each renders. */
@@ -95,6 +73,14 @@ const cases: {n: number; name: string; input: RenderableArticle; output: string}
 ]
 
 describe('renderPage', () => {
+  test('renderPage: a whole document: doctype, UTF-8, viewport, styles in the head, the article then the script in the body', () => {
+    const html = renderPage(bare)
+    expect(html).toMatch(
+      /^<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Ukraine presses on<\/title>\n<style>[^<]+<\/style>\n<\/head>\n<body>\n<article>.*<\/article>\n<script>[^<]+<\/script>\n<\/body>\n<\/html>\n$/s,
+    )
+    expect(html).toContain('form.newsletter-signup')
+  })
+
   test.each(cases)('renderPage: $n $name', ({input, output}) => {
     expect(renderPage(input)).toBe(output)
   })
