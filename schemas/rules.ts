@@ -1,5 +1,7 @@
 import type {Path} from 'sanity'
 
+import {isRecord} from '../dataset/guards'
+
 /*
  * The content model's custom rules: what Sanity's built-in rules cannot say. Kept apart from
  * the type definitions, and free of the `sanity` package at run time, so they can be tested
@@ -80,10 +82,6 @@ function sectionAnchor(section: unknown): string | undefined {
   if (!isRecord(section) || !isRecord(section['anchor'])) return undefined
   const current = section['anchor']['current']
   return typeof current === 'string' ? current : undefined
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function isKeyed(value: unknown): value is {_key: string} {

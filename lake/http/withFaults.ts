@@ -38,11 +38,9 @@ export function withFaults(
   return async (request, response) => {
     const path = (request.url ?? '').split('?')[0] ?? ''
     const entry: RequestLogEntry = {time: Date.now(), method: request.method ?? '', path}
+    // HTTP/1.1 only (an HTTP/2 request is no IncomingMessage): a reset drops its socket.
     const faulty =
-      /\/data\//.test(path) &&
-      !/\/data\/listen\//.test(path) &&
-      request instanceof IncomingMessage &&
-      !('stream' in response)
+      request instanceof IncomingMessage && /\/data\//.test(path) && !/\/data\/listen\//.test(path)
     if (!faulty) {
       log(entry)
       return handler(request, response)
