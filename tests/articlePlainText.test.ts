@@ -1,6 +1,7 @@
 import {describe, expect, test} from 'vitest'
 
 import {articlePlainText, type RenderableSection} from '../render'
+import {dailySignup} from './fixtures/frontEndQueries'
 
 type Content = RenderableSection['content']
 
@@ -20,15 +21,7 @@ function paragraph(key: string, ...texts: string[]): Content[number] {
   }
 }
 
-const signup: Content[number] = {
-  _type: 'newsletterBlock',
-  _key: 'signup',
-  newsletter: {_id: 'newsletter-daily', title: 'Daily briefing', slug: 'daily'},
-  heading: 'Subscribe to our newsletter',
-  ctaLabel: 'Newsletter signup',
-  pendingMessage: 'Please wait...',
-  successMessage: 'Thank you for sign up!',
-}
+const signup: Content[number] = dailySignup
 
 function section(key: string, heading: string | null, content: Content): RenderableSection {
   return {_key: key, heading, anchor: null, content}

@@ -15,6 +15,7 @@ import {
 } from '../render/cli/previewCommand'
 import {DEFAULT_DATA_FILE} from '../settings'
 import {florent, newsletter} from './fixtures/contentModel'
+import {dailySignup} from './fixtures/frontEndQueries'
 
 /** Command lines and what `npm run preview` reads from them. */
 const argv: {n: number; input: string[]; output: ReturnType<typeof parsePreviewArgs>}[] = [
@@ -99,15 +100,7 @@ const alpha: RenderableArticle = {
           markDefs: [],
           children: [{_type: 'span', _key: 'p1s', text: 'Fighting went on.', marks: []}],
         },
-        {
-          _key: 'signup',
-          _type: 'newsletterBlock',
-          newsletter: {_id: 'newsletter-daily', title: 'Daily briefing', slug: 'daily'},
-          heading: 'Subscribe to our newsletter',
-          ctaLabel: 'Newsletter signup',
-          pendingMessage: 'Please wait...',
-          successMessage: 'Thank you for sign up!',
-        },
+        dailySignup,
       ],
     },
   ],

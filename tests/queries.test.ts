@@ -25,6 +25,7 @@ import {florent, newsletter} from './fixtures/contentModel'
 import {
   bareNewsletter,
   correspondent,
+  dailySignup,
   fullArticle,
   harbourReports,
   signupArticle,
@@ -187,18 +188,7 @@ describe('front-end queries over written documents (groq-js)', () => {
           _key: 'east',
           heading: 'Russian Pressure in the East',
           anchor: 'russian-pressure-in-the-east',
-          content: [
-            east?.content[0],
-            {
-              _type: 'newsletterBlock',
-              _key: 'signup',
-              newsletter: {_id: 'newsletter-daily', title: 'Daily briefing', slug: 'daily'},
-              heading: 'Subscribe to our newsletter',
-              ctaLabel: 'Newsletter signup',
-              pendingMessage: 'Please wait...',
-              successMessage: 'Thank you for sign up!',
-            },
-          ],
+          content: [east?.content[0], dailySignup],
         },
       ],
     })

@@ -12,6 +12,7 @@ import {
   renderArticle,
   renderSignup,
 } from '../render'
+import {dailySignup} from './fixtures/frontEndQueries'
 
 /** The seed as `articleBySlug` returns it: byline and newsletter resolved. */
 function seedArticle(): RenderableArticle {
@@ -274,15 +275,7 @@ function section(...content: Content): RenderableSection {
   return {_key: 's', heading: null, anchor: null, content}
 }
 
-const signup: RenderableSignup = {
-  _key: 'k1',
-  _type: 'newsletterBlock',
-  newsletter: {_id: 'newsletter-daily', title: 'Daily briefing', slug: 'daily'},
-  heading: 'Subscribe to our newsletter',
-  ctaLabel: 'Newsletter signup',
-  pendingMessage: 'Please wait...',
-  successMessage: null,
-}
+const signup: RenderableSignup = {...dailySignup, _key: 'k1', successMessage: null}
 
 /** Content the schema does not describe, as old or foreign documents may hold. */
 const foreign = {

@@ -1,17 +1,10 @@
 import {describe, expect, test} from 'vitest'
 
 import {type RenderableSignup, renderSignup} from '../render'
+import {dailySignup} from './fixtures/frontEndQueries'
 
 /** The daily newsletter's block with all its copy. */
-const daily: RenderableSignup = {
-  _key: 'k1',
-  _type: 'newsletterBlock',
-  newsletter: {_id: 'newsletter-daily', title: 'Daily briefing', slug: 'daily'},
-  heading: 'Subscribe to our newsletter',
-  ctaLabel: 'Newsletter signup',
-  pendingMessage: 'Please wait...',
-  successMessage: 'Thank you for sign up!',
-}
+const daily: RenderableSignup = {...dailySignup, _key: 'k1'}
 
 const FIELDS =
   '<h2 id="signup-k1-heading">Subscribe to our newsletter</h2>' +
