@@ -250,7 +250,7 @@ describe('/data/actions: the Studio’s actions', () => {
       after: [acted({...draft, _id: 'article-a'}, ACTED)],
     },
     {
-      name: '17. delete skips entries of includeDrafts that are not ids',
+      name: '17. delete with entries of includeDrafts that are not ids still deletes the ids',
       before: [published, draft],
       actions: [
         {
