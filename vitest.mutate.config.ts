@@ -26,7 +26,6 @@ export default mergeConfig(
         'tests/convertSource.property.test.ts',
         'tests/importCommand.test.ts',
         'tests/importOptions.test.ts',
-        'tests/limitProblems.test.ts',
         'tests/clientTarget.test.ts',
       ],
     },

@@ -11,7 +11,13 @@ import {fileSpool} from '../importer/cli/fileSpool'
 import {readSourceFile} from '../importer/cli/readSourceFile'
 import type {ArticleWrite} from '../importer/plan/planImport'
 import {isArticleWrite} from '../importer/plan/planImport'
-import {type ImportDependencies, type ImportOptions, NOT_WRITTEN} from '../importer/run/runImport'
+import {
+  type FileOutcome,
+  type ImportDependencies,
+  type ImportOptions,
+  NOT_WRITTEN,
+} from '../importer/run/runImport'
+import {memorySpool} from '../importer/run/spool'
 import {localClient, startLake} from '../lake'
 import {collect} from './support/collect'
 import {importSources} from './support/importSources'
@@ -379,4 +385,313 @@ test('runImport: interrupted while converting, it reads no more files, writes no
     files.map((fileName) => ({fileName, status: 'failed', errors: [NOT_WRITTEN]})),
   )
   await expect(readFile(output, 'utf8')).rejects.toMatchObject({code: 'ENOENT'})
+})
+
+/** Source files by name, read from memory. */
+function sourcesIn(texts: Record<string, string>): ImportDependencies['readSource'] {
+  return async (fileName) => {
+    const text = texts[fileName]
+    if (text === undefined) throw new Error(`readSource: no file ${fileName}`)
+    return new TextEncoder().encode(text)
+  }
+}
+
+/**
+ * A target holding `stored`, recording what it is asked to load and the articles it is asked to
+ * write; its commit reports `result`'s articles kept or not written.
+ */
+function recordingTarget(
+  stored: SanityDocument[] = [],
+  result: {kept?: string[]; unwritten?: string[]} = {},
+) {
+  const loads: string[][] = []
+  const commits: string[][] = []
+  const target: ImportTarget = {
+    description: 'memory',
+    load: async (ids) => {
+      loads.push([...ids])
+      return stored
+    },
+    slugOwners: async () => new Map(),
+    commit: async (writes) => {
+      const ids: string[] = []
+      for await (const {article} of writes) ids.push(article._id)
+      commits.push(ids)
+      return {kept: new Set(result.kept), unwritten: new Set(result.unwritten)}
+    },
+  }
+  return {target, loads, commits}
+}
+
+const RAIN = 'Rain stopped.\n\nReuters'
+const RAIN_NOTE = 'headline derived from the lead, review it: "Rain stopped"'
+const RAIN_SUMMARY = {
+  title: 'Rain stopped',
+  titleDerived: true,
+  sections: [null],
+  authors: [],
+  agencies: ['Reuters'],
+}
+const EMPTY = '   \n'
+
+interface WriteCase {
+  name: string
+  input: {options: ImportOptions; texts: Record<string, string>; stored: SanityDocument[]}
+  /** The files' statuses, whether the run wrote, and the articles of each commit. */
+  output: {statuses: FileOutcome['status'][]; written: boolean; commits: string[][]}
+}
+
+describe('runImport: what is written', () => {
+  test.each<WriteCase>([
+    {
+      name: '1. a file fails: the others are written',
+      input: {options: {}, texts: {'a.txt': FLOODS, 'empty.txt': EMPTY}, stored: []},
+      output: {statuses: ['created', 'failed'], written: true, commits: [['article-a']]},
+    },
+    {
+      name: '2. strict, and a file fails: nothing is written',
+      input: {options: {strict: true}, texts: {'a.txt': FLOODS, 'empty.txt': EMPTY}, stored: []},
+      output: {statuses: ['created', 'failed'], written: false, commits: []},
+    },
+    {
+      name: '3. strict and keepGoing, and a file fails: the others are written',
+      input: {
+        options: {strict: true, keepGoing: true},
+        texts: {'a.txt': FLOODS, 'empty.txt': EMPTY},
+        stored: [],
+      },
+      output: {statuses: ['created', 'failed'], written: true, commits: [['article-a']]},
+    },
+    {
+      name: '4. strict, and every file passes: all are written',
+      input: {options: {strict: true}, texts: {'a.txt': FLOODS, 'b.txt': RAIN}, stored: []},
+      output: {
+        statuses: ['created', 'created'],
+        written: true,
+        commits: [['article-a', 'article-b']],
+      },
+    },
+    {
+      name: '5. a dry run writes nothing',
+      input: {options: {dryRun: true}, texts: {'a.txt': FLOODS}, stored: []},
+      output: {statuses: ['created'], written: false, commits: []},
+    },
+    {
+      name: '6. nothing changed: nothing is written',
+      input: {
+        options: {},
+        texts: {'a.txt': FLOODS},
+        stored: importSources([{fileName: 'a.txt', bytes: new TextEncoder().encode(FLOODS)}]),
+      },
+      output: {statuses: ['unchanged'], written: false, commits: []},
+    },
+  ])('runImport: $name', async ({input, output}) => {
+    const {target, commits} = recordingTarget(input.stored)
+    const result = await runImport(Object.keys(input.texts), input.options, {
+      readSource: sourcesIn(input.texts),
+      validate: passAll,
+      target,
+      now: () => NOW,
+      importerVersion: 'test',
+    })
+    const outcomes = await collect(result.outcomes)
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(output.statuses)
+    expect(result.written).toBe(output.written)
+    expect(commits).toEqual(output.commits)
+  })
+
+  test('runImport: progress is reported after each file, as (files done, total), and a full batch is not followed by an empty one', async () => {
+    const {target, loads} = recordingTarget()
+    const progress: [number, number][] = []
+    await runImport(
+      ['a.txt', 'b.txt'],
+      {},
+      {
+        readSource: sourcesIn({'a.txt': FLOODS, 'b.txt': RAIN}),
+        validate: passAll,
+        target,
+        now: () => NOW,
+        importerVersion: 'test',
+        batch: {files: 2},
+        onProgress: (done, total) => progress.push([done, total]),
+      },
+    )
+    expect(progress).toEqual([
+      [1, 2],
+      [2, 2],
+    ])
+    expect(loads).toEqual([['article-a', 'article-b']])
+  })
+
+  test('runImport: a file that fails to read other than as an ImportError stops the run', async () => {
+    const run = runImport(
+      ['a.txt'],
+      {},
+      {
+        readSource: async () => {
+          throw new Error('readSource: the disk is gone')
+        },
+        validate: passAll,
+        target: recordingTarget().target,
+        now: () => NOW,
+        importerVersion: 'test',
+      },
+    )
+    await expect(run).rejects.toThrow('readSource: the disk is gone')
+  })
+
+  test('runImport: a second file producing one article id fails, naming the first', async () => {
+    const {target, commits} = recordingTarget()
+    const result = await runImport(
+      ['a/floods.txt', 'b/floods.txt'],
+      {},
+      {
+        readSource: sourcesIn({'a/floods.txt': FLOODS, 'b/floods.txt': RAIN}),
+        validate: passAll,
+        target,
+        now: () => NOW,
+        importerVersion: 'test',
+      },
+    )
+    const [, second] = await collect(result.outcomes)
+    expect(second).toStrictEqual({
+      fileName: 'b/floods.txt',
+      status: 'failed',
+      review: [],
+      notes: [],
+      errors: ['b/floods.txt: article-floods is also produced by a/floods.txt; give one an id'],
+    })
+    expect(commits).toEqual([['article-floods']])
+  })
+})
+
+describe('runImport: interrupted', () => {
+  test('runImport: interrupted before writing, decided files that failed or were unchanged keep their outcome; the rest are not written', async () => {
+    const interrupt = new AbortController()
+    const texts = {
+      'empty.txt': EMPTY,
+      'floods.txt': FLOODS,
+      'rain.txt': RAIN,
+      'd.txt': RAIN,
+      'e.txt': RAIN,
+    }
+    const stored = importSources([
+      {fileName: 'floods.txt', bytes: new TextEncoder().encode(FLOODS)},
+    ])
+    const {target, commits} = recordingTarget(stored)
+    const read = sourcesIn(texts)
+    const result = await runImport(
+      Object.keys(texts),
+      {drafts: true},
+      {
+        readSource: async (fileName) => {
+          // Ctrl-C while d.txt is read: the first batch of three is decided by then.
+          if (fileName === 'd.txt') interrupt.abort()
+          return read(fileName)
+        },
+        validate: passAll,
+        target,
+        now: () => NOW,
+        importerVersion: 'test',
+        batch: {files: 3},
+        signal: interrupt.signal,
+      },
+    )
+    expect(result.written).toBe(false)
+    expect(commits).toEqual([])
+    const outcomes = await collect(result.outcomes)
+    expect(outcomes).toStrictEqual([
+      {
+        fileName: 'empty.txt',
+        status: 'failed',
+        review: [],
+        notes: [],
+        errors: ['empty.txt: file is empty or only whitespace'],
+      },
+      {
+        fileName: 'floods.txt',
+        status: 'unchanged',
+        article: {
+          id: 'article-floods',
+          title: 'Floods close the ring road',
+          titleDerived: false,
+          sections: [null],
+          authors: [],
+          agencies: ['AFP'],
+        },
+        review: [],
+        notes: [],
+        errors: [],
+      },
+      {
+        fileName: 'rain.txt',
+        status: 'failed',
+        article: {id: 'drafts.article-rain', ...RAIN_SUMMARY},
+        review: [],
+        notes: [RAIN_NOTE],
+        errors: [NOT_WRITTEN],
+      },
+      {fileName: 'd.txt', status: 'failed', review: [], notes: [], errors: [NOT_WRITTEN]},
+      {fileName: 'e.txt', status: 'failed', review: [], notes: [], errors: [NOT_WRITTEN]},
+    ])
+  })
+
+  test('runImport: articles the target kept or did not write lose only the notes on how they were written', async () => {
+    const {target} = recordingTarget([], {
+      kept: ['drafts.article-c'],
+      unwritten: ['drafts.article-d'],
+    })
+    const texts = {
+      'c.txt': RAIN,
+      'd.txt': 'Snow fell.\n\nReuters',
+      'e.txt': 'Hail came.\n\nReuters',
+    }
+    const result = await runImport(
+      Object.keys(texts),
+      {drafts: true},
+      {
+        readSource: sourcesIn(texts),
+        validate: passAll,
+        target,
+        now: () => NOW,
+        importerVersion: 'test',
+      },
+    )
+    expect(result.written).toBe(true)
+    expect(await collect(result.outcomes)).toStrictEqual([
+      {
+        fileName: 'c.txt',
+        status: 'kept',
+        article: {id: 'drafts.article-c', ...RAIN_SUMMARY},
+        review: [],
+        notes: [RAIN_NOTE, EDITED_NOTE],
+        errors: [],
+      },
+      {
+        fileName: 'd.txt',
+        status: 'failed',
+        article: {id: 'drafts.article-d', ...RAIN_SUMMARY, title: 'Snow fell'},
+        review: [],
+        notes: ['headline derived from the lead, review it: "Snow fell"'],
+        errors: [NOT_WRITTEN],
+      },
+      {
+        fileName: 'e.txt',
+        status: 'created',
+        article: {id: 'drafts.article-e', ...RAIN_SUMMARY, title: 'Hail came'},
+        review: [],
+        notes: ['headline derived from the lead, review it: "Hail came"', 'imported as a draft'],
+        errors: [],
+      },
+    ])
+  })
+})
+
+test('memorySpool: gives back what was appended, in order, and nothing once disposed', async () => {
+  const spool = memorySpool<string>()
+  await spool.append(['a', 'b'])
+  await spool.append(['c'])
+  expect(await collect(spool.read())).toEqual(['a', 'b', 'c'])
+  await spool.dispose()
+  expect(await collect(spool.read())).toEqual([])
 })

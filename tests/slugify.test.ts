@@ -28,6 +28,16 @@ test.each([
   ['Chloé Martin', 'chloe-martin'],
   ['Олена Петренко', 'olena-petrenko'],
   ['Fish & Chips', 'fish-and-chips'],
+  ['a\u00a0b', 'a-b'],
+  ['‘Quoted’ “words”', 'quoted-words'],
+  ['C:\\Users\\me', 'c-users-me'],
+  ['x[1]', 'x-1'],
+  ['x^2 - y^2', 'x-2-y-2'],
+  ['-well-known-', 'well-known'],
+  // Nothing to spell: the short hash, as `printf '%s' '!!!' | sha256sum` gives it.
+  ['!!!', 'e84c538e7fe2'],
+  // No Latin transliteration: the short hash, as `printf '%s' '北京' | sha256sum` gives it.
+  ['北京', '68c77e155132'],
 ])('slugify: reads %j as %j', (text, slug) => {
   expect(slugify(text)).toBe(slug)
 })

@@ -157,4 +157,18 @@ describe('toPortableText', () => {
       {text: 'b', marks: ['em']},
     ])
   })
+
+  test('toPortableText: each span gets a marks array of its own, not the parsed one', () => {
+    const spans = [
+      {text: 'a', marks: ['em']},
+      {text: 'b', marks: ['strong']},
+    ]
+    const [portable] = toPortableText([block(spans)], new ContentKeys())
+    const children = portable?.children ?? []
+    expect(children.map((child) => child.marks)).toEqual([['em'], ['strong']])
+    expect(children.map((child, index) => child.marks === spans[index]?.marks)).toEqual([
+      false,
+      false,
+    ])
+  })
 })

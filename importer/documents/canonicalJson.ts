@@ -5,11 +5,11 @@ import {isRecord} from '../../dataset/guards'
  * always gives the same text. (Keys that are array indexes, which no Sanity field name is, come
  * first in numeric order: JavaScript objects keep them that way.) A value whose keys are all in
  * order, as the importer builds its documents, is found so by a walk that only reads keys and is
- * serialised as it is; any other is serialised from key-sorted copies, so keys in order make
- * this faster, never different.
+ * serialised as it is; any other is serialised from a copy with its keys sorted, so keys in order
+ * make this faster, never different.
  *
  * @param value - any JSON value
- * @returns canonical JSON
+ * @returns canonical JSON; `null` for a value JSON cannot write, such as `undefined`
  */
 export function canonicalJson(value: unknown): string {
   // One JSON.stringify either way, several times faster than serialising piece by piece:
@@ -18,58 +18,72 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(sorted) ?? 'null'
 }
 
-/** Whether every object in a value has its keys in sorted order: no copies, no sorting. */
-function keysInOrder(root: unknown): boolean {
-  const pending: unknown[] = [root]
-  while (pending.length > 0) {
-    const value = pending.pop()
-    if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) {
-        const item: unknown = value[index]
-        if (typeof item === 'object' && item !== null) pending.push(item)
-      }
-    } else if (isRecord(value)) {
-      // Own keys come first, in the order JSON.stringify writes them; an inherited key (which
-      // neither path writes) or an empty one can only send the value down the sorting path.
-      let previous = ''
-      for (const key in value) {
-        if (key <= previous) return false
-        previous = key
-        const item = value[key]
-        if (typeof item === 'object' && item !== null) pending.push(item)
-      }
-    }
+/**
+ * Whether every object in a value has its keys in order, found without copying or sorting
+ * anything. An object's keys are in order when each sorts after the one before it and the first
+ * after the empty string: an empty key, which no Sanity field has, counts as out of order, which
+ * only costs a sorted copy. Keys are read as `for…in` lists them: own keys first, in the order
+ * JSON.stringify writes them, then inherited ones, which JSON leaves out but which are checked
+ * too.
+ *
+ * @param value - any JSON value
+ * @returns true when every object's keys are in order; withSortedKeys then gives the value itself
+ */
+export function keysInOrder(value: unknown): boolean {
+  if (Array.isArray(value)) {
+    for (const item of value) if (!keysInOrder(item)) return false
+    return true
+  }
+  if (!isRecord(value)) return true
+  let previous = ''
+  for (const key in value) {
+    if (key <= previous || !keysInOrder(value[key])) return false
+    previous = key
   }
   return true
 }
 
-/** The value with every object's keys in sorted order; parts already in order are reused. */
-function withSortedKeys(value: unknown): unknown {
+/**
+ * The value with every object's own keys sorted, at every depth, copying only what it must. It
+ * returns the input itself exactly when keysInOrder finds every object's keys in order (keys
+ * inherited aside), so callers can rely on no copy then. Otherwise it returns a copy in which
+ * every part already in order (an object, an array, a whole subtree) is the input's own: only the
+ * objects out of order and the objects and arrays holding them are new. The input is never
+ * changed.
+ *
+ * @param value - any JSON value
+ * @returns the value itself, or a copy with its keys sorted that shares every part in order
+ */
+export function withSortedKeys(value: unknown): unknown {
   if (Array.isArray(value)) {
+    const items: readonly unknown[] = value
     let copy: unknown[] | undefined
-    for (let index = 0; index < value.length; index++) {
-      const item: unknown = value[index]
+    for (const [index, item] of items.entries()) {
       const sorted = withSortedKeys(item)
-      if (sorted !== item) (copy ??= [...value])[index] = sorted
+      if (sorted !== item) (copy ??= [...items])[index] = sorted
     }
     return copy ?? value
   }
-  if (typeof value !== 'object' || value === null) return value
+  if (!isRecord(value)) return value
   const keys = Object.keys(value)
+  // In order as keysInOrder has it: each key after the one before, the first after ''.
+  let previous = ''
   let inOrder = true
-  for (let index = 1; index < keys.length && inOrder; index++)
-    inOrder = (keys[index - 1] ?? '') < (keys[index] ?? '')
-  if (!inOrder) keys.sort()
+  for (const key of keys) {
+    if (key <= previous) inOrder = false
+    previous = key
+  }
+  if (!inOrder) {
+    const copy: Record<string, unknown> = {}
+    for (const key of keys.sort()) copy[key] = withSortedKeys(value[key])
+    return copy
+  }
   let copy: Record<string, unknown> | undefined
-  for (let index = 0; index < keys.length; index++) {
-    const key = keys[index] ?? ''
-    const item: unknown = Reflect.get(value, key)
+  for (const key of keys) {
+    const item = value[key]
     const sorted = withSortedKeys(item)
-    if (!copy && (sorted !== item || !inOrder)) {
-      copy = {}
-      for (const earlier of keys.slice(0, index)) copy[earlier] = Reflect.get(value, earlier)
-    }
-    if (copy) copy[key] = sorted
+    // The spread copy keeps the keys' (sorted) order; only the changed values are replaced.
+    if (sorted !== item) (copy ??= {...value})[key] = sorted
   }
   return copy ?? value
 }

@@ -1,3 +1,4 @@
+import {isRecord} from '../../dataset'
 import {isAllowedHref} from '../../schemas/constants'
 
 /** Largest document the Content Lake stores. */
@@ -47,19 +48,12 @@ function walk(value: unknown, path: string, paths: Set<string>, hrefs: string[])
     for (const item of value) walk(item, `${path}[]`, paths, hrefs)
     return
   }
-  if (typeof value !== 'object' || value === null) {
+  if (!isRecord(value)) {
     paths.add(path)
     return
   }
+  if (value['_type'] === 'link' && typeof value['href'] === 'string') hrefs.push(value['href'])
   for (const [key, item] of Object.entries(value)) {
-    if (
-      key === 'href' &&
-      typeof item === 'string' &&
-      'href' in value &&
-      '_type' in value &&
-      value._type === 'link'
-    )
-      hrefs.push(item)
     walk(item, path ? `${path}.${key}` : key, paths, hrefs)
   }
 }

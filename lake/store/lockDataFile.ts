@@ -12,6 +12,38 @@ export interface DataFileLock {
   release: () => Promise<void>
 }
 
+/**
+ * The file operations and the process check of {@link lockDataFile}: those of
+ * `node:fs/promises` and `process.kill` by default. Tests replace them to stage the races with
+ * other processes and file systems without hard links, which real files cannot reach on cue.
+ */
+export interface LockFileOperations {
+  /** Creates `newPath` as a hard link to `existingPath`; fails `EEXIST` if it exists. */
+  link: (existingPath: string, newPath: string) => Promise<void>
+  /** Reads a file as text. */
+  readFile: (path: string, encoding: 'utf8') => Promise<string>
+  /** Renames a file. */
+  rename: (oldPath: string, newPath: string) => Promise<void>
+  /** Removes a file; with `force`, one that does not exist too. */
+  rm: (path: string, options: {force: boolean}) => Promise<void>
+  /** Writes a file; with flag `'wx'`, fails `EEXIST` if it exists. */
+  writeFile: (path: string, content: string, options?: {flag: string}) => Promise<void>
+  /**
+   * Sends a signal to a process; signal 0 only checks it exists. Throws `ESRCH` when there is
+   * none, `EPERM` when it belongs to another user.
+   */
+  kill: (pid: number, signal: 0) => void
+}
+
+const nodeOperations: LockFileOperations = {
+  link,
+  readFile,
+  rename,
+  rm,
+  writeFile,
+  kill: (pid, signal) => process.kill(pid, signal),
+}
+
 /** Lock files this process holds, so a second open in the same process is refused too. */
 const held = new Set<string>()
 
@@ -26,10 +58,14 @@ const TAKEOVER_ATTEMPTS = 3
  * over. Costs nothing per write.
  *
  * @param path - the data file
+ * @param operations - the file operations and process check (the real ones by default)
  * @returns the lock, to release on close
  * @throws Error naming the file and the process holding it, when another holds it
  */
-export async function lockDataFile(path: string): Promise<DataFileLock> {
+export async function lockDataFile(
+  path: string,
+  operations: LockFileOperations = nodeOperations,
+): Promise<DataFileLock> {
   const lockPath = `${path}.lock`
   const key = resolve(lockPath)
   if (held.has(key)) throw inUse(path, lockPath, process.pid)
@@ -38,21 +74,23 @@ export async function lockDataFile(path: string): Promise<DataFileLock> {
   const mine = `${process.pid}\n`
   const temporary = `${lockPath}.${randomBytes(6).toString('hex')}.tmp`
   try {
-    await writeFile(temporary, mine)
+    await operations.writeFile(temporary, mine)
     for (let attempt = 0; ; attempt++) {
       try {
-        await createExclusively(lockPath, temporary, mine)
+        await createExclusively(operations, lockPath, temporary, mine)
         break
       } catch (error) {
         if (!hasCode(error, 'EEXIST')) throw error
       }
-      const holder = await readHolder(lockPath)
-      if (typeof holder === 'number' && isAlive(holder)) throw inUse(path, lockPath, holder)
+      const holder = await readHolder(operations, lockPath)
+      if (typeof holder === 'number' && isAlive(operations, holder)) {
+        throw inUse(path, lockPath, holder)
+      }
       // Others may be taking it over or giving it up at the same moment: a few tries, no more.
       if (attempt >= TAKEOVER_ATTEMPTS) {
         throw new LockError(`lockDataFile(): could not take over the stale lock ${lockPath}`)
       }
-      if (holder !== 'gone') await removeStale(path, lockPath, holder)
+      if (holder !== 'gone') await removeStale(operations, path, lockPath, holder)
     }
   } catch (error) {
     held.delete(key)
@@ -64,15 +102,15 @@ export async function lockDataFile(path: string): Promise<DataFileLock> {
       },
     )
   } finally {
-    await rm(temporary, {force: true})
+    await operations.rm(temporary, {force: true})
   }
   return {
     path: lockPath,
     release: async () => {
       if (!held.delete(key)) return
       // A lock another process took over (this one was presumed dead) is not removed.
-      const text = await readFile(lockPath, 'utf8').catch(() => undefined)
-      if (text === mine) await rm(lockPath, {force: true})
+      const text = await operations.readFile(lockPath, 'utf8').catch(() => undefined)
+      if (text === mine) await operations.rm(lockPath, {force: true})
     },
   }
 }
@@ -82,25 +120,33 @@ export async function lockDataFile(path: string): Promise<DataFileLock> {
  * first (atomic, so only one remover gets it), then checked, and put back if it is live.
  */
 async function removeStale(
+  operations: LockFileOperations,
   path: string,
   lockPath: string,
   stale: number | undefined,
 ): Promise<void> {
   const aside = `${lockPath}.${randomBytes(6).toString('hex')}.stale`
   try {
-    await rename(lockPath, aside)
+    await operations.rename(lockPath, aside)
   } catch (error) {
     if (isNotFound(error)) return
     throw error
   }
   try {
-    const holder = await readHolder(aside)
-    if (holder === stale || holder === 'gone' || holder === undefined || !isAlive(holder)) return
+    const holder = await readHolder(operations, aside)
+    if (
+      holder === stale ||
+      holder === 'gone' ||
+      holder === undefined ||
+      !isAlive(operations, holder)
+    ) {
+      return
+    }
     // A live process took the lock between our reading and renaming it: it is theirs.
-    await createExclusively(lockPath, aside, `${holder}\n`).catch(() => undefined)
+    await createExclusively(operations, lockPath, aside, `${holder}\n`).catch(() => undefined)
     throw inUse(path, lockPath, holder)
   } finally {
-    await rm(aside, {force: true})
+    await operations.rm(aside, {force: true})
   }
 }
 
@@ -109,22 +155,30 @@ async function removeStale(
  * content) so it is never seen empty. Where there are no hard links (FAT, some network shares),
  * it is created and then written.
  */
-async function createExclusively(target: string, source: string, content: string): Promise<void> {
+async function createExclusively(
+  operations: LockFileOperations,
+  target: string,
+  source: string,
+  content: string,
+): Promise<void> {
   try {
-    await link(source, target)
+    await operations.link(source, target)
   } catch (error) {
     if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].some((code) => hasCode(error, code))) {
       throw error
     }
-    await writeFile(target, content, {flag: 'wx'})
+    await operations.writeFile(target, content, {flag: 'wx'})
   }
 }
 
 /** The process id in a lock file: `'gone'` when there is no file, undefined when unreadable. */
-async function readHolder(lockPath: string): Promise<number | 'gone' | undefined> {
+async function readHolder(
+  operations: LockFileOperations,
+  lockPath: string,
+): Promise<number | 'gone' | undefined> {
   let text
   try {
-    text = await readFile(lockPath, 'utf8')
+    text = await operations.readFile(lockPath, 'utf8')
   } catch (error) {
     if (isNotFound(error)) return 'gone'
     throw error
@@ -136,10 +190,10 @@ async function readHolder(lockPath: string): Promise<number | 'gone' | undefined
  * Whether a process is running. This process counts as not: it holds no lock on the file
  * (checked first), so a lock naming it was left by an earlier process that had the same id.
  */
-function isAlive(pid: number): boolean {
+function isAlive(operations: LockFileOperations, pid: number): boolean {
   if (pid <= 0 || pid === process.pid) return false
   try {
-    process.kill(pid, 0)
+    operations.kill(pid, 0)
     return true
   } catch (error) {
     // It exists but belongs to another user.
