@@ -2,6 +2,7 @@ import {describe, expect, test} from 'vitest'
 
 import {
   type CreditPosition,
+  mayBeLabelledCredit,
   parseByline,
   type ParsedByline,
 } from '../importer/structure/parseByline'
@@ -13,6 +14,41 @@ interface Fixture {
   position?: CreditPosition
   output: ParsedByline | undefined
 }
+
+/** Twelve names joined by commas: exactly 160 characters, the longest plain byline read. */
+const LONGEST_BYLINE =
+  'Anna Smith, Ben Jones, Chloé Martin, David Okafor, Elena Petrova, Farid Haddad, Grace Lee, ' +
+  'Hugo Lambert, Ingrid Berg, Jonas Weber, Kenji Sato, Laura Castellanos'
+/** A `Story by` line past 160 characters: only trailers, contributors and copyright run on. */
+const OVERLONG_BYLINE =
+  'Story by Anna Smith, Ben Jones, Chloé Martin, David Okafor, Elena Petrova, Farid Haddad, ' +
+  'Grace Lee, Hugo Lambert, Ingrid Berg, Jonas Weber, Kenji Sato, Laura Rossi'
+/** The authors of LONGEST_TRAILER, in print order. */
+const TRAILER_AUTHORS = [
+  'Anna Smith',
+  'Ben Jones',
+  'Chloé Martin',
+  'David Okafor',
+  'Elena Petrova',
+  'Farid Haddad',
+  'Grace Lee',
+  'Hugo Lambert',
+  'Ingrid Berg',
+  'Jonas Weber',
+  'Kenji Sato',
+  'Laura Rossi',
+  'Miguel Santos',
+  'Nadia Rahman',
+  'Oliver Brown',
+  'Priya Patel',
+  'Quentin Moreau',
+  'Rosa Díaz',
+  'Sven Larsen',
+  'Tomás Novak',
+  'Ursula Kleinschmidt',
+]
+/** A wire trailer of exactly 300 characters, the longest credit line read. */
+const LONGEST_TRAILER = `Reporting by ${TRAILER_AUTHORS.slice(0, -1).join(', ')} and Ursula Kleinschmidt`
 
 /** Credit lines parseByline reads, and exactly what it reads from them. */
 const credits: Fixture[] = [
@@ -168,7 +204,128 @@ const credits: Fixture[] = [
     input: 'Source: Al Jazeera',
     output: {authors: [], agencies: ['Al Jazeera'], labelled: true},
   },
+  // A name in a script written without spaces is one word, and still a name where names sign off.
+  {n: 55, input: '王小明', output: {authors: ['王小明'], agencies: []}},
+  {
+    n: 56,
+    input: 'Reporting by Anna Smith; Additional reporting by Anna Smith',
+    output: {authors: ['Anna Smith'], agencies: [], labelled: true},
+  },
+  {
+    n: 57,
+    input: 'Anna Smith in Paris contributed to this report',
+    output: {authors: ['Anna Smith'], agencies: [], labelled: true},
+  },
+  {
+    n: 58,
+    input: 'Associated Press writers Anna Smith in Paris and Ben Jones contributed to this report',
+    output: {authors: ['Anna Smith', 'Ben Jones'], agencies: ['Associated Press'], labelled: true},
+  },
+  {
+    n: 59,
+    input: 'Guardian staff and Reuters in London',
+    output: {authors: [], agencies: ['Reuters']},
+  },
+  {n: 60, input: 'AFP with Reuters', output: {authors: [], agencies: ['AFP', 'Reuters']}},
+  {n: 61, input: 'AP, AP National Security Writer', output: {authors: [], agencies: ['AP']}},
+  {
+    n: 62,
+    input: 'ANNA SMITH and Ben Jones',
+    output: {authors: ['ANNA SMITH', 'Ben Jones'], agencies: []},
+  },
+  {
+    n: 63,
+    input: 'Anna Smith, our chief political correspondent',
+    output: {authors: ['Anna Smith'], agencies: [], labelled: true},
+  },
+  {
+    n: 64,
+    input: 'By Anna Smith, our political correspondent',
+    output: {authors: ['Anna Smith'], agencies: [], labelled: true},
+  },
+  {
+    n: 65,
+    input: 'Anna Smith, Berlin',
+    position: 'marked',
+    output: {authors: ['Anna Smith'], agencies: []},
+  },
+  {
+    n: 66,
+    input: 'Anna Smith, BBC World Service Middle East correspondent',
+    output: {authors: ['Anna Smith'], agencies: [], labelled: true},
+  },
+  {
+    n: 67,
+    input: 'Anna Smith (CNN, AFP,)',
+    output: {authors: ['Anna Smith'], agencies: ['CNN', 'AFP']},
+  },
+  {
+    n: 68,
+    input: 'Anna Smith ( CNN, AFP )',
+    output: {authors: ['Anna Smith'], agencies: ['CNN', 'AFP']},
+  },
+  {
+    n: 69,
+    input: 'Anna Smith (BBC/AFP/ab)',
+    output: {authors: ['Anna Smith'], agencies: ['BBC', 'AFP']},
+  },
+  {
+    n: 70,
+    input: 'Reporting by Anna Smith;',
+    output: {authors: ['Anna Smith'], agencies: [], labelled: true},
+  },
+  {
+    n: 71,
+    input: 'Source: Corriere della Sera',
+    output: {authors: [], agencies: ['Corriere della Sera'], labelled: true},
+  },
+  {
+    n: 72,
+    input: 'Source: The New York Times',
+    output: {authors: [], agencies: ['The New York Times'], labelled: true},
+  },
+  {
+    n: 73,
+    input: 'María del Carmen García López',
+    output: {authors: ['María del Carmen García López'], agencies: []},
+  },
+  {n: 74, input: 'By: Anna Smith', output: {authors: ['Anna Smith'], agencies: [], labelled: true}},
+  {
+    n: 75,
+    input: LONGEST_BYLINE,
+    output: {authors: TRAILER_AUTHORS.slice(0, 11).concat('Laura Castellanos'), agencies: []},
+  },
+  {n: 76, input: LONGEST_TRAILER, output: {authors: TRAILER_AUTHORS, agencies: [], labelled: true}},
+  // A broadcaster credited twice is credited once.
+  {n: 77, input: 'NDR, NDR', output: {authors: [], agencies: ['NDR']}},
 ]
+
+/** Names with the lowercase particles of the languages they come from. */
+const particleNames: Fixture[] = [
+  'Ursula von der Leyen',
+  'Rafael van der Vaart',
+  'Joop den Uyl',
+  'Carlos de la Vega',
+  'Lucía del Río',
+  'Piero della Francesca',
+  'Anna di Stefano',
+  'Luiz da Silva',
+  'Pierre du Pont',
+  'Anne des Rosiers',
+  'Marine le Pen',
+  'Anwar bin Ibrahim',
+  'Siti binti Aminah',
+  'Ahmed al Sharif',
+  'Mohamed el Amrani',
+  'Ali ibn Hassan',
+  'Gerard ter Horst',
+  'João dos Santos',
+  'Maria das Dores',
+  'Maria do Carmo',
+  'Karl zu Guttenberg',
+  'Hilma af Klint',
+  'Anna av Sand',
+].map((name, index) => ({n: index + 1, input: name, output: {authors: [name], agencies: []}}))
 
 /** Lines that are not credits: prose that mentions an agency, and names where none may stand. */
 const notCredits: Fixture[] = [
@@ -200,6 +357,48 @@ const notCredits: Fixture[] = [
   {n: 26, input: 'ANNA SMITH', output: undefined},
   {n: 27, input: '', output: undefined},
   {n: 28, input: '   ', output: undefined},
+  // One-word names are read only where a credit signs off, never under the headline.
+  {n: 29, input: '王小明', position: 'top', output: undefined},
+  {n: 30, input: 'Anna Smith and 王小明', position: 'top', output: undefined},
+  {n: 31, input: 'Reporting by Anna Smith and the team', output: undefined},
+  {n: 32, input: 'Reporting by Anna Smith; Thanks to Ben Jones', output: undefined},
+  {n: 33, input: 'Source: the minister', output: undefined},
+  {n: 34, input: 'Source: AFP, the minister', output: undefined},
+  {n: 35, input: 'Source: ab', output: undefined},
+  {n: 36, input: 'Source: Ministry of Health', output: undefined},
+  {n: 37, input: 'Source: Government Figures Released On Monday', output: undefined},
+  {n: 38, input: 'Hospital staff were told to go home on Monday', output: undefined},
+  {n: 39, input: 'news@thelocal.se', output: undefined},
+  {n: 40, input: 'Anna Smith and friends', output: undefined},
+  {n: 41, input: 'Anna Smith. Ben Jones', output: undefined},
+  {n: 42, input: 'Anna Smith Political Editor Published: Monday', output: undefined},
+  {n: 43, input: 'Anna Smith, who is now our correspondent', output: undefined},
+  {n: 44, input: 'Anna Smith Political Editor writes about the economy', output: undefined},
+  {
+    n: 45,
+    input: 'Anna Smith, BBC World Service Middle East chief correspondent',
+    output: undefined,
+  },
+  {n: 46, input: 'Yes/no (AFP)', output: undefined},
+  {n: 47, input: 'Hello, Anna Smith', output: undefined},
+  {n: 48, input: 'Canal T.V', output: undefined},
+  {n: 49, input: 'The Guardian', output: undefined},
+  {n: 50, input: 'Anna Smith and van Dijk', output: undefined},
+  {n: 51, input: 'Anna Smith+Ben Jones', output: undefined},
+  {n: 52, input: 'Juan Carlos María José García López', output: undefined},
+  {n: 53, input: OVERLONG_BYLINE, output: undefined},
+  {n: 54, input: `${LONGEST_TRAILER}.`, output: undefined},
+  {n: 55, input: 'Correspondent, Correspondent', output: undefined},
+]
+
+/** Lines that may be labelled credits, and lines that cannot be. */
+const labelHints: {n: number; input: string; output: boolean}[] = [
+  {n: 1, input: '  By Anna Smith  ', output: true},
+  {n: 2, input: '  Source: Reuters', output: true},
+  {n: 3, input: 'Anna Smith, BBC correspondent', output: true},
+  {n: 4, input: LONGEST_TRAILER, output: true},
+  {n: 5, input: ` ${LONGEST_TRAILER}.`, output: false},
+  {n: 6, input: 'The weather was fine on Monday', output: false},
 ]
 
 describe('parseByline', () => {
@@ -209,5 +408,21 @@ describe('parseByline', () => {
 
   test.each(notCredits)('parseByline: $n leaves $input as text', ({input, position, output}) => {
     expect(parseByline(input, position)).toStrictEqual(output)
+  })
+
+  test.each(particleNames)('parseByline: $n reads the name $input', ({input, output}) => {
+    expect(parseByline(input)).toStrictEqual(output)
+  })
+
+  test('parseByline: the long lines are as long as the limits they test', () => {
+    expect([LONGEST_BYLINE.length, OVERLONG_BYLINE.length, LONGEST_TRAILER.length]).toStrictEqual([
+      160, 163, 300,
+    ])
+  })
+})
+
+describe('mayBeLabelledCredit', () => {
+  test.each(labelHints)('mayBeLabelledCredit: $n answers $output for $input', ({input, output}) => {
+    expect(mayBeLabelledCredit(input)).toBe(output)
   })
 })
