@@ -2,7 +2,7 @@ import {randomBytes} from 'node:crypto'
 import {type FileHandle, mkdir, open, readdir, rm} from 'node:fs/promises'
 import {dirname, join} from 'node:path'
 
-import {isNotFound} from '../../dataset/guards'
+import {hasErrorCode, isNotFound} from '../../dataset/guards'
 import {streamJsonLines} from '../../dataset/ndjson'
 import type {Spool} from '../run/spool'
 
@@ -113,6 +113,6 @@ function isAlive(pid: number): boolean {
     return true
   } catch (error) {
     // It exists but belongs to another user.
-    return error instanceof Error && 'code' in error && error.code === 'EPERM'
+    return hasErrorCode(error, 'EPERM')
   }
 }

@@ -2,7 +2,7 @@ import {randomBytes} from 'node:crypto'
 import {link, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import {resolve} from 'node:path'
 
-import {isNotFound} from '../../dataset'
+import {hasErrorCode, isNotFound} from '../../dataset'
 
 /** An exclusive hold on a data file, taken by {@link lockDataFile}. */
 export interface DataFileLock {
@@ -80,7 +80,7 @@ export async function lockDataFile(
         await createExclusively(operations, lockPath, temporary, mine)
         break
       } catch (error) {
-        if (!hasCode(error, 'EEXIST')) throw error
+        if (!hasErrorCode(error, 'EEXIST')) throw error
       }
       const holder = await readHolder(operations, lockPath)
       if (typeof holder === 'number' && isAlive(operations, holder)) {
@@ -164,7 +164,7 @@ async function createExclusively(
   try {
     await operations.link(source, target)
   } catch (error) {
-    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].some((code) => hasCode(error, code))) {
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].some((code) => hasErrorCode(error, code))) {
       throw error
     }
     await operations.writeFile(target, content, {flag: 'wx'})
@@ -197,7 +197,7 @@ function isAlive(operations: LockFileOperations, pid: number): boolean {
     return true
   } catch (error) {
     // It exists but belongs to another user.
-    return hasCode(error, 'EPERM')
+    return hasErrorCode(error, 'EPERM')
   }
 }
 
@@ -209,10 +209,6 @@ function inUse(path: string, lockPath: string, pid: number): LockError {
   return new LockError(
     `lockDataFile(): ${path} is in use by process ${pid}${self}: stop it first (its lock is ${lockPath}; delete that only if no lake runs)`,
   )
-}
-
-function hasCode(error: unknown, code: string): boolean {
-  return error instanceof Error && 'code' in error && error.code === code
 }
 
 function describe(error: unknown): string {
