@@ -7,6 +7,7 @@ import {beforeEach, describe, expect, test} from 'vitest'
 import {openJournalFile} from '../lake/store/journalFile'
 import {type JournalWriter, journalWriter} from '../lake/store/journalWriter'
 import {type FileFaults, recordingOpen} from './support/recordingOpen'
+import {rejectionOf} from './support/rejection'
 
 let path: string
 
@@ -21,14 +22,6 @@ function writer(calls: string[], faults: Partial<FileFaults>, size = 0): Journal
 
 const noFaults = (): FileFaults => ({halfAppends: 0, datasyncs: 0, truncates: 0})
 const entry = (n: number) => Buffer.from(`{"transactionId":"tx-${n}","documents":[]}\n`, 'utf8')
-
-/** The error a promise rejects with. */
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => new Error('resolved'),
-    (error: unknown) => error,
-  )
-}
 
 describe('journalWriter', () => {
   test('journalWriter: opens the file on the first append, then one write and one datasync each', async () => {

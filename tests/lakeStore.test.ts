@@ -25,6 +25,7 @@ import {
 } from '../lake/store/journalFile'
 import type {JournalEntry, LakeStore, LakeStoreFiles} from '../lake/store/openLakeStore'
 import {diskError, type FileFaults, recordingOpen} from './support/recordingOpen'
+import {messageOf} from './support/rejection'
 
 let folder: string
 let data: string
@@ -79,14 +80,6 @@ const size = async (path: string) => (await stat(path)).size
 /** Opens the real journal, failing its operations as `faults` says. */
 function faultyJournal(faults: Partial<FileFaults>): LakeStoreFiles['openJournal'] {
   return (path) => openJournalFile(path, recordingOpen([], faults))
-}
-
-/** The message a promise rejects with. */
-async function rejectionOf(promise: Promise<unknown>): Promise<string> {
-  return promise.then(
-    () => 'resolved',
-    (error: unknown) => (error instanceof Error ? error.message : String(error)),
-  )
 }
 
 /** A disk the snapshot is written to, which may be full. */
@@ -488,7 +481,7 @@ describe('openLakeStore: what is flushed to disk, and when', () => {
 
     faults.datasyncs = 1
     const before = calls.length
-    expect(await rejectionOf(store.commit(entry(2, [article(2)])))).toBe(
+    expect(await messageOf(store.commit(entry(2, [article(2)])))).toBe(
       `LakeStore.commit(): appending to ${data}.journal failed (EIO: i/o error, fdatasync); the transaction was not applied`,
     )
     expect(calls.slice(before)).toEqual([

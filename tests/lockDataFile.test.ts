@@ -16,6 +16,7 @@ import {join} from 'node:path'
 import {beforeEach, describe, expect, test} from 'vitest'
 
 import {lockDataFile, type LockFileOperations} from '../lake/store/lockDataFile'
+import {messageOf, rejectionOf} from './support/rejection'
 
 let folder: string
 let data: string
@@ -29,19 +30,6 @@ beforeEach(async () => {
 
 /** Above the largest process id Linux (2^22) and macOS (99998) give out: never running. */
 const GONE_PID = 2 ** 22 + 1
-
-/** The error a promise rejects with. */
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => new Error('resolved'),
-    (error: unknown) => error,
-  )
-}
-
-const messageOf = async (promise: Promise<unknown>) => {
-  const error = await rejectionOf(promise)
-  return error instanceof Error ? error.message : String(error)
-}
 
 describe('lockDataFile', () => {
   test('lockDataFile: writes this process id to <file>.lock, and release removes it', async () => {
