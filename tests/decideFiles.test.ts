@@ -1,7 +1,7 @@
 import type {SanityDocument} from '@sanity/client'
 import {describe, expect, test} from 'vitest'
 
-import {type Conversion, convertSource, type ImportTarget} from '../importer'
+import {type Conversion, convertSource} from '../importer'
 import type {ArticleInput} from '../importer/documents/types'
 import {articleSummary} from '../importer/run/articleSummary'
 import {
@@ -16,6 +16,7 @@ import {describeIssue} from '../importer/run/describeIssue'
 import type {Link} from '../sanity.types'
 import type {ValidationIssue} from '../validation/protocol'
 import {importSources} from './support/importSources'
+import {recordingTarget} from './support/recordingTarget'
 
 const NOW = '2024-08-17T00:00:00.000Z'
 
@@ -93,23 +94,6 @@ function withLink(conversion: Conversion, href: string): Conversion {
         },
   )
   return {...conversion, documents: {...conversion.documents, article: {...article, sections}}}
-}
-
-/** A target that only reads: what it is asked to load is recorded, `stored` is returned. */
-function readingTarget(stored: SanityDocument[]): {target: ImportTarget; loads: string[][]} {
-  const loads: string[][] = []
-  const target: ImportTarget = {
-    description: 'memory',
-    load: async (ids) => {
-      loads.push([...ids])
-      return stored
-    },
-    slugOwners: async () => new Map(),
-    commit: async () => {
-      throw new Error('commit: deciding writes nothing')
-    },
-  }
-  return {target, loads}
 }
 
 /** Validation raising `issues` on the documents with those ids; the documents asked are kept. */
@@ -379,7 +363,7 @@ const cases: Case[] = [
 
 describe('decideFiles', () => {
   test.each(cases)('decideFiles: $name', async ({input, output}) => {
-    const {target} = readingTarget(input.stored ?? [])
+    const {target, commits} = recordingTarget(input.stored ?? [])
     const {validate, calls} = validator(input.issues)
     const {outcomes, writes} = await decideFiles([input.file], input.options ?? {}, {
       target,
@@ -391,10 +375,12 @@ describe('decideFiles', () => {
       writes.map(({article}) => ({id: article._id, importNotes: article.importNotes})),
     ).toStrictEqual(output.write ? [output.write] : [])
     expect(calls.map(({documents}) => documents.map(({_id}) => _id))).toEqual(output.validated)
+    // Deciding writes nothing: the run commits what it decided, later.
+    expect(commits).toEqual([])
   })
 
   test('decideFiles: loads the article, people and newsletter of each converted file', async () => {
-    const {target, loads} = readingTarget([])
+    const {target, loads} = recordingTarget([])
     await decideFiles(
       [
         floods(),
@@ -409,7 +395,7 @@ describe('decideFiles', () => {
 
   test('decideFiles: validates only what it may write, stamped as stored, against what is stored', async () => {
     const stored = storedFrom(FLOODS)
-    const {target} = readingTarget(stored)
+    const {target} = recordingTarget(stored)
     const {validate, calls} = validator()
     const {outcomes} = await decideFiles(
       [floods(), {fileName: 'rain.txt', conversion: convert('rain.txt', RAIN)}],

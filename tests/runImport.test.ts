@@ -21,6 +21,7 @@ import {memorySpool} from '../importer/run/spool'
 import {localClient, startLake} from '../lake'
 import {collect} from './support/collect'
 import {importSources} from './support/importSources'
+import {recordingTarget} from './support/recordingTarget'
 
 const NOW = '2024-08-17T00:00:00.000Z'
 
@@ -394,33 +395,6 @@ function sourcesIn(texts: Record<string, string>): ImportDependencies['readSourc
     if (text === undefined) throw new Error(`readSource: no file ${fileName}`)
     return new TextEncoder().encode(text)
   }
-}
-
-/**
- * A target holding `stored`, recording what it is asked to load and the articles it is asked to
- * write; its commit reports `result`'s articles kept or not written.
- */
-function recordingTarget(
-  stored: SanityDocument[] = [],
-  result: {kept?: string[]; unwritten?: string[]} = {},
-) {
-  const loads: string[][] = []
-  const commits: string[][] = []
-  const target: ImportTarget = {
-    description: 'memory',
-    load: async (ids) => {
-      loads.push([...ids])
-      return stored
-    },
-    slugOwners: async () => new Map(),
-    commit: async (writes) => {
-      const ids: string[] = []
-      for await (const {article} of writes) ids.push(article._id)
-      commits.push(ids)
-      return {kept: new Set(result.kept), unwritten: new Set(result.unwritten)}
-    },
-  }
-  return {target, loads, commits}
 }
 
 const RAIN = 'Rain stopped.\n\nReuters'
