@@ -1,24 +1,16 @@
 import {describe, expect, test} from 'vitest'
 
-import {type Conversion, convertSource} from '../importer'
 import {withSlug} from '../importer/documents/buildDocuments'
 import {ArticleClaims, type SlugOwners} from '../importer/run/ArticleClaims'
 import type {ConvertedFile} from '../importer/run/decideFiles'
+import {convertText} from './support/convertText'
 
 const FLOODS = '# Floods close the ring road\n\nWater rose overnight.\n\nAFP'
 const SLUG = 'floods-close-the-ring-road'
 
-function convert(fileName: string, text = FLOODS): Conversion {
-  return convertSource(new TextEncoder().encode(text), {
-    fileName,
-    importedAt: '2024-08-17T00:00:00.000Z',
-    importerVersion: 'test',
-  })
-}
-
 /** The floods story from `fileName` (`a.txt` is `article-a`), with `slug` when given. */
 function file(fileName: string, slug?: string): ConvertedFile {
-  const conversion = convert(fileName)
+  const conversion = convertText(fileName, FLOODS)
   if (slug === undefined) return {fileName, conversion}
   return {fileName, conversion: {...conversion, documents: withSlug(conversion.documents, slug)}}
 }
@@ -228,9 +220,9 @@ describe('ArticleClaims', () => {
 
   test('ArticleClaims.claimId: a second file producing one article id fails, naming both files', () => {
     const claims = new ArticleClaims()
-    claims.claimId(convert('a/floods.txt'))
-    claims.claimId(convert('b/rain.txt'))
-    expect(() => claims.claimId(convert('b/floods.txt'))).toThrow(
+    claims.claimId(convertText('a/floods.txt', FLOODS))
+    claims.claimId(convertText('b/rain.txt', FLOODS))
+    expect(() => claims.claimId(convertText('b/floods.txt', FLOODS))).toThrow(
       expect.objectContaining({
         name: 'ImportError',
         message: 'b/floods.txt: article-floods is also produced by a/floods.txt; give one an id',

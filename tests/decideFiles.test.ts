@@ -1,7 +1,7 @@
 import type {SanityDocument} from '@sanity/client'
 import {describe, expect, test} from 'vitest'
 
-import {type Conversion, convertSource} from '../importer'
+import type {Conversion} from '../importer'
 import type {ArticleInput} from '../importer/documents/types'
 import {articleSummary} from '../importer/run/articleSummary'
 import {
@@ -15,6 +15,7 @@ import {
 import {describeIssue} from '../importer/run/describeIssue'
 import type {Link} from '../sanity.types'
 import type {ValidationIssue} from '../validation/protocol'
+import {convertText} from './support/convertText'
 import {importSources} from './support/importSources'
 import {recordingTarget} from './support/recordingTarget'
 
@@ -49,14 +50,6 @@ const DRAFT_SUMMARY = {...SUMMARY, id: 'drafts.article-floods'}
 
 /** Headed and credited: a conversion without notes. */
 const RAIN = '# Rain stopped\n\nThe sun came out.\n\nReuters'
-
-function convert(fileName: string, text: string): Conversion {
-  return convertSource(new TextEncoder().encode(text), {
-    fileName,
-    importedAt: NOW,
-    importerVersion: 'test',
-  })
-}
 
 /** What an earlier import of `text` stored: its article, people and newsletter. */
 function storedFrom(text: string): SanityDocument[] {
@@ -134,7 +127,10 @@ interface Case {
 }
 
 const FLOODS_IDS = ['person-jane-doe', NEWSLETTER_ID, 'article-floods']
-const floods = (text = FLOODS) => ({fileName: 'floods.md', conversion: convert('floods.md', text)})
+const floods = (text = FLOODS) => ({
+  fileName: 'floods.md',
+  conversion: convertText('floods.md', text),
+})
 
 const cases: Case[] = [
   {
@@ -155,7 +151,7 @@ const cases: Case[] = [
   },
   {
     name: '2. an article without notes is written without importNotes',
-    input: {file: {fileName: 'rain.txt', conversion: convert('rain.txt', RAIN)}},
+    input: {file: {fileName: 'rain.txt', conversion: convertText('rain.txt', RAIN)}},
     output: {
       outcome: {
         fileName: 'rain.txt',
@@ -236,7 +232,7 @@ const cases: Case[] = [
     input: {
       file: {
         fileName: 'floods.md',
-        conversion: withLink(convert('floods.md', FLOODS), 'ftp://a.example'),
+        conversion: withLink(convertText('floods.md', FLOODS), 'ftp://a.example'),
       },
     },
     output: {
@@ -385,7 +381,7 @@ describe('decideFiles', () => {
       [
         floods(),
         {fileName: 'empty.txt', error: 'empty.txt: the file has no text'},
-        {fileName: 'rain.txt', conversion: convert('rain.txt', RAIN)},
+        {fileName: 'rain.txt', conversion: convertText('rain.txt', RAIN)},
       ],
       {},
       {target, validate: validator().validate, importedAt: NOW},
@@ -398,7 +394,7 @@ describe('decideFiles', () => {
     const {target} = recordingTarget(stored)
     const {validate, calls} = validator()
     const {outcomes} = await decideFiles(
-      [floods(), {fileName: 'rain.txt', conversion: convert('rain.txt', RAIN)}],
+      [floods(), {fileName: 'rain.txt', conversion: convertText('rain.txt', RAIN)}],
       {},
       {target, validate, importedAt: NOW},
     )
@@ -435,7 +431,7 @@ describe('isFileOutcome', () => {
 })
 
 describe('articleSummary', () => {
-  const rain = convert('rain.txt', 'Rain stopped.\n\nThe sun came out.')
+  const rain = convertText('rain.txt', 'Rain stopped.\n\nThe sun came out.')
   const byline: ArticleInput['byline'] = {_type: 'byline', authors: []}
   const uncredited = {
     ...rain,
@@ -444,7 +440,7 @@ describe('articleSummary', () => {
   test.each([
     {
       name: '1. sections, authors, agencies and newsletter',
-      input: convert('floods.md', FLOODS),
+      input: convertText('floods.md', FLOODS),
       output: SUMMARY,
     },
     {

@@ -13,6 +13,7 @@ import {
   draftId,
   isArticleWrite,
 } from '../importer/plan/planImport'
+import {convertText} from './support/convertText'
 
 /** The floods story, with these front matter lines (`standfirst: …`, `publishedAt: …`). */
 function floods(frontMatter: readonly string[]): ImportedDocuments {
@@ -26,11 +27,7 @@ function floods(frontMatter: readonly string[]): ImportedDocuments {
     '',
     'AFP',
   ].join('\n')
-  return convertSource(new TextEncoder().encode(text), {
-    fileName: 'floods.txt',
-    importedAt: '2024-08-01T00:00:00.000Z',
-    importerVersion: 'test',
-  }).documents
+  return convertText('floods.txt', text, '2024-08-01T00:00:00.000Z').documents
 }
 
 /** The seed article: credited authors and a newsletter signup. */
