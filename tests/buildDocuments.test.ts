@@ -8,7 +8,7 @@ import {contentHash} from '../importer/documents/contentHash'
 import type {ArticleInput, ImportedDocuments} from '../importer/documents/types'
 import type {TextBlock} from '../importer/parse/TextBlock'
 import type {FrontMatter} from '../importer/read/readFrontMatter'
-import type {StructuredArticle} from '../importer/structure/structureArticle'
+import type {SectionPosition, StructuredArticle} from '../importer/structure/structureArticle'
 
 /** A key as the README defines it: the first 12 hex digits of the SHA-256 of what it keys. */
 const key = (seed: string) => createHash('sha256').update(seed).digest('hex').slice(0, 12)
@@ -210,20 +210,19 @@ const a = paragraph('A.')
 const b = paragraph('B.')
 const c = paragraph('C.')
 const d = paragraph('D.')
-const heading = paragraph('Heading')
 
 test.each<{
   n: number
   name: string
   sections: StructuredArticle['sections']
-  after?: TextBlock
+  at?: SectionPosition
   output: string[][]
 }>([
   {
     n: 1,
     name: 'inside the first section, after its first block: there',
     sections: [{blocks: [a, b]}, {heading: 'Heading', blocks: [c, d]}],
-    after: a,
+    at: {section: 0, index: 1},
     output: [
       ['A.', 'signup', 'B.'],
       ['C.', 'D.'],
@@ -233,14 +232,14 @@ test.each<{
     n: 2,
     name: 'inside a later section, after a middle block: there',
     sections: [{blocks: [a]}, {heading: 'Heading', blocks: [b, c, d]}],
-    after: c,
+    at: {section: 1, index: 2},
     output: [['A.'], ['B.', 'C.', 'signup', 'D.']],
   },
   {
     n: 3,
     name: 'after the last block of the first section: at its end',
     sections: [{blocks: [a, b]}, {heading: 'Heading', blocks: [c]}],
-    after: b,
+    at: {section: 0, index: 2},
     output: [['A.', 'B.', 'signup'], ['C.']],
   },
   {
@@ -253,19 +252,18 @@ test.each<{
     ],
   },
   {
-    // No section holds the block it followed, so it is placed as a signup closing the article.
     n: 5,
-    name: 'after a line that became a section heading: at the end of the last section',
+    name: 'at the top of a later section: before its first block',
     sections: [{blocks: [a, b]}, {heading: 'Heading', blocks: [c, d]}],
-    after: heading,
+    at: {section: 1, index: 0},
     output: [
       ['A.', 'B.'],
-      ['C.', 'D.', 'signup'],
+      ['signup', 'C.', 'D.'],
     ],
   },
-])('buildDocuments: a signup $n $name', ({sections, after, output}) => {
+])('buildDocuments: a signup $n $name', ({sections, at, output}) => {
   const signup = {copy: {heading: 'The Morning Brief'}, lines: ['The Morning Brief']}
-  const structured = {title, signup: {...signup, ...(after ? {after} : {})}, sections}
+  const structured = {title, signup: {...signup, ...(at ? {at} : {})}, sections}
   const {article} = buildDocuments(build(structured))
   expect(outline(article)).toStrictEqual(output)
   expect(article.sections.flatMap((section) => section.content)).toContainEqual(signupBlock)

@@ -88,6 +88,19 @@ test.each([
 })
 
 test.each([
+  {n: 1, json: '{"z":1,"__proto__":{"a":1}}', output: '{"__proto__":{"a":1},"z":1}'},
+  {n: 2, json: '{"__proto__":{"b":1,"a":2},"z":1}', output: '{"__proto__":{"a":2,"b":1},"z":1}'},
+  {
+    n: 3,
+    json: '{"a":{"__proto__":[{"d":1,"c":2}]}}',
+    output: '{"a":{"__proto__":[{"c":2,"d":1}]}}',
+  },
+])('canonicalJson: $n keeps a key named __proto__ in $json', ({json, output}) => {
+  // JSON.parse makes `__proto__` an own key, as any JSON a lake stores may have.
+  expect(canonicalJson(JSON.parse(json))).toBe(output)
+})
+
+test.each([
   {n: 1, name: 'undefined', input: undefined, output: 'null'},
   {n: 2, name: 'a function', input: () => 1, output: 'null'},
   {n: 3, name: 'undefined in an array', input: [undefined], output: '[null]'},

@@ -17,6 +17,7 @@ const FIELDS: (keyof View)[] = [
   'authors',
   'agencies',
   'newsletter',
+  'signupAt',
   'links',
   'styles',
   'slug',
@@ -62,6 +63,7 @@ function viewOf({documents, structured, notes}: Conversion): View {
           description: newsletter.description,
         }
       : null,
+    signupAt: signupPosition(article.sections),
     creditLines: article.source?.creditLines ?? [],
     promoLines: article.source?.promoLines ?? [],
     notes,
@@ -72,6 +74,16 @@ function viewOf({documents, structured, notes}: Conversion): View {
     standfirst: article.standfirst,
     publishedAt: article.publishedAt,
   }
+}
+
+function signupPosition(
+  sections: Conversion['documents']['article']['sections'],
+): View['signupAt'] {
+  for (const [section, {content}] of sections.entries()) {
+    const index = content.findIndex((item) => item._type === 'newsletterBlock')
+    if (index >= 0) return {section, index}
+  }
+  return undefined
 }
 
 function copyField<K extends keyof View>(to: View, from: View, field: K): void {

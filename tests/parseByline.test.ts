@@ -298,6 +298,36 @@ const credits: Fixture[] = [
   {n: 76, input: LONGEST_TRAILER, output: {authors: TRAILER_AUTHORS, agencies: [], labelled: true}},
   // A broadcaster credited twice is credited once.
   {n: 77, input: 'NDR, NDR', output: {authors: [], agencies: ['NDR']}},
+  // A spaced slash joins a byline to the agency it wrote with.
+  {
+    n: 78,
+    input: 'Anna Smith / AFP',
+    output: {authors: ['Anna Smith'], agencies: ['AFP'], labelled: true},
+  },
+  {
+    n: 79,
+    input: 'By Anna Smith / AFP',
+    output: {authors: ['Anna Smith'], agencies: ['AFP'], labelled: true},
+  },
+  {
+    n: 80,
+    input: 'Anna Smith and Ben Jones / Reuters',
+    output: {authors: ['Anna Smith', 'Ben Jones'], agencies: ['Reuters'], labelled: true},
+  },
+  // A broadcaster beside an agency is credited with it.
+  {n: 81, input: 'AFP, NDR', output: {authors: [], agencies: ['AFP', 'NDR']}},
+  // Each credit once, under any of its names.
+  {n: 82, input: 'Reuters, Reuters', output: {authors: [], agencies: ['Reuters']}},
+  {
+    n: 83,
+    input: 'By Anna Smith, Associated Press, AP',
+    output: {authors: ['Anna Smith'], agencies: ['Associated Press'], labelled: true},
+  },
+  {
+    n: 84,
+    input: 'By Anna Smith and Anna Smith',
+    output: {authors: ['Anna Smith'], agencies: [], labelled: true},
+  },
 ]
 
 /** Names with the lowercase particles of the languages they come from. */
@@ -389,6 +419,9 @@ const notCredits: Fixture[] = [
   {n: 53, input: OVERLONG_BYLINE, output: undefined},
   {n: 54, input: `${LONGEST_TRAILER}.`, output: undefined},
   {n: 55, input: 'Correspondent, Correspondent', output: undefined},
+  // A name ends in a name: a line cut short after `y` is not a byline.
+  {n: 56, input: 'Por Ana García y', output: undefined},
+  {n: 57, input: 'Anna Smith, Ben van', output: undefined},
 ]
 
 /** Lines that may be labelled credits, and lines that cannot be. */

@@ -113,16 +113,14 @@ function buildSections(
 ): SectionInput[] {
   const sectionKeys = new ContentKeys()
   const anchors = new Map<string, number>()
-  const after = structured.signup?.after
-  // A signup inserted in the text goes after the block it followed; one closing it, at the end.
-  const placed = structured.sections.findIndex(({blocks}) => after && blocks.includes(after))
-  const signupSection = placed >= 0 ? placed : structured.sections.length - 1
+  // A signup inserted in the text goes where it stood; one closing it, at the end.
+  const at = structured.signup?.at
+  const signupSection = at ? at.section : structured.sections.length - 1
   return structured.sections.map(({heading, blocks}, index): SectionInput => {
     const _key = sectionKeys.next(heading ?? 'lead')
     const content: SectionInput['content'] = toPortableText(blocks, new ContentKeys())
     if (newsletter && index === signupSection) {
-      const position = after && placed >= 0 ? blocks.indexOf(after) + 1 : content.length
-      content.splice(position, 0, {
+      content.splice(at ? at.index : content.length, 0, {
         _key: new ContentKeys().next(`newsletterBlock:${newsletter._id}`),
         _type: 'newsletterBlock',
         newsletter: {_ref: newsletter._id, _type: 'reference'},

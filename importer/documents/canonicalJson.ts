@@ -67,23 +67,12 @@ export function withSortedKeys(value: unknown): unknown {
   if (!isRecord(value)) return value
   const keys = Object.keys(value)
   // In order as keysInOrder has it: each key after the one before, the first after ''.
-  let previous = ''
-  let inOrder = true
-  for (const key of keys) {
-    if (key <= previous) inOrder = false
-    previous = key
-  }
-  if (!inOrder) {
-    const copy: Record<string, unknown> = {}
-    for (const key of keys.sort()) copy[key] = withSortedKeys(value[key])
-    return copy
-  }
-  let copy: Record<string, unknown> | undefined
-  for (const key of keys) {
-    const item = value[key]
-    const sorted = withSortedKeys(item)
-    // The spread copy keeps the keys' (sorted) order; only the changed values are replaced.
-    if (sorted !== item) (copy ??= {...value})[key] = sorted
-  }
-  return copy ?? value
+  const inOrder = keys.every((key, index) => key > (keys[index - 1] ?? ''))
+  const entries = (inOrder ? keys : keys.sort()).map((key): [string, unknown] => [
+    key,
+    withSortedKeys(value[key]),
+  ])
+  if (inOrder && entries.every(([key, item]) => item === value[key])) return value
+  // fromEntries makes every key the copy's own, `__proto__` too, which `copy[key] =` would not.
+  return Object.fromEntries(entries)
 }

@@ -1,4 +1,4 @@
-import {agenciesIn, isEditorCode, isNewsAgency, newsAgenciesIn} from './newsAgencies'
+import {agenciesIn, agencyKey, isEditorCode, isNewsAgency, newsAgenciesIn} from './newsAgencies'
 
 /** Authors and agencies read from a credit line, in print order. */
 export interface ParsedByline {
@@ -97,14 +97,14 @@ const MAX_CREDIT_LINE_LENGTH = 300
 
 /**
  * Reads a credit line in the forms newsrooms print: `By A`, `A and B`, `A, B and C, with
- * Reuters`, `Florent Vergnes, with AFP`, `By A | Reuters`, `A (AFP)`, `(CNN, AP, Reuters)`,
- * `ab/rt (AP, dpa)`, an agency alone, `Reporting by A; Editing by B`, `A contributed to this
- * report`, `Caroline Hawley, BBC diplomatic correspondent`, `Source: Al Jazeera`, a copyright
- * line, and the same in French, Spanish, Portuguese and German (`Par A et B, avec AFP`,
- * `Por A y B`, `Von A und B, mit Material von dpa`, `Publicado por A`, `Quelle: MDR`). Agencies
- * come from one list (see newsAgencies); beside a named agency, a broadcaster or newspaper
- * credited with it counts as one too. A newsroom crediting itself (`Redacción`) or a copyright
- * line is a credit line that names no one.
+ * Reuters`, `Florent Vergnes, with AFP`, `By A | Reuters`, `A / AFP`, `A (AFP)`, `(CNN, AP,
+ * Reuters)`, `ab/rt (AP, dpa)`, an agency alone, `Reporting by A; Editing by B`, `A contributed
+ * to this report`, `Caroline Hawley, BBC diplomatic correspondent`, `Source: Al Jazeera`, a
+ * copyright line, and the same in French, Spanish, Portuguese and German (`Par A et B, avec
+ * AFP`, `Por A y B`, `Von A und B, mit Material von dpa`, `Publicado por A`, `Quelle: MDR`).
+ * Agencies come from one list (see newsAgencies); beside a named agency, a broadcaster or
+ * newspaper credited with it counts as one too. Each author and agency is read once. A newsroom
+ * crediting itself (`Redacción`) or a copyright line is a credit line that names no one.
  *
  * @param line - one line of text
  * @param position - how much the line's place says it is a credit (see CreditPosition)
@@ -114,6 +114,17 @@ export function parseByline(
   line: string,
   position: CreditPosition = 'end',
 ): ParsedByline | undefined {
+  const credit = readCredit(line, position)
+  return (
+    credit && {
+      ...credit,
+      authors: distinctAuthors(credit.authors),
+      agencies: distinctAgencies(credit.agencies),
+    }
+  )
+}
+
+function readCredit(line: string, position: CreditPosition): ParsedByline | undefined {
   const trimmed = line.trim()
   if (trimmed.length === 0 || trimmed.length > MAX_CREDIT_LINE_LENGTH) return undefined
   // A closing dot ends the line, except the dot of an initial (`Nicolas Gutierrez C.`).
@@ -150,7 +161,7 @@ export function parseByline(
   const {credited} = split
   const names = split.names.flatMap(withoutRole)
   if (credited === undefined && names.length > 0 && names.every(isNewsAgency)) {
-    return {authors: [], agencies: names}
+    return {authors: [], agencies: [...names, ...(split.roles ?? [])]}
   }
   if (credited === undefined && names.length === 0 && !split.roles) return undefined
   // Named agencies beside the authors (`By A, Reuters`) are credits too, and so are the agencies
@@ -203,8 +214,10 @@ function splitCredit(
 ): {names: string[]; credited?: string[]; roles?: string[]; placed?: boolean} | undefined {
   // `AFP/Reuters`, `det/dpa`: agencies with a desk's initials; `AFP/The Local`: an agency's
   // story as a site ran it, which credits the agency.
+  // A spaced slash joins bylines instead: `Anna Smith / AFP`.
   const slashed = agenciesIn(text) ?? organisations(text)?.filter(isNewsAgency)
-  if (slashed && text.includes('/')) return {names: [], credited: slashed}
+  const bylines = / \/ /.test(text) && splitNames(text).some(isPersonName)
+  if (slashed && text.includes('/') && !bylines) return {names: [], credited: slashed}
   const parenthesised = PARENTHESISED.exec(text)
   if (parenthesised) {
     const before = parenthesised[1] ?? ''
@@ -302,6 +315,37 @@ function readCopyright(text: string): ParsedByline | undefined {
   return {authors: [], agencies: newsAgenciesIn(text)}
 }
 
+/**
+ * Authors once each, in print order: names that differ only in case or spacing are one.
+ *
+ * @param names - authors as credit lines print them
+ * @returns the first printing of each
+ */
+export function distinctAuthors(names: readonly string[]): string[] {
+  return distinctBy(names, (name) => name.toLowerCase().replace(/\s+/g, ' '))
+}
+
+/**
+ * Agencies once each, in print order, under any of their names: `AP` and `Associated Press`
+ * are one credit (see agencyKey).
+ *
+ * @param agencies - agencies as credit lines and datelines print them
+ * @returns the first printing of each
+ */
+export function distinctAgencies(agencies: readonly string[]): string[] {
+  return distinctBy(agencies, agencyKey)
+}
+
+function distinctBy(names: readonly string[], key: (name: string) => string): string[] {
+  const seen = new Set<string>()
+  return names.filter((name) => {
+    const nameKey = key(name)
+    if (seen.has(nameKey)) return false
+    seen.add(nameKey)
+    return true
+  })
+}
+
 function addNames(credit: ParsedByline, names: readonly string[]): boolean {
   if (!names.every((name) => isNewsAgency(name) || isPersonName(name))) return false
   for (const name of names) {
@@ -384,6 +428,8 @@ function isPersonName(name: string): boolean {
   const unspaced = words.length === 1 && /^\p{Lo}{2,}$/u.test(name)
   if ((words.length < 2 && !unspaced) || words.length > 5) return false
   if (/\d/.test(name) || /^the\s/i.test(name)) return false
+  // A name ends in a name, not a particle: `Ana García y` is a line cut short.
+  if (!/^[\p{Lu}\p{Lt}\p{Lo}]/u.test(words.at(-1) ?? '')) return false
   if (words.some((word) => ORGANISATION_WORD.test(word.replace(/[-.]/g, '')))) return false
   const capitalised = words.filter((word) => /^[\p{Lu}\p{Lt}\p{Lo}]/u.test(word))
   return (

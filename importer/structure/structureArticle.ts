@@ -2,14 +2,26 @@ import {blockText, type TextBlock} from '../parse/TextBlock'
 import {deriveTitle} from './deriveTitle'
 import {findPromoRuns, type PromoWeight, promoWeight} from './findPromos'
 import {isHeadingLike, isHeadlineLike, isNotHeading} from './isHeadingLike'
-import {agencyKey, datelineAgencies, trailingCreditAgencies} from './newsAgencies'
-import {mayBeLabelledCredit, parseByline, type ParsedByline} from './parseByline'
+import {datelineAgencies, trailingCreditAgencies} from './newsAgencies'
+import {
+  distinctAgencies,
+  distinctAuthors,
+  mayBeLabelledCredit,
+  parseByline,
+  type ParsedByline,
+} from './parseByline'
 import {isFormLine, type SignupCopy, signupCopy} from './signupCopy'
 
 /** A headed part of the article; the first may have no heading (the lead). */
 export interface StructuredSection {
   heading?: string
   blocks: TextBlock[]
+}
+
+/** A place in the sections: before block `index` of section `section`. */
+export interface SectionPosition {
+  section: number
+  index: number
 }
 
 /** A credit line taken out of the text. */
@@ -29,10 +41,10 @@ export interface StructuredArticle {
    */
   byline?: ParsedByline & {lines: CreditLine[]}
   /**
-   * A newsletter promo taken out of the text: its copy, its lines, and the block it followed
-   * (absent when it closed the article), where the signup block goes.
+   * A newsletter promo taken out of the text: its copy, its lines, and where the signup block
+   * goes when the promo stood inside the text (absent when it closed the article).
    */
-  signup?: {copy: SignupCopy; lines: string[]; after?: TextBlock}
+  signup?: {copy: SignupCopy; lines: string[]; at?: SectionPosition}
   /** Other promos taken out of the text (subscriptions, "follow us", plugs), line by line. */
   promoLines?: string[]
   sections: StructuredSection[]
@@ -77,13 +89,14 @@ export function structureArticle(blocks: readonly TextBlock[]): StructuredArticl
   takeTopCredits(rest, credits, headline !== undefined)
   takeLabelledCredits(rest, credits)
   promos.push(...takeInsertedPromos(rest, weigh))
-  const sections = splitSections(rest)
+  const {sections, positionAfter} = splitSections(rest)
   const lead = sections[0]?.blocks.find((block) => !block.listItem) ?? sections[0]?.blocks[0]
   const byline = withTextCredits(credits, rest)
   const title = headline
     ? {text: blockText(headline), derived: false}
     : {text: lead ? deriveTitle(blockText(lead)) : '', derived: true}
   const newsletter = promos.find((promo) => promo.newsletter)
+  const at = newsletter?.after && positionAfter.get(newsletter.after)
   const others = promos.filter((promo) => promo !== newsletter).flatMap((promo) => promo.lines)
   return {
     title,
@@ -93,7 +106,7 @@ export function structureArticle(blocks: readonly TextBlock[]): StructuredArticl
           signup: {
             copy: signupCopy(newsletter.lines),
             lines: newsletter.lines,
-            ...(newsletter.after ? {after: newsletter.after} : {}),
+            ...(at ? {at} : {}),
           },
         }
       : {}),
@@ -255,31 +268,19 @@ function withTextCredits(
   )
   if (credits.length === 0 && dateline.length === 0 && closing.length === 0) return undefined
   return {
-    authors: unique(
-      credits.flatMap(({credit}) => credit.authors),
-      comparable,
-    ),
-    agencies: unique(
-      [...credits.flatMap(({credit}) => credit.agencies), ...dateline, ...closing],
-      agencyKey,
-    ),
+    authors: distinctAuthors(credits.flatMap(({credit}) => credit.authors)),
+    agencies: distinctAgencies([
+      ...credits.flatMap(({credit}) => credit.agencies),
+      ...dateline,
+      ...closing,
+    ]),
     lines: credits.map(({line}) => line),
   }
 }
 
-/** Names once each, in order, as the key tells which are the same. */
-function unique(names: readonly string[], key: (name: string) => string): string[] {
-  const seen = new Set<string>()
-  return names.filter((name) => {
-    const key_ = key(name)
-    if (seen.has(key_)) return false
-    seen.add(key_)
-    return true
-  })
-}
-
-function comparable(name: string): string {
-  return name.toLowerCase().replace(/\s+/g, ' ')
+/** A name or line as compared: case and runs of spaces aside. */
+function comparable(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ')
 }
 
 function isHeadline(first: TextBlock | undefined, second: TextBlock | undefined): boolean {
@@ -288,16 +289,31 @@ function isHeadline(first: TextBlock | undefined, second: TextBlock | undefined)
   return isHeadlineLike(first) && !parseByline(blockText(first), 'marked')
 }
 
-function splitSections(blocks: readonly TextBlock[]): StructuredSection[] {
+/**
+ * The sections, and for each block the place just after it, where what followed it in the text
+ * goes: after a line that became a section's heading, that section's first place.
+ */
+function splitSections(blocks: readonly TextBlock[]): {
+  sections: StructuredSection[]
+  positionAfter: Map<TextBlock, SectionPosition>
+} {
   const sections: StructuredSection[] = [{blocks: []}]
+  const places: [TextBlock, number, number][] = []
   const roles = headingRoles(blocks)
   blocks.forEach((block, index) => {
     const role = roles[index]
     if (role === 'section') sections.push({heading: blockText(block), blocks: []})
     else sections.at(-1)?.blocks.push(role === 'subheading' ? {...block, style: 'h3'} : block)
+    places.push([block, sections.length - 1, sections.at(-1)?.blocks.length ?? 0])
   })
   // Text that opens with a subheading has no headless lead.
-  return sections[0]?.blocks.length === 0 && sections.length > 1 ? sections.slice(1) : sections
+  const shift = sections[0]?.blocks.length === 0 && sections.length > 1 ? 1 : 0
+  return {
+    sections: sections.slice(shift),
+    positionAfter: new Map(
+      places.map(([block, section, index]) => [block, {section: section - shift, index}]),
+    ),
+  }
 }
 
 /**
