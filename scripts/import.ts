@@ -1,9 +1,9 @@
 // `npm run import`: the importer's command line. Everything it does lives in importer/.
-import {readFile} from 'node:fs/promises'
 import {setFlagsFromString} from 'node:v8'
 
 import {processIo, stopSignal} from '../cli/processIo'
 import {importCommand} from '../importer'
+import {IMPORTER_VERSION} from '../importer/convert'
 import type {Validator} from '../validation'
 
 // An import keeps only one batch alive at a time, so V8's default of letting the heap grow to
@@ -18,8 +18,6 @@ const signal = stopSignal(() =>
   ),
 )
 
-const {version} = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'))
-
 // One validation worker for the whole run, started when the first batch needs it. Its module is
 // loaded then too: Sanity's CLI tooling is a hundred megabytes that --skip-validation never needs.
 let validator: Promise<Validator> | undefined
@@ -30,5 +28,5 @@ const validate: Validator['validate'] = async (documents, dataset) =>
 process.exitCode = await importCommand(
   process.argv.slice(2),
   {...processIo(), signal},
-  {validate, importerVersion: String(version)},
+  {validate, importerVersion: IMPORTER_VERSION},
 ).finally(async () => (await validator)?.close())

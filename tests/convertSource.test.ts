@@ -6,6 +6,7 @@ import {type Conversion, convertSource} from '../importer/convert/convertSource'
 import type {ContentInput} from '../importer/documents/types'
 import {ImportError} from '../importer/shared/ImportError'
 import {type Expected, type ImportFixture, importFixtures} from './fixtures/import'
+import {thrownBy} from './support/rejection'
 
 type View = Omit<Expected, 'error'>
 type Block = Extract<ContentInput, {_type: 'block'}>
@@ -95,15 +96,6 @@ function pick(view: View, expected: Expected): View {
   const picked: View = {}
   for (const field of FIELDS) if (field in expected) copyField(picked, view, field)
   return picked
-}
-
-function thrownBy(run: () => unknown): unknown {
-  try {
-    run()
-  } catch (error) {
-    return error
-  }
-  return undefined
 }
 
 describe('convertSource', () => {

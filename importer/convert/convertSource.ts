@@ -1,12 +1,11 @@
-import {hash} from 'node:crypto'
-import {extname} from 'node:path'
-
 import {buildDocuments} from '../documents/buildDocuments'
 import type {ImportedDocuments} from '../documents/types'
 import {markdownToBlocks} from '../parse/markdownToBlocks'
 import {textToBlocks} from '../parse/textToBlocks'
 import {decodeText} from '../read/decodeText'
 import {splitFrontMatter} from '../read/splitFrontMatter'
+import {fileExtension} from '../shared/fileName'
+import {sha256Hex} from '../shared/sha256'
 import {structureArticle, type StructuredArticle} from '../structure/structureArticle'
 
 /** Provenance stamped on what one file becomes. */
@@ -40,9 +39,9 @@ const MARKDOWN = new Set(['.md', '.markdown'])
  */
 export function convertSource(bytes: Uint8Array, options: ConvertOptions): Conversion {
   const {fileName} = options
-  const sourceSha256 = hash('sha256', bytes, 'hex')
+  const sourceSha256 = sha256Hex(bytes)
   const {frontMatter, body} = splitFrontMatter(decodeText(bytes, fileName), fileName)
-  const isMarkdown = MARKDOWN.has(extname(fileName).toLowerCase())
+  const isMarkdown = MARKDOWN.has(fileExtension(fileName).toLowerCase())
   const parsed = isMarkdown
     ? markdownToBlocks(body)
     : {blocks: textToBlocks(body), linksLeftOut: []}

@@ -1,7 +1,6 @@
-import {basename, extname} from 'node:path'
-
 import type {FrontMatter} from '../read/readFrontMatter'
 import {ContentKeys} from '../shared/contentKey'
+import {fileStem} from '../shared/fileName'
 import {ImportError} from '../shared/ImportError'
 import type {StructuredArticle} from '../structure/structureArticle'
 import {contentHash} from './contentHash'
@@ -97,7 +96,7 @@ export function withSlug(documents: ImportedDocuments, slug: string): ImportedDo
 }
 
 function articleIdPart({fileName, frontMatter}: BuildInput): string {
-  if (frontMatter.id === undefined) return slugify(basename(fileName, extname(fileName)))
+  if (frontMatter.id === undefined) return slugify(fileStem(fileName))
   if (!ID_PART.test(frontMatter.id)) {
     throw new ImportError(
       fileName,

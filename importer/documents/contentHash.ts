@@ -1,5 +1,4 @@
-import {hash} from 'node:crypto'
-
+import {sha256Hex} from '../shared/sha256'
 import {canonicalJson} from './canonicalJson'
 
 /** The fields of an article an editor changes; provenance and system fields are left out. */
@@ -27,5 +26,5 @@ const FIELDS_IN_KEY_ORDER = [...EDITABLE_ARTICLE_FIELDS].sort()
 export function contentHash(article: Readonly<Record<string, unknown>>): string {
   const content: Record<string, unknown> = {}
   for (const field of FIELDS_IN_KEY_ORDER) content[field] = article[field]
-  return `sha256:${hash('sha256', canonicalJson(content), 'hex')}`
+  return `sha256:${sha256Hex(canonicalJson(content))}`
 }

@@ -1,4 +1,4 @@
-import {hash} from 'node:crypto'
+import {sha256Hex} from './sha256'
 
 /**
  * Hands out `_key`s derived from content: the same content gets the same key on every run, and
@@ -26,5 +26,5 @@ export class ContentKeys {
  * @returns 12 hex characters
  */
 export function shortHash(value: string): string {
-  return hash('sha256', value, 'hex').slice(0, 12)
+  return sha256Hex(value).slice(0, 12)
 }

@@ -22,3 +22,19 @@ export async function messageOf(promise: Promise<unknown>): Promise<string> {
   const error = await rejectionOf(promise)
   return error instanceof Error ? error.message : String(error)
 }
+
+/**
+ * What a function throws; one that returns gives an Error "returned" instead, so an assertion on
+ * the error fails plainly.
+ *
+ * @param run - a function expected to throw
+ * @returns the thrown value
+ */
+export function thrownBy(run: () => unknown): unknown {
+  try {
+    run()
+  } catch (error) {
+    return error
+  }
+  return new Error('returned')
+}
