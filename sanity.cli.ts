@@ -9,7 +9,7 @@ export default defineCliConfig({
   typegen: {
     path: ['./queries/**/*.ts'],
     schema: './schema.json',
-    generates: './sanity.types.ts',
+    generates: './schemas/sanity.types.ts',
   },
   // Studio worker tasks (schema validate/extract, document validation) run the config through
   // vite-node, which by default transforms every dependency: about 30 s a run. Letting Node load

@@ -1,4 +1,4 @@
-import type {ArticleBySlugResult} from '../sanity.types'
+import type {ArticleBySlugResult} from '../schemas/sanity.types'
 
 /** An article as `articleBySlug` returns it. */
 export type RenderableArticle = NonNullable<ArticleBySlugResult>

@@ -1,20 +1,7 @@
-// The project's defaults and the environment variables that override them, for the Studio (in
-// the browser), its CLI config and every command. No Node imports: the Studio bundles this file.
+// The environment variables that override the project's defaults, for the Studio (in the
+// browser), its CLI config and every command. No Node imports: the Studio bundles this file.
 
-/** The placeholder project id of the local Content Lake: no account, no network. */
-export const LOCAL_PROJECT_ID = 'local'
-
-/** The dataset name used when `SANITY_STUDIO_DATASET` is unset. */
-export const DEFAULT_DATASET_NAME = 'production'
-
-/** Content Lake API version the Studio's own code, the importer and the commands use. */
-export const API_VERSION = '2025-02-19'
-
-/** Where the local Content Lake (`npm run lake`, `npm run dev`) listens by default. */
-export const LOCAL_LAKE_PORT = 3334
-
-/** The local dataset file the commands read and write by default. */
-export const DEFAULT_DATA_FILE = 'data/production.ndjson'
+import {DEFAULT_DATASET_NAME, LOCAL_LAKE_PORT, LOCAL_PROJECT_ID} from './constants'
 
 /** The environment variables the settings read; any other entry is ignored. */
 export type SettingsEnv = Readonly<Record<string, string | undefined>>

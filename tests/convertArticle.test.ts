@@ -56,3 +56,18 @@ test('convertArticle: records the time of the conversion when given none', () =>
   expect(importedAt).toBeGreaterThanOrEqual(before)
   expect(importedAt).toBeLessThanOrEqual(Date.now())
 })
+
+test('convertArticle: an editor’s headline is the title and slug, and the derived-headline note goes', () => {
+  const text = 'The storm closed every port on the coast on Tuesday.\n\nBy Anna Smith\n'
+  const found = convertArticle(text, {name: 'storm.txt', now: NOW})
+  expect(found.documents.article.title).toBe('The storm closed every port on the coast on Tuesday')
+  expect(found.notes).toContainEqual(expect.stringMatching(/^headline derived from the lead/))
+
+  const corrected = convertArticle(text, {name: 'storm.txt', now: NOW, title: 'Storm shuts ports'})
+  expect(corrected.documents.article).toMatchObject({
+    _id: 'article-storm',
+    title: 'Storm shuts ports',
+    slug: {current: 'storm-shuts-ports'},
+  })
+  expect(corrected.notes).toStrictEqual([])
+})

@@ -13,7 +13,7 @@ import {
   type Validate,
 } from '../importer/run/decideFiles'
 import {describeIssue} from '../importer/run/describeIssue'
-import type {Link} from '../sanity.types'
+import type {Link} from '../schemas/sanity.types'
 import type {ValidationIssue} from '../validation/protocol'
 import {convertText} from './support/convertText'
 import {importSources} from './support/importSources'

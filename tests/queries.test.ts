@@ -20,7 +20,7 @@ import type {
   ArticleSlugsResult,
   LatestArticlesResult,
   SearchArticlesResult,
-} from '../sanity.types'
+} from '../schemas/sanity.types'
 import {florent, newsletter} from './fixtures/contentModel'
 import {
   bareNewsletter,

@@ -16,6 +16,8 @@ export interface ConvertArticleOptions {
   name: string
   /** When the text was converted, recorded as the import time; now when not given. */
   now?: Date
+  /** The headline an editor corrected, over the one found in the text. */
+  title?: string
 }
 
 /** An article's documents, and what an editor should check in them. */
@@ -42,6 +44,7 @@ export function convertArticle(text: string, options: ConvertArticleOptions): Ar
     fileName: options.name,
     importedAt: (options.now ?? new Date()).toISOString(),
     importerVersion: IMPORTER_VERSION,
+    ...(options.title ? {title: options.title} : {}),
   })
   return {documents, notes}
 }

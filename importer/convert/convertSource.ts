@@ -15,6 +15,8 @@ export interface ConvertOptions {
   /** ISO timestamp of the import. */
   importedAt: string
   importerVersion: string
+  /** The headline an editor gave, over the text's and its front matter's. */
+  title?: string
 }
 
 /** One source file converted: its documents, the structure found and notes for the report. */
@@ -40,7 +42,11 @@ const MARKDOWN = new Set(['.md', '.markdown'])
 export function convertSource(bytes: Uint8Array, options: ConvertOptions): Conversion {
   const {fileName} = options
   const sourceSha256 = sha256Hex(bytes)
-  const {frontMatter, body} = splitFrontMatter(decodeText(bytes, fileName), fileName)
+  const split = splitFrontMatter(decodeText(bytes, fileName), fileName)
+  const {body} = split
+  const frontMatter = options.title
+    ? {...split.frontMatter, title: options.title}
+    : split.frontMatter
   const isMarkdown = MARKDOWN.has(fileExtension(fileName).toLowerCase())
   const parsed = isMarkdown
     ? markdownToBlocks(body)

@@ -1,4 +1,4 @@
-import type {Article, Newsletter, Person} from '../../sanity.types'
+import type {Article, Newsletter, Person} from '../../schemas/sanity.types'
 
 /** System fields the Content Lake (or the local dataset writer) sets on every write. */
 type SystemFields = '_createdAt' | '_updatedAt' | '_rev'

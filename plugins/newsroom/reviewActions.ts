@@ -8,7 +8,7 @@ import {
 } from 'sanity'
 
 import {ARTICLE_TYPE, IMPORT_NOTES_FIELD} from '../../schemas/constants'
-import {API_VERSION} from '../../settings'
+import {API_VERSION} from '../../settings/constants'
 
 /**
  * Article actions for reviewing imports: publishing clears the import notes (publishing is the

@@ -1,4 +1,10 @@
-import {DocumentTextIcon, EnvelopeIcon, UsersIcon, WarningOutlineIcon} from '@sanity/icons'
+import {
+  ClipboardIcon,
+  DocumentTextIcon,
+  EnvelopeIcon,
+  UsersIcon,
+  WarningOutlineIcon,
+} from '@sanity/icons'
 import type {StructureResolver} from 'sanity/structure'
 
 import {
@@ -7,11 +13,13 @@ import {
   NEWSLETTER_TYPE,
   PERSON_TYPE,
 } from '../../schemas/constants'
-import {API_VERSION} from '../../settings'
+import {API_VERSION} from '../../settings/constants'
+import {WIRE_COPY_TOOL} from './constants'
+import {WireCopyTool} from './wireCopy/WireCopyTool'
 
 /**
- * The Studio's desk: what needs review first, then articles newest first, then the people and
- * newsletters they refer to. "Needs review" lists the articles with import notes — drafts the
+ * The Studio's desk: a new article from wire copy (pasted or dropped files), what needs review,
+ * then articles newest first, then the people and newsletters they refer to. "Needs review" lists the articles with import notes — drafts the
  * importer could not publish, and articles whose headline, credit, slug or signup it changed —
  * newest import first; publishing an article (or marking it reviewed) takes it off the list.
  */
@@ -19,6 +27,11 @@ export const newsroomStructure: StructureResolver = (S) =>
   S.list()
     .title('Newsroom')
     .items([
+      S.listItem()
+        .id(WIRE_COPY_TOOL)
+        .title('New article from wire copy')
+        .icon(ClipboardIcon)
+        .child(S.component(WireCopyTool).id(WIRE_COPY_TOOL).title('New article from wire copy')),
       S.listItem()
         .id('needs-review')
         .title('Needs review')

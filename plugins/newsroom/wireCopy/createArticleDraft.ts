@@ -1,0 +1,61 @@
+import type {SanityDocument} from '@sanity/client'
+
+import type {ArticleConversion} from '../../../importer/convert'
+import {articleWrite, decideArticle, draftId} from '../../../importer/plan/planImport'
+import {
+  articleMutations,
+  type Mutation,
+  transactionIdFor,
+} from '../../../importer/write/articleTransaction'
+
+/** What creating a draft needs of a Content Lake client: `useClient()` gives one. */
+export interface DraftClient {
+  getDocuments(ids: string[]): Promise<(SanityDocument | null)[]>
+  mutate(mutations: Mutation[], options: {transactionId: string}): Promise<unknown>
+}
+
+/** What came of one article: its draft made, or the article already there, left as it is. */
+export type DraftOutcome =
+  {status: 'created'; id: string} | {status: 'exists'; id: string; reason: string}
+
+/**
+ * Writes a converted article as a draft for an editor, as `npm run import --drafts` would: the
+ * people and newsletter it credits are created only where missing, so no edit to them is
+ * overwritten, and an article already in the dataset is left as it is when an editor changed it
+ * since its import or when it holds this very text.
+ *
+ * @param conversion - the article's documents and notes, from convertArticle
+ * @param client - reads the stored documents and commits the transaction
+ * @returns the draft's id, or why the stored article was left
+ * @throws the client's error when reading or committing fails
+ */
+export async function createArticleDraft(
+  conversion: ArticleConversion,
+  client: DraftClient,
+): Promise<DraftOutcome> {
+  const {documents, notes} = conversion
+  const {article} = documents
+  const ids = [
+    article._id,
+    draftId(article._id),
+    ...documents.persons.map((person) => person._id),
+    ...(documents.newsletter ? [documents.newsletter._id] : []),
+  ]
+  const stored = new Map<string, SanityDocument>()
+  for (const document of await client.getDocuments(ids)) {
+    if (document) stored.set(document._id, document)
+  }
+  const decision = decideArticle(article, stored, false)
+  const current = decision.onDraft ? draftId(article._id) : article._id
+  if (decision.action === 'kept') {
+    return {status: 'exists', id: current, reason: 'an editor changed it since it was imported'}
+  }
+  if (decision.action === 'unchanged') {
+    return {status: 'exists', id: current, reason: 'it was made from this same text'}
+  }
+  const withNotes = notes.length > 0 ? {...article, importNotes: [...notes]} : article
+  const write = articleWrite({...documents, article: withNotes}, stored, true)
+  const mutations = articleMutations(write)
+  await client.mutate(mutations, {transactionId: transactionIdFor(mutations)})
+  return {status: 'created', id: write.article._id}
+}
