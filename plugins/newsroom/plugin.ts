@@ -5,6 +5,7 @@ import {ARTICLE_TYPE} from '../../schemas/constants'
 import {schemaTypes} from '../../schemas/schemaTypes'
 import {DEFAULT_CONFIG, type NewsroomConfig, WIRE_COPY_TOOL} from './constants'
 import {ImportBadge} from './importBadge'
+import {WireCopyPasteInput} from './pasteWireCopy'
 import {reviewActions} from './reviewActions'
 import {WireCopyTool} from './wireCopy/WireCopyTool'
 
@@ -20,6 +21,7 @@ export const newsroom = definePlugin<NewsroomConfig | void>((options) => {
   return {
     name: 'newsroom',
     schema: {types: schemaTypes},
+    ...(config.pasteAsImported ? {form: {components: {input: WireCopyPasteInput}}} : {}),
     ...(config.wireCopy
       ? {
           tools: [
