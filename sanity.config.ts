@@ -2,7 +2,7 @@ import {visionTool} from '@sanity/vision'
 import {defineConfig} from 'sanity'
 import {structureTool} from 'sanity/structure'
 
-import {newsroom, newsroomStructure} from './plugins/newsroom'
+import {newsroom, newsroomDocumentNode, newsroomStructure} from './plugins/newsroom'
 import {studioSettings} from './settings'
 
 const {projectId, dataset, apiHost} = studioSettings
@@ -13,5 +13,9 @@ export default defineConfig({
   projectId,
   dataset,
   ...(apiHost ? {apiHost} : {}),
-  plugins: [structureTool({structure: newsroomStructure}), visionTool(), newsroom()],
+  plugins: [
+    structureTool({structure: newsroomStructure, defaultDocumentNode: newsroomDocumentNode}),
+    visionTool(),
+    newsroom(),
+  ],
 })

@@ -1,2 +1,3 @@
+export {DEFAULT_CONFIG, type NewsroomConfig} from './constants'
 export {newsroom} from './plugin'
-export {newsroomStructure} from './structure'
+export {newsroomDocumentNode, newsroomStructure} from './structure'

@@ -5,7 +5,7 @@ import {
   UsersIcon,
   WarningOutlineIcon,
 } from '@sanity/icons'
-import type {StructureResolver} from 'sanity/structure'
+import type {DefaultDocumentNodeResolver, StructureResolver} from 'sanity/structure'
 
 import {
   ARTICLE_TYPE,
@@ -15,6 +15,7 @@ import {
 } from '../../schemas/constants'
 import {API_VERSION} from '../../settings/constants'
 import {WIRE_COPY_TOOL} from './constants'
+import {ArticlePreview} from './preview/ArticlePreview'
 import {WireCopyTool} from './wireCopy/WireCopyTool'
 
 /**
@@ -62,3 +63,12 @@ export const newsroomStructure: StructureResolver = (S) =>
       S.documentTypeListItem(PERSON_TYPE).title('People').icon(UsersIcon),
       S.documentTypeListItem(NEWSLETTER_TYPE).title('Newsletters').icon(EnvelopeIcon),
     ])
+
+/**
+ * Each article's views: its form, and "Preview", the article rendered as readers will see it,
+ * updated as the editor types. Other types keep the form alone.
+ */
+export const newsroomDocumentNode: DefaultDocumentNodeResolver = (S, {schemaType}) =>
+  schemaType === ARTICLE_TYPE
+    ? S.document().views([S.view.form(), S.view.component(ArticlePreview).title('Preview')])
+    : S.document()
