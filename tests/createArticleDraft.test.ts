@@ -89,3 +89,29 @@ test('createArticleDraft: a new text for an unedited article becomes a draft bes
     'More to follow.',
   )
 })
+
+test('createArticleDraft: a slug another article holds becomes the next free one, with a note', async () => {
+  await client.create({
+    _id: 'article-other',
+    _type: 'article',
+    title: 'Storm closes ports',
+    slug: {_type: 'slug', current: 'storm-closes-ports'},
+  })
+  await client.create({
+    _id: 'drafts.article-third',
+    _type: 'article',
+    title: 'Storm closes ports',
+    slug: {_type: 'slug', current: 'storm-closes-ports-2'},
+  })
+  const conversion = convertArticle(STORM, {name: 'storm.txt', now: NOW})
+  expect(await createArticleDraft(conversion, client)).toStrictEqual({
+    status: 'created',
+    id: 'drafts.article-storm',
+  })
+  expect(await client.getDocument('drafts.article-storm')).toMatchObject({
+    slug: {current: 'storm-closes-ports-3'},
+    importNotes: [
+      'Slug: "storm-closes-ports" is already the slug of article-other, so this article\'s slug is "storm-closes-ports-3"; check it before publishing.',
+    ],
+  })
+})

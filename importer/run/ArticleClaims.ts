@@ -1,10 +1,17 @@
 import type {Conversion} from '../convert/convertSource'
 import {withSlug} from '../documents/buildDocuments'
+import type {ImportedDocuments} from '../documents/types'
 import {ImportError} from '../shared/ImportError'
-import type {ConvertedFile} from './decideFiles'
 
 /** Finds the stored articles holding slugs: see `ImportTarget.slugOwners`. */
 export type SlugOwners = (slugs: readonly string[]) => Promise<Map<string, string[]>>
+
+/** What slugs are claimed for: a file's documents, if it converted, and its review notes. */
+export interface ClaimingFile {
+  conversion?: {documents: ImportedDocuments}
+  /** Why an editor must check the article before it is published. */
+  review?: string[]
+}
 
 /** Suffixed slugs looked up at once when a slug is taken. */
 const LOOKAHEAD = 8
@@ -39,10 +46,10 @@ export class ArticleClaims {
    * @returns the files; an article whose slug changed is rebuilt with its new slug and a note
    *   for the editor to review it
    */
-  async claimSlugs(
-    files: readonly ConvertedFile[],
+  async claimSlugs<File extends ClaimingFile>(
+    files: readonly File[],
     slugOwners: SlugOwners,
-  ): Promise<ConvertedFile[]> {
+  ): Promise<File[]> {
     const conversions = files.flatMap(({conversion}) => (conversion ? [conversion] : []))
     const stored = new Map<string, readonly string[]>()
     const lookUp = async (slugs: readonly string[]) => {
@@ -52,7 +59,7 @@ export class ArticleClaims {
       for (const slug of missing) stored.set(slug, found.get(slug) ?? [])
     }
     await lookUp(conversions.map(({documents}) => documents.article.slug.current))
-    const claimed: ConvertedFile[] = []
+    const claimed: File[] = []
     for (const file of files) {
       const {conversion} = file
       if (!conversion) {

@@ -1,27 +1,22 @@
 import type {SanityClient, SanityDocument} from '@sanity/client'
 
-import {isRecord} from '../../dataset/guards'
 import {mapAsync} from '../../dataset/ndjson'
-import {ARTICLE_TYPE} from '../../schemas/constants'
 import type {ArticleWrite} from '../plan/planImport'
 import {articleMutations, type Mutation, transactionIdFor} from './articleTransaction'
 import type {ImportTarget} from './ImportTarget'
 import {packTransactions} from './packTransactions'
 import {rateLimiter, type Sleep} from './rateLimiter'
 import {statusOf, withRetries} from './retry'
+import {findSlugOwners} from './slugOwners'
 
 /** Document ids per `GET /data/doc` request, keeping its URL well under header limits. */
 const IDS_PER_REQUEST = 100
-/** Slugs per query, posted as a parameter. */
-const SLUGS_PER_QUERY = 500
 /**
  * What a request body adds around its mutations: `{"mutations":[…],"transactionId":"import-…"}`
  * less the brackets, which the mutations' own JSON already counts.
  */
 const REQUEST_ENVELOPE_BYTES =
   Buffer.byteLength(JSON.stringify({mutations: [], transactionId: transactionIdFor([])})) - 2
-/** The articles, drafts and versions included, that hold any of some slugs. */
-const SLUG_OWNERS = `*[_type == $type && slug.current in $slugs]{_id, "slug": slug.current}`
 
 /** How the target talks to the Content Lake. */
 export interface ClientTargetOptions {
@@ -90,24 +85,10 @@ export function clientTarget(
       }
       return found
     },
-    slugOwners: async (slugs) => {
-      const owners = new Map<string, string[]>()
-      for (let start = 0; start < slugs.length; start += SLUGS_PER_QUERY) {
-        const params = {type: ARTICLE_TYPE, slugs: slugs.slice(start, start + SLUGS_PER_QUERY)}
-        const rows = await withRetries(
-          () => client.fetch<unknown>(SLUG_OWNERS, params, {perspective: 'raw'}),
-          retryOptions,
-        )
-        for (const row of Array.isArray(rows) ? rows : []) {
-          if (!isRecord(row) || typeof row['_id'] !== 'string' || typeof row['slug'] !== 'string')
-            continue
-          const id = publishedId(row['_id'])
-          const holders = owners.get(row['slug']) ?? []
-          if (!holders.includes(id)) owners.set(row['slug'], [...holders, id])
-        }
-      }
-      return owners
-    },
+    slugOwners: (slugs) =>
+      findSlugOwners(slugs, (query, params) =>
+        withRetries(() => client.fetch<unknown>(query, params, {perspective: 'raw'}), retryOptions),
+      ),
     commit: async (
       writes: AsyncIterable<ArticleWrite>,
       _timestamp: string,
@@ -145,13 +126,6 @@ export function clientTarget(
       return {kept, unwritten}
     },
   }
-}
-
-/** `drafts.x` and `versions.<release>.x` are versions of `x`. */
-function publishedId(id: string): string {
-  if (id.startsWith('drafts.')) return id.slice('drafts.'.length)
-  if (id.startsWith('versions.')) return id.split('.').slice(2).join('.')
-  return id
 }
 
 interface Transaction {

@@ -2,15 +2,22 @@ import type {SanityDocument} from '@sanity/client'
 
 import type {ArticleConversion} from '../../../importer/convert'
 import {articleWrite, decideArticle, draftId} from '../../../importer/plan/planImport'
+import {ArticleClaims} from '../../../importer/run/ArticleClaims'
 import {
   articleMutations,
   type Mutation,
   transactionIdFor,
 } from '../../../importer/write/articleTransaction'
+import {findSlugOwners} from '../../../importer/write/slugOwners'
 
 /** What creating a draft needs of a Content Lake client: `useClient()` gives one. */
 export interface DraftClient {
   getDocuments(ids: string[]): Promise<(SanityDocument | null)[]>
+  fetch(
+    query: string,
+    params: Record<string, unknown>,
+    options: {perspective: 'raw'},
+  ): Promise<unknown>
   mutate(mutations: Mutation[], options: {transactionId: string}): Promise<unknown>
 }
 
@@ -21,8 +28,9 @@ export type DraftOutcome =
 /**
  * Writes a converted article as a draft for an editor, as `npm run import --drafts` would: the
  * people and newsletter it credits are created only where missing, so no edit to them is
- * overwritten, and an article already in the dataset is left as it is when an editor changed it
- * since its import or when it holds this very text.
+ * overwritten; a slug another article holds becomes the next free `<slug>-2`, with a note; and
+ * an article already in the dataset is left as it is when an editor changed it since its import
+ * or when it holds this very text.
  *
  * @param conversion - the article's documents and notes, from convertArticle
  * @param client - reads the stored documents and commits the transaction
@@ -33,7 +41,11 @@ export async function createArticleDraft(
   conversion: ArticleConversion,
   client: DraftClient,
 ): Promise<DraftOutcome> {
-  const {documents, notes} = conversion
+  const [claimed] = await new ArticleClaims().claimSlugs([{conversion, review: []}], (slugs) =>
+    findSlugOwners(slugs, (query, params) => client.fetch(query, params, {perspective: 'raw'})),
+  )
+  const documents = claimed?.conversion?.documents ?? conversion.documents
+  const notes = [...(claimed?.review ?? []), ...conversion.notes]
   const {article} = documents
   const ids = [
     article._id,
