@@ -5,7 +5,17 @@ import simpleImportSort from 'eslint-plugin-simple-import-sort'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  {ignores: ['node_modules/', 'dist/', 'data/', 'tmp/', '.sanity/', 'schemas/sanity.types.ts']},
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'lib/',
+      'data/',
+      'tmp/',
+      '.sanity/',
+      'schemas/sanity.types.ts',
+    ],
+  },
   {
     files: ['**/*.{ts,tsx,js,cjs,mjs}'],
     languageOptions: {parser: tseslint.parser, ecmaVersion: 'latest', sourceType: 'module'},

@@ -2,6 +2,7 @@ import {EnvelopeIcon} from '@sanity/icons'
 import {defineField, defineType} from 'sanity'
 
 import {NEWSLETTER_BLOCK_TYPE, NEWSLETTER_TYPE} from './constants'
+import {NewsletterBlockPreview} from './NewsletterBlockPreview'
 
 const OVERRIDE_HINT = 'Leave empty to use the newsletter’s own copy.'
 
@@ -39,16 +40,38 @@ export const newsletterBlock = defineType({
       description: OVERRIDE_HINT,
     }),
   ],
+  components: {preview: NewsletterBlockPreview},
   preview: {
     select: {
       heading: 'heading',
-      newsletterHeading: 'newsletter.heading',
+      ctaLabel: 'ctaLabel',
+      pendingMessage: 'pendingMessage',
+      successMessage: 'successMessage',
       newsletterTitle: 'newsletter.title',
+      newsletterHeading: 'newsletter.heading',
+      newsletterCtaLabel: 'newsletter.ctaLabel',
+      newsletterPending: 'newsletter.pendingMessage',
+      newsletterSuccess: 'newsletter.successMessage',
     },
-    prepare: ({heading, newsletterHeading, newsletterTitle}) => ({
-      title: heading || newsletterHeading || 'Newsletter signup',
-      subtitle: newsletterTitle ? `Newsletter: ${newsletterTitle}` : 'No newsletter chosen',
-      media: EnvelopeIcon,
-    }),
+    prepare: (selection) => {
+      // The block's own copy where an editor gave it, else its newsletter's, as readers see it.
+      const copy = (own: unknown, fallback: unknown) =>
+        typeof own === 'string' && own !== '' ? own : typeof fallback === 'string' ? fallback : ''
+      const heading = copy(selection['heading'], selection['newsletterHeading'])
+      const title = copy(selection['newsletterTitle'], '')
+      const button = copy(selection['ctaLabel'], selection['newsletterCtaLabel']) || 'Sign up'
+      const pending = copy(selection['pendingMessage'], selection['newsletterPending'])
+      const success = copy(selection['successMessage'], selection['newsletterSuccess'])
+      const messages = [
+        pending ? `While sending: “${pending}”` : '',
+        success ? `After signing up: “${success}”` : '',
+      ].filter(Boolean)
+      return {
+        title: heading || title || 'Newsletter signup',
+        subtitle: title ? `Button: “${button}” · Newsletter: ${title}` : 'No newsletter chosen',
+        ...(messages.length > 0 ? {description: messages.join(' · ')} : {}),
+        media: EnvelopeIcon,
+      }
+    },
   },
 })
