@@ -118,6 +118,13 @@ export const article = defineType({
           of: [defineArrayMember({type: 'string'})],
         }),
         defineField({name: 'sourceSha256', title: 'SHA-256 of the source text', type: 'string'}),
+        defineField({
+          name: 'text',
+          title: 'Original text',
+          description: 'The text as it arrived, before it became this article.',
+          type: 'text',
+          rows: 12,
+        }),
         defineField({name: 'importedAt', title: 'Imported at', type: 'datetime'}),
         defineField({name: 'contentHash', title: 'Hash of the imported content', type: 'string'}),
         defineField({name: 'importerVersion', title: 'Importer version', type: 'string'}),

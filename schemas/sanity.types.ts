@@ -136,6 +136,7 @@ export type Article = {
     creditLines?: Array<string>
     promoLines?: Array<string>
     sourceSha256?: string
+    text?: string
     importedAt?: string
     contentHash?: string
     importerVersion?: string

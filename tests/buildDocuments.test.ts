@@ -32,6 +32,7 @@ const textBlock = (text: string) => ({
 const build = (structured: StructuredArticle, frontMatter: FrontMatter = {}): BuildInput => ({
   fileName: 'floods.txt',
   sourceSha256: 'c0ffee',
+  sourceText: 'The wire copy as it arrived.\n',
   frontMatter,
   structured,
   importedAt: '2024-08-17T09:30:00.000Z',
@@ -118,6 +119,7 @@ test('buildDocuments: builds the article, the people it credits and its newslett
         creditLines: ['By Anna Smith and Chloé Martin, with AFP'],
         promoLines: ['Follow us on Mastodon'],
         sourceSha256: 'c0ffee',
+        text: 'The wire copy as it arrived.\n',
         importedAt: '2024-08-17T09:30:00.000Z',
         contentHash: contentHash(fullContent),
         importerVersion: '1.2.3',
@@ -189,6 +191,7 @@ test.each<{n: number; name: string; input: Partial<StructuredArticle>; output: o
     fileName: 'floods.txt',
     ...output,
     sourceSha256: 'c0ffee',
+    text: 'The wire copy as it arrived.\n',
     importedAt: '2024-08-17T09:30:00.000Z',
     contentHash: contentHash(article),
     importerVersion: '1.2.3',

@@ -102,6 +102,7 @@ describe('the seed article', () => {
       fileName: SEED,
       creditLines: ['Florent Vergnes, with AFP'],
       sourceSha256: createHash('sha256').update(source).digest('hex'),
+      text: source.toString('utf8'),
       importedAt: '2024-08-17T00:00:00.000Z',
       contentHash: contentHash(article),
       importerVersion: '0.0.0-test',

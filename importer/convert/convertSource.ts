@@ -42,7 +42,8 @@ const MARKDOWN = new Set(['.md', '.markdown'])
 export function convertSource(bytes: Uint8Array, options: ConvertOptions): Conversion {
   const {fileName} = options
   const sourceSha256 = sha256Hex(bytes)
-  const split = splitFrontMatter(decodeText(bytes, fileName), fileName)
+  const sourceText = decodeText(bytes, fileName)
+  const split = splitFrontMatter(sourceText, fileName)
   const {body} = split
   const frontMatter = options.title
     ? {...split.frontMatter, title: options.title}
@@ -52,7 +53,7 @@ export function convertSource(bytes: Uint8Array, options: ConvertOptions): Conve
     ? markdownToBlocks(body)
     : {blocks: textToBlocks(body), linksLeftOut: []}
   const structured = structureArticle(parsed.blocks)
-  const documents = buildDocuments({...options, sourceSha256, frontMatter, structured})
+  const documents = buildDocuments({...options, sourceSha256, sourceText, frontMatter, structured})
   const notes: string[] = []
   if (!frontMatter.title && structured.title.derived) {
     notes.push(`headline derived from the lead, review it: "${documents.article.title}"`)

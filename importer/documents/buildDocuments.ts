@@ -20,6 +20,8 @@ export interface BuildInput {
   fileName: string
   /** Hex SHA-256 of the source file's bytes. */
   sourceSha256: string
+  /** The source file's text as decoded (LF line endings), kept as the article's original. */
+  sourceText: string
   frontMatter: FrontMatter
   structured: StructuredArticle
   /** ISO timestamp of the import (injected: `SOURCE_DATE_EPOCH` makes runs reproducible). */
@@ -72,6 +74,7 @@ export function buildDocuments(input: BuildInput): ImportedDocuments {
     ...(creditLines.length > 0 ? {creditLines} : {}),
     ...(promoLines.length > 0 ? {promoLines} : {}),
     sourceSha256: input.sourceSha256,
+    text: input.sourceText,
     importedAt: input.importedAt,
     contentHash: contentHash(article),
     importerVersion: input.importerVersion,
