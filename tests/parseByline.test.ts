@@ -328,6 +328,8 @@ const credits: Fixture[] = [
     input: 'By Anna Smith and Anna Smith',
     output: {authors: ['Anna Smith'], agencies: [], labelled: true},
   },
+  // Without spaces, a slash joins organisations: the agency is credited, the rest is the desk.
+  {n: 85, input: 'Anna Smith/Reuters', output: {authors: [], agencies: ['Reuters']}},
 ]
 
 /** Names with the lowercase particles of the languages they come from. */
