@@ -9,9 +9,12 @@ import type {SanityClient} from '@sanity/client'
 import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, expect, test} from 'vitest'
 
-import {importCommand} from '../importer'
+import {isRecord} from '../dataset/guards'
+import {convertSource, importCommand} from '../importer'
+import {IMPORTER_VERSION} from '../importer/convert'
 import {type RunningLake, startLake} from '../lake'
 import {localClient} from '../lake'
+import {WIRE_COPY_TOOL} from '../plugins/newsroom/constants'
 import {validateDocuments} from '../validation'
 import {launchChromium} from './support/browser'
 
@@ -38,10 +41,12 @@ async function freePort(): Promise<number> {
   return address.port
 }
 
-/** The seed, and an article with no credit line, which the import leaves for review. */
+/**
+ * An article with no credit line, which the import leaves for review, and a published one with
+ * a note. The seed joins them once an editor has made it in the Studio.
+ */
 async function writeSources(): Promise<string> {
   const folder = await mkdtemp(join(tmpdir(), 'newsroom-e2e-sources-'))
-  await copyFile(join(ROOT, 'seeds', 'kursk-advance.txt'), join(folder, 'kursk-advance.txt'))
   await writeFile(
     join(folder, 'storm.txt'),
     'Storm closes ports\n\nThe storm closed every port on the coast on Tuesday.\n\nWhat happens next\n\nPorts reopen when the wind drops below gale force.\n',
@@ -111,12 +116,19 @@ async function waitFor<T>(
  * right of its last line, since End only reaches the end of a visual line.
  */
 async function clickEndOf(page: Page, text: string): Promise<void> {
-  const paragraph = page.getByText(text, {exact: false})
+  // In the open editor, not the original text the Import group shows.
+  const editor = page.getByRole('dialog').last().locator('[contenteditable="true"]')
+  const paragraph = editor.getByText(text, {exact: false})
   await paragraph.scrollIntoViewIfNeeded()
   const box = await paragraph.boundingBox()
   if (!box) throw new Error(`paragraph "${text}" is not visible`)
   await page.mouse.click(box.x + box.width - 1, box.y + box.height - 4)
   await page.keyboard.press('End')
+}
+
+/** A page as large as an editor's screen, trusting the local lake's certificate. */
+function newStudioPage(): Promise<Page> {
+  return browser.newPage({ignoreHTTPSErrors: true, viewport: {width: 1600, height: 1400}})
 }
 
 beforeAll(async () => {
@@ -130,7 +142,7 @@ beforeAll(async () => {
   client = localClient(lake.url)
   sources = await writeSources()
   const report = await runImport()
-  expect(report).toMatch(/^created .*kursk-advance\.txt/m)
+  expect(report).toMatch(/^created .*ferries\.txt/m)
   expect(report).toMatch(/^review .*storm\.txt → drafts\.article-storm · Byline: Credit/m)
   ;({child: studio, url: studioUrl} = await startStudio(studioPort))
   browser = await launchChromium()
@@ -142,11 +154,140 @@ afterAll(async () => {
   await lake?.close()
 })
 
+/** The seed's paragraphs per section, as the importer makes them: the lead, then two headed. */
+const SEED_SECTIONS = [
+  {heading: null, paragraphs: 7},
+  {heading: 'Refugee Flows', paragraphs: 4},
+  {heading: 'Russian Pressure in the East', paragraphs: 5},
+]
+
+/** What no two imports of one text share: when, from where, and the review state. */
+function importedContent(document: unknown): unknown {
+  if (!isRecord(document)) return document
+  const {_createdAt, _updatedAt, _rev, importNotes, source, ...content} = document
+  const {importedAt, fileName, ...provenance} = isRecord(source) ? source : {}
+  return {...content, source: provenance}
+}
+
+test('Studio: the seed pasted into New article from wire copy is the article npm run import makes', async () => {
+  const page = await newStudioPage()
+  await page.goto(`${studioUrl}/${WIRE_COPY_TOOL}`, {timeout: 120_000})
+  const seed = await readFile(join(ROOT, 'seeds', 'kursk-advance.txt'), 'utf8')
+  await page.getByTestId('wire-copy-text').fill(seed)
+  await page.getByTestId('wire-copy-name').fill('kursk-advance.txt')
+  const sections = page.getByTestId('wire-copy-section')
+  await expect
+    .poll(() => sections.allInnerTexts())
+    .toEqual([
+      'Lead: 7 paragraphs',
+      'Refugee Flows: 4 paragraphs',
+      'Russian Pressure in the East: 5 paragraphs',
+    ])
+  expect(await page.getByTestId('wire-copy-credit').innerText()).toBe('Florent Vergnes, with AFP')
+  await mkdir(SCREENSHOTS, {recursive: true})
+  await page.screenshot({path: join(SCREENSHOTS, 'wire-copy.png'), fullPage: true})
+
+  await page.getByTestId('wire-copy-create').click()
+  const draft = await waitFor(
+    () => client.getDocument(`drafts.${ARTICLE}`),
+    (document) => document !== undefined,
+    'the draft to be created',
+  )
+  const content = (draft?.['sections'] ?? []).map(
+    (section: {heading?: string; content: {_type: string}[]}) => ({
+      heading: section.heading ?? null,
+      paragraphs: section.content.filter((item) => item._type === 'block').length,
+    }),
+  )
+  expect(content).toEqual(SEED_SECTIONS)
+  expect(JSON.stringify(draft).match(/"_type":"newsletterBlock"/g)).toHaveLength(1)
+  expect(
+    await client.fetch(
+      '*[_id == $id][0]{"authors": byline.authors[]->name, "agencies": byline.agencies}',
+      {id: `drafts.${ARTICLE}`},
+      {perspective: 'raw'},
+    ),
+  ).toEqual({authors: ['Florent Vergnes'], agencies: ['AFP']})
+
+  await page.locator('input#title').waitFor({timeout: 120_000})
+  await page.getByRole('button', {name: 'Publish'}).last().click()
+  await waitFor(
+    async () =>
+      [await client.getDocument(ARTICLE), await client.getDocument(`drafts.${ARTICLE}`)] as const,
+    ([published, left]) => published !== undefined && !left,
+    'the article to be published',
+  )
+
+  // npm run import of the same file recognises the article, unchanged, and makes the same one.
+  await copyFile(join(ROOT, 'seeds', 'kursk-advance.txt'), join(sources, 'kursk-advance.txt'))
+  expect(await runImport()).toMatch(/^unchanged\s.*kursk-advance\.txt/m)
+  const imported = convertSource(new TextEncoder().encode(seed), {
+    fileName: join(sources, 'kursk-advance.txt'),
+    importedAt: new Date().toISOString(),
+    importerVersion: IMPORTER_VERSION,
+  }).documents.article
+  const published = await client.fetch('*[_id == $id][0]', {id: ARTICLE})
+  expect(importedContent(published)).toEqual(importedContent(imported))
+  await page.close()
+}, 240_000)
+
+test('Studio: three paragraphs pasted into a section are three blocks; the preview and the badge follow', async () => {
+  const page = await newStudioPage()
+  await page.goto(`${studioUrl}/intent/edit/id=${ARTICLE};type=article/`, {timeout: 120_000})
+  await page.locator('input#title').waitFor({timeout: 120_000})
+  await expect
+    .poll(() => page.getByText('Imported', {exact: true}).count(), {timeout: 30_000})
+    .toBeGreaterThan(0)
+
+  await page.getByRole('tab', {name: 'All fields'}).click()
+  await page.getByText('Refugee Flows', {exact: true}).first().click()
+  // A new empty paragraph after the one clicked, then the paste.
+  await clickEndOf(page, 'In the town of the same name')
+  await page.keyboard.press('Enter')
+  await page.evaluate((text) => {
+    const data = new DataTransfer()
+    data.setData('text/plain', text)
+    document.activeElement?.dispatchEvent(
+      new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}),
+    )
+  }, 'Pasted one.\n\nPasted two.\n\nPasted three.')
+  // Each block of the section, by its first span's text.
+  const blockTexts = async (): Promise<string[]> => {
+    const texts: unknown = await client.fetch(
+      '*[_id == $id][0].sections[heading == "Refugee Flows"][0].content[].children[0].text',
+      {id: `drafts.${ARTICLE}`},
+      {perspective: 'raw'},
+    )
+    return Array.isArray(texts) ? texts.filter((text) => typeof text === 'string') : []
+  }
+  const texts = await waitFor(
+    blockTexts,
+    (found) => found.includes('Pasted three.'),
+    'the pasted paragraphs to be saved',
+  )
+  const pasted = texts.filter((text) => text.startsWith('Pasted'))
+  expect(pasted).toEqual(['Pasted one.', 'Pasted two.', 'Pasted three.'])
+  await page.keyboard.press('Escape')
+
+  await expect
+    .poll(() => page.getByText('Edited since import', {exact: true}).count(), {timeout: 30_000})
+    .toBeGreaterThan(0)
+  await page.screenshot({path: join(SCREENSHOTS, 'studio-badge.png')})
+
+  await page.getByRole('tab', {name: 'Preview'}).click()
+  const preview = page.frameLocator('iframe[title="Article preview"]')
+  await expect
+    .poll(() => preview.locator('body').innerText(), {timeout: 30_000})
+    .toContain('Pasted two.')
+  const text = await preview.locator('body').innerText()
+  for (const heading of ['Refugee Flows', 'Russian Pressure in the East'])
+    expect(text).toContain(heading)
+  await page.screenshot({path: join(SCREENSHOTS, 'studio-preview.png')})
+  await page.close()
+}, 240_000)
+
 test('Studio: edit and publish an imported article on the local lake, and a re-import keeps it', async () => {
-  const page = await browser.newPage({
-    ignoreHTTPSErrors: true,
-    viewport: {width: 1600, height: 1400},
-  })
+  const page = await newStudioPage()
   await page.goto(`${studioUrl}/intent/edit/id=${ARTICLE};type=article/`, {timeout: 120_000})
 
   const title = page.locator('input#title')
@@ -207,10 +348,7 @@ test('Studio: edit and publish an imported article on the local lake, and a re-i
 }, 180_000)
 
 test('Studio: an uncredited import waits in Needs review; credited and published, it leaves the list and a re-import keeps it', async () => {
-  const page = await browser.newPage({
-    ignoreHTTPSErrors: true,
-    viewport: {width: 1600, height: 1400},
-  })
+  const page = await newStudioPage()
   await page.goto(`${studioUrl}/structure/needs-review`, {timeout: 120_000})
   await expect
     .poll(() => page.locator('body').innerText(), {timeout: 120_000})
@@ -269,10 +407,7 @@ test('Studio: an editor marks a published article’s import notes reviewed', as
   expect((await client.getDocument(NOTED))?.['importNotes']).toEqual([
     expect.stringMatching(/^headline derived from the lead/),
   ])
-  const page = await browser.newPage({
-    ignoreHTTPSErrors: true,
-    viewport: {width: 1600, height: 1400},
-  })
+  const page = await newStudioPage()
   await page.goto(`${studioUrl}/intent/edit/id=${NOTED};type=article/`, {timeout: 120_000})
   await page.getByTestId('import-notes').waitFor({timeout: 120_000})
   // The action menu beside Publish holds the article's other actions.
