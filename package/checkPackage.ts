@@ -1,5 +1,5 @@
 import {spawn} from 'node:child_process'
-import {mkdtemp, readdir, readFile, writeFile} from 'node:fs/promises'
+import {mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -80,7 +80,8 @@ const TS_CONFIG = {
  *
  * @param root - the project's folder
  * @param log - receives a line as each step starts
- * @returns each step run, in order; the check stops at the first that fails
+ * @returns each step run, in order; the check stops at the first that fails, leaving the
+ *   Studio's folder for a look, and otherwise removes what it made
  */
 export async function checkPackage(
   root: string,
@@ -125,8 +126,13 @@ export async function checkPackage(
     done.push(
       result.code === 0 ? {name, ok: true} : {name, ok: false, output: lastLines(result.output)},
     )
-    if (result.code !== 0) break
+    if (result.code !== 0) {
+      log(`left the Studio in ${studio} to look into`)
+      return done
+    }
   }
+  await rm(studio, {recursive: true, force: true})
+  await rm(tarballs, {recursive: true, force: true})
   return done
 }
 
