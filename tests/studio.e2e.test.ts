@@ -311,7 +311,18 @@ test('Studio: edit and publish an imported article on the local lake, and a re-i
 
   await page.getByText('Russian Pressure in the East', {exact: true}).first().click()
   const dialog = page.getByRole('dialog').last()
-  await expect.poll(() => dialog.innerText()).toContain('Newsletter: Subscribe to our newsletter')
+  // The signup block shows what readers will see: heading, button and messages.
+  const signup = dialog.getByTestId('newsletter-block-preview')
+  await expect.poll(() => signup.innerText()).toContain('Subscribe to our newsletter')
+  const signupText = await signup.innerText()
+  for (const copy of [
+    'Button: “Newsletter signup” · Newsletter: Subscribe to our newsletter',
+    'While sending: “Please wait...” · After signing up: “Thank you for sign up!”',
+  ]) {
+    expect(signupText).toContain(copy)
+  }
+  await signup.scrollIntoViewIfNeeded()
+  await page.screenshot({path: join(SCREENSHOTS, 'studio-newsletter-block.png')})
   await clickEndOf(page, 'On the Ukrainian side, the flow of evacuees')
   await page.keyboard.type(' Edited in the Studio.')
   await page.screenshot({path: join(SCREENSHOTS, 'studio-section-editor.png')})
