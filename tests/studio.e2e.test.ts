@@ -231,6 +231,50 @@ test('Studio: the seed pasted into New article from wire copy is the article npm
   await page.close()
 }, 240_000)
 
+test('Studio: .txt and .md files dropped on New article from wire copy become drafts; other files are named and refused', async () => {
+  const page = await newStudioPage()
+  await page.goto(`${studioUrl}/${WIRE_COPY_TOOL}`, {timeout: 120_000})
+  const drop = page.getByTestId('wire-copy-drop')
+  await drop.waitFor({timeout: 120_000})
+  const files = [
+    {
+      name: 'harbour.txt',
+      text: 'Harbour reopens\n\nThe harbour reopened on Thursday.\n\nBy Anna Smith\n',
+    },
+    {
+      name: 'tides.md',
+      text: '# Tides turn\n\nThe tide turned at noon.\n\n## Next\n\nMore on Friday.\n',
+    },
+    {name: 'photo.png', text: 'not an article'},
+  ]
+  await drop.evaluate((target, dropped) => {
+    const data = new DataTransfer()
+    for (const file of dropped) data.items.add(new File([file.text], file.name))
+    target.dispatchEvent(
+      new DragEvent('drop', {dataTransfer: data, bubbles: true, cancelable: true}),
+    )
+  }, files)
+  const articles = page.getByTestId('wire-copy-article')
+  await expect.poll(() => articles.count()).toBe(2)
+  expect(await page.locator('body').innerText()).toContain(
+    'photo.png: only .txt, .md and .markdown files are read',
+  )
+  expect(await page.getByTestId('wire-copy-section').allInnerTexts()).toEqual([
+    'Lead: 1 paragraph',
+    'Lead: 1 paragraph',
+    'Next: 1 paragraph',
+  ])
+  await page.getByTestId('wire-copy-create').click()
+  const drafts = await waitFor(
+    () => client.getDocuments(['drafts.article-harbour', 'drafts.article-tides']),
+    (found) => found.every((document) => document !== null),
+    'both drafts to be created',
+  )
+  expect(drafts.map((draft) => draft?.['title'])).toEqual(['Harbour reopens', 'Tides turn'])
+  await expect.poll(() => page.getByText('Draft created').count()).toBe(2)
+  await page.close()
+}, 240_000)
+
 test('Studio: three paragraphs pasted into a section are three blocks; the preview and the badge follow', async () => {
   const page = await newStudioPage()
   await page.goto(`${studioUrl}/intent/edit/id=${ARTICLE};type=article/`, {timeout: 120_000})
