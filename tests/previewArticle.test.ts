@@ -3,6 +3,7 @@ import {readFile} from 'node:fs/promises'
 import {expect, test} from 'vitest'
 
 import {convertArticle} from '../importer/convert'
+import {referencedDocuments} from '../importer/documents/buildDocuments'
 import {previewArticle, referencedIds} from '../plugins/newsroom/preview/previewArticle'
 import {renderArticle} from '../render/renderArticle'
 
@@ -12,7 +13,7 @@ const {documents} = convertArticle(await readFile(SEED, 'utf8'), {
   now: new Date('2026-03-02T09:30:00.000Z'),
 })
 const {article, persons, newsletter} = documents
-const referenced = [...persons, ...(newsletter ? [newsletter] : [])]
+const referenced = referencedDocuments(documents)
 
 test('referencedIds: the seed refers to its author and its newsletter', () => {
   expect(referencedIds(article)).toStrictEqual([persons[0]?._id, newsletter?._id].sort())

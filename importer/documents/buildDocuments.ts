@@ -83,6 +83,20 @@ export function buildDocuments(input: BuildInput): ImportedDocuments {
 }
 
 /**
+ * The documents an article refers to, which are written with it where missing: the people it
+ * credits, then its newsletter.
+ *
+ * @param documents - documents from buildDocuments
+ * @returns the people and the newsletter, if any
+ */
+export function referencedDocuments({
+  persons,
+  newsletter,
+}: ImportedDocuments): (PersonInput | NewsletterInput)[] {
+  return newsletter ? [...persons, newsletter] : [...persons]
+}
+
+/**
  * The same documents with another article slug, its content hash recomputed: for an article
  * whose slug another article already holds.
  *

@@ -1,3 +1,4 @@
+import {isRecord} from '../../dataset/guards'
 import {sha256Hex} from '../shared/sha256'
 import {canonicalJson} from './canonicalJson'
 
@@ -27,4 +28,19 @@ export function contentHash(article: Readonly<Record<string, unknown>>): string 
   const content: Record<string, unknown> = {}
   for (const field of FIELDS_IN_KEY_ORDER) content[field] = article[field]
   return `sha256:${sha256Hex(canonicalJson(content))}`
+}
+
+/**
+ * The content hash an article recorded when it was imported (`source.contentHash`).
+ *
+ * @param article - an article as stored
+ * @returns the hash, or undefined for an article with none, such as one made in the Studio
+ */
+export function recordedContentHash(
+  article: Readonly<Record<string, unknown>>,
+): string | undefined {
+  const source = article['source']
+  return isRecord(source) && typeof source['contentHash'] === 'string'
+    ? source['contentHash']
+    : undefined
 }

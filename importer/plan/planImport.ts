@@ -1,7 +1,8 @@
 import type {SanityDocument} from '@sanity/client'
 
 import {isRecord} from '../../dataset/guards'
-import {contentHash} from '../documents/contentHash'
+import {referencedDocuments} from '../documents/buildDocuments'
+import {contentHash, recordedContentHash} from '../documents/contentHash'
 import type {
   ArticleInput,
   ImportedDocuments,
@@ -80,7 +81,7 @@ export function decideArticle(
     return {action: 'write', notes: [`${edit}; replaced (--force)`], onDraft}
   }
   const unchanged =
-    recordedHash(current) === article.source?.contentHash &&
+    recordedContentHash(current) === article.source?.contentHash &&
     provenance(current)?.['sourceSha256'] === article.source?.sourceSha256
   if (unchanged) {
     const notes = onDraft ? ['still a draft: publish it in the Studio'] : []
@@ -105,13 +106,12 @@ export function articleWrite(
   stored: ReadonlyMap<string, SanityDocument>,
   asDraft: boolean,
 ): ArticleWrite {
-  const {article, persons, newsletter} = documents
+  const {article} = documents
   const target = asDraft ? {...article, _id: draftId(article._id)} : article
   const existing = stored.get(target._id)
-  const needed = [...persons, ...(newsletter ? [newsletter] : [])]
   return {
     article: target,
-    createIfMissing: needed.filter((document) => !stored.has(document._id)),
+    createIfMissing: referencedDocuments(documents).filter((document) => !stored.has(document._id)),
     ...(existing
       ? {
           ifRevisionID: existing._rev,
@@ -150,11 +150,7 @@ export function draftId(id: string): string {
 }
 
 function wasEdited(document: SanityDocument): boolean {
-  return recordedHash(document) !== contentHash(document)
-}
-
-function recordedHash(document: SanityDocument): unknown {
-  return provenance(document)?.['contentHash']
+  return recordedContentHash(document) !== contentHash(document)
 }
 
 function provenance(document: SanityDocument): Record<string, unknown> | undefined {

@@ -3,6 +3,7 @@ import type {SanityDocument} from '@sanity/client'
 import {isRecord} from '../../dataset/guards'
 import type {DocumentValidation} from '../../validation/protocol'
 import type {Conversion} from '../convert/convertSource'
+import {referencedDocuments} from '../documents/buildDocuments'
 import {
   type ArticleDecision,
   type ArticleStatus,
@@ -201,8 +202,8 @@ function issuesFor(
   level: 'error' | 'warning',
 ): string[] {
   // In the order they were validated: the people and newsletter created first, then the article.
-  const {article, persons, newsletter} = conversion.documents
-  const ids = [...persons, ...(newsletter ? [newsletter] : []), article].map(({_id}) => _id)
+  const {article} = conversion.documents
+  const ids = [...referencedDocuments(conversion.documents), article].map(({_id}) => _id)
   return [...new Set(ids)]
     .flatMap((id) => validationsById.get(id) ?? [])
     .flatMap((validation) =>
@@ -218,8 +219,7 @@ function issuesFor(
 }
 
 function conversionDocuments({documents}: Conversion): {_id: string}[] {
-  const {article, persons, newsletter} = documents
-  return [article, ...persons, ...(newsletter ? [newsletter] : [])]
+  return [documents.article, ...referencedDocuments(documents)]
 }
 
 /**

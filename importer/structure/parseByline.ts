@@ -322,7 +322,17 @@ function readCopyright(text: string): ParsedByline | undefined {
  * @returns the first printing of each
  */
 export function distinctAuthors(names: readonly string[]): string[] {
-  return distinctBy(names, (name) => name.toLowerCase().replace(/\s+/g, ' '))
+  return distinctBy(names, comparableText)
+}
+
+/**
+ * A name or line as credits are compared: case and runs of spaces aside.
+ *
+ * @param text - a name or a credit line
+ * @returns its comparable form
+ */
+export function comparableText(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ')
 }
 
 /**

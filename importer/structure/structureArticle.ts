@@ -4,6 +4,7 @@ import {findPromoRuns, type PromoWeight, promoWeight} from './findPromos'
 import {isHeadingLike, isHeadlineLike, isNotHeading} from './isHeadingLike'
 import {datelineAgencies, trailingCreditAgencies} from './newsAgencies'
 import {
+  comparableText,
   distinctAgencies,
   distinctAuthors,
   mayBeLabelledCredit,
@@ -163,20 +164,20 @@ function takeTopCredits(blocks: TextBlock[], credits: Credit[], underHeadline: b
     index--
   }
   credits.unshift(...top)
-  const names = new Set(credits.flatMap(({credit}) => credit.authors.map(comparable)))
-  const lines = new Set(top.map(({line}) => comparable(line.text)))
+  const names = new Set(credits.flatMap(({credit}) => credit.authors.map(comparableText)))
+  const lines = new Set(top.map(({line}) => comparableText(line.text)))
   if (names.size === 0 && lines.size === 0) return
   // `Kab NIANG` near the end, after `Par Kab Niang` at the top: the same byline, signed off.
   for (let index = blocks.length - 1; index >= Math.max(1, blocks.length - 4); index--) {
     const block = blocks[index]
     if (!block || !isPlain(block)) continue
     const text = blockText(block)
-    const credit = lines.has(comparable(text)) ? none() : parseByline(text, 'end')
+    const credit = lines.has(comparableText(text)) ? none() : parseByline(text, 'end')
     const signedOff =
-      lines.has(comparable(text)) ||
+      lines.has(comparableText(text)) ||
       (credit !== undefined &&
         credit.authors.length > 0 &&
-        credit.authors.every((author) => names.has(comparable(author))))
+        credit.authors.every((author) => names.has(comparableText(author))))
     if (!credit || !signedOff) continue
     credits.push({credit, line: {text: blockText(block), atStart: false}})
     blocks.splice(index, 1)
@@ -276,11 +277,6 @@ function withTextCredits(
     ]),
     lines: credits.map(({line}) => line),
   }
-}
-
-/** A name or line as compared: case and runs of spaces aside. */
-function comparable(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ')
 }
 
 function isHeadline(first: TextBlock | undefined, second: TextBlock | undefined): boolean {

@@ -1,7 +1,6 @@
-import type {DocumentBadgeComponent, SanityDocument} from 'sanity'
+import type {DocumentBadgeComponent} from 'sanity'
 
-import {isRecord} from '../../dataset/guards'
-import {contentHash} from '../../importer/documents/contentHash'
+import {contentHash, recordedContentHash} from '../../importer/documents/contentHash'
 
 /**
  * Says where an article's text stands against its import: "Imported" while its content is what
@@ -14,7 +13,7 @@ import {contentHash} from '../../importer/documents/contentHash'
  */
 export const ImportBadge: DocumentBadgeComponent = ({draft, published}) => {
   const current = draft ?? published
-  const recorded = recordedHash(current)
+  const recorded = current && recordedContentHash(current)
   if (!current || !recorded) return null
   return contentHash(current) === recorded
     ? {label: 'Imported', title: 'The text is as the importer made it', color: 'primary'}
@@ -23,11 +22,4 @@ export const ImportBadge: DocumentBadgeComponent = ({draft, published}) => {
         title: 'An editor changed the text since its import; a re-import leaves it as it is',
         color: 'warning',
       }
-}
-
-function recordedHash(document: SanityDocument | null | undefined): string | undefined {
-  const source: unknown = document?.['source']
-  return isRecord(source) && typeof source['contentHash'] === 'string'
-    ? source['contentHash']
-    : undefined
 }

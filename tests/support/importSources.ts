@@ -1,6 +1,7 @@
 import type {SanityDocument} from '@sanity/client'
 
 import {convertSource} from '../../importer'
+import {referencedDocuments} from '../../importer/documents/buildDocuments'
 
 /**
  * Imports sources as the importer would store them, system fields included: each source's
@@ -13,12 +14,12 @@ export function importSources(sources: {fileName: string; bytes: Uint8Array}[]):
   const documents = new Map<string, SanityDocument>()
   sources.forEach(({fileName, bytes}, index) => {
     const importedAt = new Date(Date.UTC(2024, 7, 1, 0, index)).toISOString()
-    const {article, persons, newsletter} = convertSource(bytes, {
+    const {documents: converted} = convertSource(bytes, {
       fileName,
       importedAt,
       importerVersion: 'test',
-    }).documents
-    for (const document of [article, ...persons, ...(newsletter ? [newsletter] : [])]) {
+    })
+    for (const document of [converted.article, ...referencedDocuments(converted)]) {
       documents.set(document._id, {
         ...document,
         _createdAt: importedAt,

@@ -1,6 +1,7 @@
 import type {SanityDocument} from '@sanity/client'
 
 import type {ArticleConversion} from '../../../importer/convert'
+import {referencedDocuments} from '../../../importer/documents/buildDocuments'
 import {articleWrite, decideArticle, draftId} from '../../../importer/plan/planImport'
 import {ArticleClaims} from '../../../importer/run/ArticleClaims'
 import {
@@ -50,8 +51,7 @@ export async function createArticleDraft(
   const ids = [
     article._id,
     draftId(article._id),
-    ...documents.persons.map((person) => person._id),
-    ...(documents.newsletter ? [documents.newsletter._id] : []),
+    ...referencedDocuments(documents).map((document) => document._id),
   ]
   const stored = new Map<string, SanityDocument>()
   for (const document of await client.getDocuments(ids)) {
