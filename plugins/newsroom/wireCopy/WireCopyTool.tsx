@@ -31,6 +31,9 @@ interface Item extends WireCopy {
   outcome?: DraftOutcome
 }
 
+/** The pasted text's item key; dropped files are keyed by name and time. */
+const PASTED = 'pasted'
+
 /**
  * "New article from wire copy": an editor pastes wire copy or drops `.txt` and `.md` files,
  * checks what the importer found in each (headline, sections, credit, newsletter promo, notes),
@@ -41,35 +44,28 @@ interface Item extends WireCopy {
 export function WireCopyTool() {
   const client = useClient({apiVersion: API_VERSION})
   const router = useRouter()
-  const [pasted, setPasted] = useState('')
-  const [pastedName, setPastedName] = useState<string>()
-  const [pastedTitle, setPastedTitle] = useState<string>()
+  // The pasted text is an item like a dropped file's, named from its headline until the editor
+  // names it.
+  const [pasted, setPasted] = useState<Omit<Item, 'key' | 'name'> & {name?: string}>({text: ''})
   const [files, setFiles] = useState<Item[]>([])
   const [dropError, setDropError] = useState<string>()
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<string>()
-  const [pastedOutcome, setPastedOutcome] = useState<DraftOutcome>()
 
-  const items: Item[] = useMemo(() => {
-    const fromPaste: Item[] = pasted.trim()
-      ? [
-          {
-            key: 'pasted',
-            name: pastedName ?? pastedFileName(pasted),
-            text: pasted,
-            ...(pastedTitle ? {title: pastedTitle} : {}),
-            ...(pastedOutcome ? {outcome: pastedOutcome} : {}),
-          },
-        ]
-      : []
-    return [...fromPaste, ...files]
-  }, [pasted, pastedName, pastedTitle, pastedOutcome, files])
+  const pastedName = useMemo(
+    () => pasted.name ?? pastedFileName(pasted.text),
+    [pasted.name, pasted.text],
+  )
+  const items: Item[] = useMemo(
+    () => [...(pasted.text.trim() ? [{...pasted, key: PASTED, name: pastedName}] : []), ...files],
+    [pasted, pastedName, files],
+  )
   const reads = useMemo(() => items.map((item) => readWireCopy(item, new Date())), [items])
   const ready = items.length > 0 && reads.every((read) => 'conversion' in read)
 
-  const setTitle = (key: string, title: string) => {
-    if (key === 'pasted') setPastedTitle(title)
-    else setFiles((list) => list.map((item) => (item.key === key ? {...item, title} : item)))
+  const update = (key: string, change: Pick<Item, 'title'> | Pick<Item, 'outcome'>) => {
+    if (key === PASTED) setPasted((item) => ({...item, ...change}))
+    else setFiles((list) => list.map((item) => (item.key === key ? {...item, ...change} : item)))
   }
 
   const onDrop = async (event: DragEvent<HTMLDivElement>) => {
@@ -102,11 +98,7 @@ export function WireCopyTool() {
         if (!read || !('conversion' in read) || item.outcome) continue
         const outcome = await createArticleDraft(read.conversion, client)
         outcomes.push(outcome)
-        if (item.key === 'pasted') setPastedOutcome(outcome)
-        else
-          setFiles((list) =>
-            list.map((file) => (file.key === item.key ? {...file, outcome} : file)),
-          )
+        update(item.key, {outcome})
       }
       const [only] = outcomes
       if (outcomes.length === 1 && only?.status === 'created') {
@@ -145,22 +137,25 @@ export function WireCopyTool() {
           >
             <TextArea
               rows={12}
-              value={pasted}
+              value={pasted.text}
               placeholder="Paste wire copy here, or drop files"
               onChange={(event) => {
-                setPasted(event.currentTarget.value)
-                setPastedTitle(undefined)
-                setPastedOutcome(undefined)
+                // New text is a new article: only the name the editor gave stays.
+                const text = event.currentTarget.value
+                setPasted(({name}) => (name ? {text, name} : {text}))
               }}
               data-testid="wire-copy-text"
             />
           </Card>
-          {pasted.trim() ? (
+          {pasted.text.trim() ? (
             <Stack space={2}>
               <Label size={1}>File name (gives the article its id)</Label>
               <TextInput
-                value={pastedName ?? pastedFileName(pasted)}
-                onChange={(event) => setPastedName(event.currentTarget.value || undefined)}
+                value={pastedName}
+                onChange={(event) => {
+                  const name = event.currentTarget.value
+                  setPasted(({name: _given, ...item}) => (name ? {...item, name} : item))
+                }}
                 data-testid="wire-copy-name"
               />
             </Stack>
@@ -190,7 +185,7 @@ export function WireCopyTool() {
                   ) : (
                     <Summary
                       summary={read.summary}
-                      onTitle={(title) => setTitle(item.key, title)}
+                      onTitle={(title) => update(item.key, {title})}
                     />
                   )}
                 </Stack>
@@ -217,10 +212,7 @@ export function WireCopyTool() {
               mode="ghost"
               disabled={busy || items.length === 0}
               onClick={() => {
-                setPasted('')
-                setPastedName(undefined)
-                setPastedTitle(undefined)
-                setPastedOutcome(undefined)
+                setPasted({text: ''})
                 setFiles([])
                 setDropError(undefined)
               }}
