@@ -1,5 +1,5 @@
 import {UsersIcon} from '@sanity/icons'
-import {defineArrayMember, defineField, defineType} from 'sanity'
+import {defineArrayMember, defineField, defineType} from '@sanity/types'
 
 import {BYLINE_TYPE, PERSON_TYPE} from './constants'
 import {formatByline} from './formatByline'

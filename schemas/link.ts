@@ -1,5 +1,5 @@
 import {LinkIcon} from '@sanity/icons'
-import {defineField, defineType} from 'sanity'
+import {defineField, defineType} from '@sanity/types'
 
 import {LINK_SCHEMES, LINK_TYPE} from './constants'
 

@@ -1,5 +1,5 @@
 import {EnvelopeIcon} from '@sanity/icons'
-import {defineField, defineType} from 'sanity'
+import {defineField, defineType} from '@sanity/types'
 
 import {NEWSLETTER_TYPE} from './constants'
 

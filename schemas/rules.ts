@@ -39,11 +39,8 @@ interface RuleContext {
  * @param context - the document and the heading's path
  * @returns true, or the message for the editor
  */
-export function validateSectionHeading(
-  heading: string | undefined,
-  context: RuleContext,
-): true | string {
-  if (heading?.trim()) return true
+export function validateSectionHeading(heading: unknown, context: RuleContext): true | string {
+  if (typeof heading === 'string' && heading.trim()) return true
   const {index} = sectionPosition(context.document, context.path)
   return index <= 0 || 'Every section after the lead needs a heading.'
 }
@@ -56,10 +53,19 @@ export function validateSectionHeading(
  * @param context - the document and the anchor's path
  * @returns whether no other section of the article has that anchor
  */
-export function isUniqueSectionAnchor(anchor: string, context: RuleContext): boolean {
+export function isUniqueSectionAnchor(anchor: unknown, context: RuleContext): boolean {
   const {sections} = sectionPosition(context.document, context.path)
   return sections.filter((other) => sectionAnchor(other) === anchor).length <= 1
 }
+
+/**
+ * The rules above, for validators that call rules directly rather than through Sanity: each
+ * reads only its value, the document and the path, and answers at once.
+ */
+export const PURE_RULES: readonly ((
+  value: unknown,
+  context: RuleContext,
+) => true | string | boolean)[] = [validateCredit, validateSectionHeading, isUniqueSectionAnchor]
 
 /**
  * Finds the sections array of a document and the index of the section a validation path

@@ -1,5 +1,5 @@
 import {LinkIcon, ThListIcon} from '@sanity/icons'
-import {defineArrayMember, defineField, defineType} from 'sanity'
+import {defineArrayMember, defineField, defineType} from '@sanity/types'
 
 import {
   BLOCK_STYLES,

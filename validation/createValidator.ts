@@ -1,27 +1,13 @@
 import {createStudioWorker} from '@sanity/cli-core'
-import type {SanityDocument} from 'sanity'
-
-import {type DocumentValidation, isValidationReply, type ValidationRequest} from './protocol'
+import {
+  type DocumentValidation,
+  isValidationReply,
+  type ValidationRequest,
+  type Validator,
+} from './protocol'
 
 /** Where the Studio config (`sanity.config.ts`) lives. */
 const STUDIO_ROOT = new URL('..', import.meta.url).pathname
-
-/** Sanity's validation against the Studio schema, kept loaded for repeated use. */
-export interface Validator {
-  /**
-   * Validates documents with Sanity's `validateDocument`.
-   *
-   * @param documents - documents to validate
-   * @param dataset - stored documents that references and unique slugs are checked against
-   * @returns one result per document, in input order, with every marker Sanity raised
-   */
-  validate: (
-    documents: SanityDocument[],
-    dataset?: SanityDocument[],
-  ) => Promise<DocumentValidation[]>
-  /** Stops the worker. */
-  close: () => Promise<void>
-}
 
 /**
  * Loads the Studio workspace in a worker thread, as `sanity documents validate` does (via

@@ -1,5 +1,10 @@
-export {createValidator, type Validator} from './createValidator'
+export {createValidator} from './createValidator'
 export {createDatasetRequester} from './datasetRequester'
 export {formatPath} from './formatPath'
-export type {DocumentValidation, ValidationIssue, ValidationRequest} from './protocol'
+export type {
+  DocumentValidation,
+  ValidationIssue,
+  ValidationRequest,
+  Validator,
+} from './protocol'
 export {validateDocuments} from './validateDocuments'

@@ -28,6 +28,23 @@ export interface DocumentValidation {
   issues: ValidationIssue[]
 }
 
+/** Validation against the Studio schema, kept loaded for repeated use. */
+export interface Validator {
+  /**
+   * Validates documents: every marker comes from Sanity's `validateDocument`.
+   *
+   * @param documents - documents to validate
+   * @param dataset - stored documents that references and unique slugs are checked against
+   * @returns one result per document, in input order, with every marker Sanity raised
+   */
+  validate: (
+    documents: SanityDocument[],
+    dataset?: SanityDocument[],
+  ) => Promise<DocumentValidation[]>
+  /** Stops whatever it started. */
+  close: () => Promise<void>
+}
+
 /** The worker's answer to a {@link ValidationRequest}: results, or why it could not validate. */
 export type ValidationReply =
   {id: number; results: DocumentValidation[]} | {id: number; error: string}

@@ -1,0 +1,71 @@
+import {isRecord} from '../../dataset/guards'
+
+/**
+ * The documents a validation is checked against, indexed for the two questions Sanity's rules
+ * ask of a dataset: does a document with this id exist, and does another document hold this
+ * slug. Built once per batch; each slug field is indexed the first time it is asked about.
+ */
+export class DatasetIndex {
+  readonly #documents: readonly Record<string, unknown>[]
+  readonly #ids: ReadonlySet<string>
+  readonly #slugs = new Map<string, Map<string, string[]>>()
+
+  /**
+   * @param documents - the dataset with the batch, one document per id (the worker's `known`)
+   */
+  constructor(documents: Iterable<unknown>) {
+    this.#documents = [...documents].filter(isRecord)
+    this.#ids = new Set(this.#documents.map((document) => document['_id']).filter(isString))
+  }
+
+  /**
+   * @param id - a document id, exactly (a draft does not stand for its published document)
+   * @returns whether the dataset holds it
+   */
+  has(id: string): boolean {
+    return this.#ids.has(id)
+  }
+
+  /**
+   * Sanity's default slug check: is there a document of `type` with `field.current === slug`
+   * that is not `publishedId` itself, its draft or one of its versions?
+   *
+   * @param type - the document type
+   * @param field - the slug field on the document, e.g. `slug`
+   * @param slug - the slug's `current`
+   * @param publishedId - the published id of the document being checked
+   * @returns whether another document holds the slug
+   */
+  slugTaken(type: string, field: string, slug: string, publishedId: string): boolean {
+    const holders = this.#slugField(field).get(`${type}\u0000${slug}`) ?? []
+    return holders.some((id) => !isVersionOf(id, publishedId))
+  }
+
+  #slugField(field: string): Map<string, string[]> {
+    let index = this.#slugs.get(field)
+    if (index) return index
+    index = new Map()
+    for (const document of this.#documents) {
+      const {_id: id, _type: type} = document
+      const slug = document[field]
+      if (!isString(id) || !isString(type) || !isRecord(slug) || !isString(slug['current']))
+        continue
+      const key = `${type}\u0000${slug['current']}`
+      index.set(key, [...(index.get(key) ?? []), id])
+    }
+    this.#slugs.set(field, index)
+    return index
+  }
+}
+
+/** GROQ's `sanity::versionOf`: the id itself, `drafts.<id>` or `versions.<release>.<id>`. */
+function isVersionOf(id: string, publishedId: string): boolean {
+  if (id === publishedId) return true
+  const [folder, ...rest] = id.split('.')
+  if (folder === 'drafts') return rest.length >= 1 && rest.join('.') === publishedId
+  return folder === 'versions' && rest.length >= 2 && rest.slice(1).join('.') === publishedId
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string'
+}
