@@ -18,10 +18,12 @@ const signal = stopSignal(() =>
   ),
 )
 
-// One validation worker for the whole run, started when the first batch needs it. Its module is
-// loaded then too: Sanity's CLI tooling is a hundred megabytes that --skip-validation never needs.
+// One validator for the whole run, loaded when the first batch needs it: --skip-validation never
+// does. It starts Sanity's own (the Studio in a worker, hundreds of megabytes) only for a document
+// with a problem.
 let validator: Promise<Validator> | undefined
-const startValidator = async () => (await import('../validation/createValidator')).createValidator()
+const startValidator = async () =>
+  (await import('../validation/fast/createFastValidator')).createFastValidator()
 const validate: Validator['validate'] = async (documents, dataset) =>
   (await (validator ??= startValidator())).validate(documents, dataset)
 

@@ -1,4 +1,5 @@
 import {createStudioWorker} from '@sanity/cli-core'
+
 import {
   type DocumentValidation,
   isValidationReply,
