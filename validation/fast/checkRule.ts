@@ -52,8 +52,7 @@ export interface RuleContext {
 export function checkRule(rule: Rule, value: unknown, context: RuleContext): Verdict {
   const empty = value == null
   if (empty && rule._required === 'optional') return 'valid'
-  // Field rules (`rule.fields({...})`) are checked by Sanity on the object's fields.
-  let verdict: Verdict = rule._fieldRules ? 'unknown' : 'valid'
+  let verdict: Verdict = 'valid'
   for (const spec of rule._rules) {
     if (empty && rule._required === undefined && spec.flag !== 'custom') continue
     const flag = checkFlag(rule._type, spec, value, context)

@@ -47,6 +47,8 @@ export function screenDocument(document: unknown, screen: Screen): Verdict {
     }
     const required = rules?.some((rule) => rule._required === 'required') ?? false
     if (isObjectSchemaType(type) && (value || (value == null && required))) {
+      // Rules set with `rule.fields({...})` are checked on the fields by Sanity alone.
+      if (rules?.some((rule) => rule._fieldRules)) verdict = 'unknown'
       const fields = isRecord(value) ? value : {}
       if (!Array.isArray(type.fields)) verdict = 'unknown'
       for (const field of type.fields ?? []) {
