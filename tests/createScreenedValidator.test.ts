@@ -173,6 +173,8 @@ describe('the import report', () => {
     // Some documents had problems, so Sanity's own markers are in both reports.
     expect(fast.counts().sentToSanity).toBeGreaterThan(0)
     expect(fast.counts().passed).toBeGreaterThan(150)
-    expect(JSON.stringify(screened)).toContain('Headlines over 110 characters get cut off')
+    expect(JSON.stringify(screened)).toContain(
+      '"review":["Byline: Credit at least one author or one agency."]',
+    )
   }, 120_000)
 })
