@@ -669,3 +669,112 @@ test('memorySpool: gives back what was appended, in order, and nothing once disp
   await spool.dispose()
   expect(await collect(spool.read())).toEqual([])
 })
+
+describe('runImport: writing while converting', () => {
+  /** A target that writes as writes come, noting how many files had been read at each write. */
+  function streamingTarget(read: string[], fail?: Error) {
+    const seen: {article: string; filesRead: number}[] = []
+    const target: ImportTarget = {
+      description: 'streaming',
+      writesAsTheyCome: true,
+      load: async () => [],
+      slugOwners: async () => new Map(),
+      commit: async (writes, _timestamp, signal) => {
+        const unwritten = new Set<string>()
+        for await (const {article} of writes) {
+          if (fail) throw fail
+          if (signal?.aborted) unwritten.add(article._id)
+          else seen.push({article: article._id, filesRead: read.length})
+        }
+        return {kept: new Set(), unwritten}
+      },
+    }
+    return {target, seen}
+  }
+
+  const run = async (
+    files: string[],
+    target: ImportTarget,
+    read: string[],
+    options: ImportOptions = {},
+    signal?: AbortSignal,
+  ) =>
+    runImport(files, options, {
+      readSource: async (fileName) => {
+        read.push(fileName)
+        return readSourceFile(fileName)
+      },
+      validate: passAll,
+      target,
+      now: () => NOW,
+      importerVersion: 'test',
+      batch: {files: 2},
+      ...(signal ? {signal} : {}),
+    })
+
+  test('runImport: the first batch is written before the last file is read', async () => {
+    const files = await sourcesFolder([...generateCorpus(6)])
+    const read: string[] = []
+    const {target, seen} = streamingTarget(read)
+    const result = await run(files, target, read)
+    expect(result.written).toBe(true)
+    expect(seen).toHaveLength(6)
+    expect(seen[0]?.filesRead).toBeLessThan(6)
+    const outcomes = await collect(result.outcomes)
+    expect(outcomes.map(({status}) => status)).toEqual(Array(6).fill('created'))
+  })
+
+  test('runImport: with --strict, nothing is written until every file passed', async () => {
+    const files = await sourcesFolder([...generateCorpus(6)])
+    const read: string[] = []
+    const {target, seen} = streamingTarget(read)
+    await run(files, target, read, {strict: true})
+    expect(seen.map(({filesRead}) => filesRead)).toEqual(Array(6).fill(6))
+  })
+
+  test('runImport: interrupted while converting, what was written is reported written and the rest not', async () => {
+    const files = await sourcesFolder([...generateCorpus(6)])
+    const read: string[] = []
+    const interrupt = new AbortController()
+    const {target, seen} = streamingTarget(read)
+    const reading: ImportTarget = {
+      ...target,
+      commit: (writes, timestamp, signal) => target.commit(writes, timestamp, signal),
+    }
+    const result = await runImport(
+      files,
+      {},
+      {
+        readSource: async (fileName) => {
+          read.push(fileName)
+          if (read.length === 5) interrupt.abort()
+          // Lets the commit take what is queued before the next file is read.
+          await new Promise((resolve) => setImmediate(resolve))
+          return readSourceFile(fileName)
+        },
+        validate: passAll,
+        target: reading,
+        now: () => NOW,
+        importerVersion: 'test',
+        batch: {files: 2},
+        signal: interrupt.signal,
+      },
+    )
+    expect(read).toEqual(files.slice(0, 5))
+    const outcomes = await collect(result.outcomes)
+    const written = outcomes.filter(({status}) => status === 'created')
+    expect(written.map(({article}) => article?.id)).toEqual(seen.map(({article}) => article))
+    expect(written.length).toBeGreaterThan(0)
+    expect(outcomes.filter(({status}) => status === 'failed')).toHaveLength(6 - written.length)
+    for (const outcome of outcomes.filter(({status}) => status === 'failed'))
+      expect(outcome.errors).toEqual([NOT_WRITTEN])
+  })
+
+  test('runImport: a commit that fails stops the conversion and rejects with its error', async () => {
+    const files = await sourcesFolder([...generateCorpus(12)])
+    const read: string[] = []
+    const {target} = streamingTarget(read, new Error('lake unreachable'))
+    await expect(run(files, target, read)).rejects.toThrow('lake unreachable')
+    expect(read.length).toBeLessThan(12)
+  })
+})

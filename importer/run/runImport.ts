@@ -1,7 +1,7 @@
 import {convertSource} from '../convert/convertSource'
 import type {ArticleWrite} from '../plan/planImport'
 import {ImportError} from '../shared/ImportError'
-import type {ImportTarget} from '../write/ImportTarget'
+import type {CommitResult, ImportTarget} from '../write/ImportTarget'
 import {ArticleClaims} from './ArticleClaims'
 import {
   type ConvertedFile,
@@ -12,6 +12,7 @@ import {
   WRITE_NOTES,
 } from './decideFiles'
 import {memorySpool, type Spool} from './spool'
+import {writeQueue} from './writeQueue'
 
 export type {FileOutcome} from './decideFiles'
 
@@ -70,6 +71,9 @@ const BATCH_FILES = 500
 const BATCH_BYTES = 4 * 1024 * 1024
 
 /** The error of a file an interrupted run did not reach, so the next run is expected. */
+/** Decided writes that may wait for the target while conversion goes on: a few batches' worth. */
+const STREAMED_WRITES = 1_000
+
 export const NOT_WRITTEN = 'not written: the import was interrupted; run it again to continue'
 
 /**
@@ -97,6 +101,22 @@ export async function runImport(
   const spools = dependencies.spools ?? {writes: memorySpool(), outcomes: memorySpool()}
   const importedAt = dependencies.now()
   const claims = new ArticleClaims()
+  const allOrNothing = options.strict === true && options.keepGoing !== true
+  // Unless every file must pass before anything is written, articles are written while later
+  // files are still converted: the two overlap instead of taking turns.
+  const streaming = target.writesAsTheyCome === true && !options.dryRun && !allOrNothing
+  const queue = writeQueue<ArticleWrite>(STREAMED_WRITES)
+  let committing: Promise<CommitResult> | undefined
+  const stream = async (decided: readonly ArticleWrite[]) => {
+    if (decided.length === 0) return
+    if (!committing) {
+      committing = target.commit(queue, importedAt, dependencies.signal)
+      // A failed commit stops the conversion at its next push; its error is reported once,
+      // when the commit is awaited.
+      committing.catch((error: unknown) => queue.fail(error))
+    }
+    await queue.push(decided)
+  }
   let failures = 0
   let writes = 0
   let batch: ConvertedFile[] = []
@@ -106,7 +126,8 @@ export async function runImport(
     const decided = await decideFiles(files, options, {target, validate, importedAt})
     failures += decided.outcomes.filter((outcome) => outcome.status === 'failed').length
     await spools.outcomes.append(decided.outcomes)
-    await spools.writes.append(decided.writes)
+    if (streaming) await stream(decided.writes)
+    else await spools.writes.append(decided.writes)
     writes += decided.writes.length
     batch = []
     bytes = 0
@@ -126,7 +147,10 @@ export async function runImport(
       // files converted but not yet decided are reported with those never reached.
       const unreached = [...batch.map((file) => file.fileName), ...files.slice(index)]
       await spools.outcomes.append(unreached.map(unreachedOutcome))
-      return {outcomes: outcomes(new Set(), 'all'), written: false}
+      if (!committing) return {outcomes: outcomes(new Set(), 'all'), written: false}
+      queue.close()
+      const {kept, unwritten} = await committing
+      return {outcomes: outcomes(kept, unwritten), written: true}
     }
     const converted = await convertFile(fileName, importedAt, claims, dependencies)
     batch.push(converted.file)
@@ -135,7 +159,12 @@ export async function runImport(
     if (batch.length >= batchFiles || bytes >= batchBytes) await decideBatch()
   }
   if (batch.length > 0) await decideBatch()
-  const allOrNothing = options.strict === true && options.keepGoing !== true
+  if (streaming) {
+    if (!committing) return {outcomes: outcomes(), written: false}
+    queue.close()
+    const {kept, unwritten} = await committing
+    return {outcomes: outcomes(kept, unwritten), written: true}
+  }
   const write = writes > 0 && !options.dryRun && (failures === 0 || !allOrNothing)
   if (!write) return {outcomes: outcomes(), written: false}
   const {kept, unwritten} = await target.commit(

@@ -18,6 +18,12 @@ export interface ImportTarget {
   /** A one-line description for the report, such as the file or URL written to. */
   readonly description: string
   /**
+   * Whether `commit` writes each article as it arrives, so that an import may start writing
+   * while it still converts later files. A target that gathers everything before writing (a
+   * sorted export file) leaves it unset: its writes wait until every file is decided.
+   */
+  readonly writesAsTheyCome?: boolean
+  /**
    * Loads stored documents that decisions and validation need.
    *
    * @param ids - ids of documents this run may write; their drafts are wanted too

@@ -74,6 +74,7 @@ export function clientTarget(
 
   return {
     description,
+    writesAsTheyCome: true,
     load: async (ids) => {
       const wanted = [...new Set(ids.flatMap((id) => [id, `drafts.${id}`]))]
       const found: SanityDocument[] = []
