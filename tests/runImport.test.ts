@@ -737,10 +737,6 @@ describe('runImport: writing while converting', () => {
     const read: string[] = []
     const interrupt = new AbortController()
     const {target, seen} = streamingTarget(read)
-    const reading: ImportTarget = {
-      ...target,
-      commit: (writes, timestamp, signal) => target.commit(writes, timestamp, signal),
-    }
     const result = await runImport(
       files,
       {},
@@ -753,7 +749,7 @@ describe('runImport: writing while converting', () => {
           return readSourceFile(fileName)
         },
         validate: passAll,
-        target: reading,
+        target,
         now: () => NOW,
         importerVersion: 'test',
         batch: {files: 2},
