@@ -31,6 +31,7 @@ export type PureRule = (
 export interface RuleContext {
   document: Record<string, unknown>
   parent: unknown
+  /** The value's path; only valid during the check. */
   path: Path
   type: SchemaType
   /** The documents references and default slug uniqueness are checked against. */
@@ -273,8 +274,10 @@ const THREW = Symbol('threw')
 
 /** Sanity reports an exception in a rule as an error on the value. */
 function callRule(rule: PureRule, value: unknown, context: RuleContext): unknown {
+  const {document, parent} = context
   try {
-    return rule(value, context)
+    // The path is the walk's own, changed as it goes: the rule gets a copy to keep.
+    return rule(value, {document, parent, path: [...context.path]})
   } catch {
     return THREW
   }

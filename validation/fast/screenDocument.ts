@@ -4,11 +4,12 @@ import {
   isObjectSchemaType,
   isTypedObject,
   type Path,
+  type Rule,
   type SchemaType,
 } from '@sanity/types'
 
 import {isRecord} from '../../dataset/guards'
-import {checkRule, type PureRule, type Verdict} from './checkRule'
+import {checkRule, type PureRule, type RuleContext, type Verdict} from './checkRule'
 import type {DatasetIndex} from './DatasetIndex'
 import type {StudioRules} from './studioRules'
 
@@ -34,36 +35,74 @@ export function screenDocument(document: unknown, screen: Screen): Verdict {
   const type = screen.rules.typeNamed(document._type)
   if (!type) return 'unknown'
   let verdict: Verdict = 'valid'
-  const visit = (value: unknown, type: SchemaType | undefined, path: Path, parent: unknown) => {
+  const path: Path = []
+  // One context for the whole walk: checks read it while they run and keep nothing of it.
+  const context: RuleContext = {...screen, document, parent: undefined, path, type}
+  const visit = (value: unknown, type: SchemaType | undefined, parent: unknown): boolean => {
     // An array item of no declared type is not checked by Sanity either.
     if (!type) return false
-    const rules = screen.rules.rulesFor(type)
-    if (!rules) verdict = 'unknown'
-    for (const rule of rules ?? []) {
-      const context = {...screen, document, parent, path, type}
+    const plan = planFor(type, screen.rules)
+    if (!plan.rules) verdict = 'unknown'
+    context.parent = parent
+    context.type = type
+    for (const rule of plan.rules ?? []) {
       const checked = checkRule(rule, value, context)
       if (checked === 'problem') return true
       if (checked === 'unknown') verdict = 'unknown'
     }
-    const required = rules?.some((rule) => rule._required === 'required') ?? false
-    if (isObjectSchemaType(type) && (value || (value == null && required))) {
+    if (plan.fields && (value || (value == null && plan.required))) {
       // Rules set with `rule.fields({...})` are checked on the fields by Sanity alone.
-      if (rules?.some((rule) => rule._fieldRules)) verdict = 'unknown'
+      if (plan.fieldRules) verdict = 'unknown'
       const fields = isRecord(value) ? value : {}
-      if (!Array.isArray(type.fields)) verdict = 'unknown'
-      for (const field of type.fields ?? []) {
-        if (visit(fields[field.name], field.type, [...path, field.name], value)) return true
+      for (const field of plan.fields) {
+        path.push(field.name)
+        const problem = visit(fields[field.name], field.type, value)
+        path.pop()
+        if (problem) return true
       }
     }
-    if (isArraySchemaType(type) && Array.isArray(value)) {
+    if (plan.members && Array.isArray(value)) {
       for (const [index, item] of value.entries()) {
-        const segment = isKeyedObject(item) ? {_key: item._key} : index
-        if (visit(item, itemType(item, type.of), [...path, segment], value)) return true
+        path.push(isKeyedObject(item) ? {_key: item._key} : index)
+        const problem = visit(item, itemType(item, plan.members), value)
+        path.pop()
+        if (problem) return true
       }
     }
     return false
   }
-  return visit(document, type, [], undefined) ? 'problem' : verdict
+  return visit(document, type, undefined) ? 'problem' : verdict
+}
+
+/** What the walk needs of a type, worked out once per type. */
+interface TypePlan {
+  rules: readonly Rule[] | undefined
+  /** Whether a rule requires the value (an absent required object still has its fields checked). */
+  required: boolean
+  fieldRules: boolean
+  /** The declared fields, for an object type. */
+  fields: readonly {name: string; type: SchemaType}[] | undefined
+  /** The member types, for an array type. */
+  members: SchemaType[] | undefined
+}
+
+const plans = new WeakMap<SchemaType, TypePlan>()
+
+function planFor(type: SchemaType, studioRules: StudioRules): TypePlan {
+  let plan = plans.get(type)
+  if (plan) return plan
+  const fields = isObjectSchemaType(type) ? type.fields : undefined
+  // An object type without a list of fields is one Sanity's walk would fail on.
+  const rules = fields && !Array.isArray(fields) ? undefined : studioRules.rulesFor(type)
+  plan = {
+    rules,
+    required: rules?.some((rule) => rule._required === 'required') ?? false,
+    fieldRules: rules?.some((rule) => rule._fieldRules !== undefined) ?? false,
+    fields,
+    members: isArraySchemaType(type) ? type.of : undefined,
+  }
+  plans.set(type, plan)
+  return plan
 }
 
 /** Sanity's choice of member type for an array item: the only one, else by `_type` or JSON type. */
