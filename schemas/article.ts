@@ -3,7 +3,6 @@ import {defineArrayMember, defineField, defineType} from '@sanity/types'
 
 import {ARTICLE_TYPE, BYLINE_TYPE, IMPORT_NOTES_FIELD, SECTION_TYPE} from './constants'
 import {formatByline} from './formatByline'
-import {ImportNotesInput} from './ImportNotesInput'
 import {validateCredit} from './rules'
 
 /** Headlines longer than this get cut off in feeds, search results and social cards. */
@@ -29,7 +28,6 @@ export const article = defineType({
       group: ['content', 'import'],
       readOnly: true,
       hidden: ({value}) => !Array.isArray(value) || value.length === 0,
-      components: {input: ImportNotesInput},
       description:
         'What the importer noticed for you to check, such as a headline taken from the lead or no credit found. Publishing clears them.',
     }),

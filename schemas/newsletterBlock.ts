@@ -2,7 +2,6 @@ import {EnvelopeIcon} from '@sanity/icons'
 import {defineField, defineType} from '@sanity/types'
 
 import {NEWSLETTER_BLOCK_TYPE, NEWSLETTER_TYPE} from './constants'
-import {NewsletterBlockPreview} from './NewsletterBlockPreview'
 
 const OVERRIDE_HINT = 'Leave empty to use the newsletter’s own copy.'
 
@@ -40,7 +39,6 @@ export const newsletterBlock = defineType({
       description: OVERRIDE_HINT,
     }),
   ],
-  components: {preview: NewsletterBlockPreview},
   preview: {
     select: {
       heading: 'heading',

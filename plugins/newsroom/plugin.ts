@@ -2,8 +2,8 @@ import {ClipboardIcon} from '@sanity/icons'
 import {definePlugin} from 'sanity'
 
 import {ARTICLE_TYPE} from '../../schemas/constants'
-import {schemaTypes} from '../../schemas/schemaTypes'
 import {DEFAULT_CONFIG, type NewsroomConfig, WIRE_COPY_TOOL} from './constants'
+import {studioSchemaTypes} from './forms/studioSchemaTypes'
 import {ImportBadge} from './importBadge'
 import {WireCopyPasteInput} from './pasteWireCopy'
 import {reviewActions} from './reviewActions'
@@ -20,7 +20,7 @@ export const newsroom = definePlugin<NewsroomConfig | void>((options) => {
   const config = {...DEFAULT_CONFIG, ...options}
   return {
     name: 'newsroom',
-    schema: {types: schemaTypes},
+    schema: {types: studioSchemaTypes},
     ...(config.pasteAsImported ? {form: {components: {input: WireCopyPasteInput}}} : {}),
     ...(config.wireCopy
       ? {
