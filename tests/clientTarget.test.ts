@@ -267,7 +267,7 @@ describe('clientTarget: requests of at most 256 KiB', () => {
     const [first] = mutateRequests()
     const mutations = writes.slice(0, 12).flatMap(articleMutations)
     expect(first?.body).toBe(
-      JSON.stringify({mutations, transactionId: transactionIdFor(mutations)}),
+      JSON.stringify({mutations, transactionId: transactionIdFor(JSON.stringify(mutations))}),
     )
   })
 

@@ -1,4 +1,3 @@
-import {canonicalJson} from '../documents/canonicalJson'
 import type {ArticleWrite} from '../plan/planImport'
 import {shortHash} from '../shared/contentKey'
 
@@ -26,12 +25,13 @@ export function articleMutations(write: ArticleWrite): Mutation[] {
 }
 
 /**
- * A transaction id derived from the mutations, so a retried request carries the same id and
- * the Content Lake can recognise it instead of applying it twice.
+ * A transaction id derived from the request's mutations as they are sent, so a retried request
+ * carries the same id and the Content Lake can recognise it instead of applying it twice. The
+ * JSON the request is sent as is hashed: it is made once per request anyway.
  *
- * @param mutations - the request's mutations
+ * @param mutationsJson - the request's mutations, as JSON
  * @returns a stable id
  */
-export function transactionIdFor(mutations: readonly Mutation[]): string {
-  return `import-${shortHash(canonicalJson(mutations))}`
+export function transactionIdFor(mutationsJson: string): string {
+  return `import-${shortHash(mutationsJson)}`
 }

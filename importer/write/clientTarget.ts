@@ -16,7 +16,7 @@ const IDS_PER_REQUEST = 100
  * less the brackets, which the mutations' own JSON already counts.
  */
 const REQUEST_ENVELOPE_BYTES =
-  Buffer.byteLength(JSON.stringify({mutations: [], transactionId: transactionIdFor([])})) - 2
+  Buffer.byteLength(JSON.stringify({mutations: [], transactionId: transactionIdFor('[]')})) - 2
 
 /** How the target talks to the Content Lake. */
 export interface ClientTargetOptions {
@@ -62,15 +62,20 @@ export function clientTarget(
     ...(options.sleep ? {sleep: options.sleep} : {}),
     ...(options.onRetry ? {onRetry: options.onRetry} : {}),
   }
-  const send = (mutations: Mutation[]) =>
-    withRetries(async () => {
+  const send = (request: readonly Transaction[]) => {
+    const mutations = request.flatMap((transaction) => transaction.mutations)
+    // The request's mutations as JSON, from each transaction's own: what the body will hold.
+    const json = `[${request.map((transaction) => transaction.json.slice(1, -1)).join(',')}]`
+    const transactionId = transactionIdFor(json)
+    return withRetries(async () => {
       options.onSend?.((await limiter?.acquire()) ?? Date.now())
       await client.mutate(mutations, {
-        transactionId: transactionIdFor(mutations),
+        transactionId,
         visibility: 'sync',
         returnDocuments: false,
       })
     }, retryOptions)
+  }
 
   return {
     description,
@@ -95,16 +100,16 @@ export function clientTarget(
       _timestamp: string,
       signal?: AbortSignal,
     ) => {
-      const transactions = mapAsync(writes, (write) => ({
-        id: write.article._id,
-        mutations: articleMutations(write),
-      }))
+      const transactions = mapAsync(writes, (write): Transaction => {
+        const mutations = articleMutations(write)
+        return {id: write.article._id, mutations, json: JSON.stringify(mutations)}
+      })
       // Workers share one generator: each pulls the next packed request when it is free.
       const requests = packTransactions(transactions, requestBudget - REQUEST_ENVELOPE_BYTES)
       const kept = new Set<string>()
       const sendRequest = async (request: Transaction[]) => {
         try {
-          await send(request.flatMap((transaction) => transaction.mutations))
+          await send(request)
         } catch (error) {
           if (statusOf(error) !== 409) throw error
           // Someone changed an article meanwhile: send the request's articles one by one, so
@@ -132,4 +137,6 @@ export function clientTarget(
 interface Transaction {
   id: string
   mutations: Mutation[]
+  /** The mutations as JSON, made once: it sizes the request and derives its id. */
+  json: string
 }
