@@ -265,10 +265,10 @@ describe('clientTarget: requests of at most 256 KiB', () => {
     }
     // Each request is the articles' transactions, under an id derived from them.
     const [first] = mutateRequests()
-    const mutations = writes.slice(0, 12).flatMap(articleMutations)
-    expect(first?.body).toBe(
-      JSON.stringify({mutations, transactionId: transactionIdFor(JSON.stringify(mutations))}),
-    )
+    const articles = writes.slice(0, 12).map(articleMutations)
+    const mutations = articles.flat()
+    const transactionId = transactionIdFor(articles.map((each) => JSON.stringify(each)))
+    expect(first?.body).toBe(JSON.stringify({mutations, transactionId}))
   })
 
   test('clientTarget: two writes of 256 KiB and one byte of mutations go in two requests', async () => {

@@ -1,5 +1,6 @@
 import type {ArticleWrite} from '../plan/planImport'
 import {shortHash} from '../shared/contentKey'
+import {sha256Hex} from '../shared/sha256'
 
 /** A mutation as `POST /data/mutate` takes it. */
 export type Mutation =
@@ -25,13 +26,14 @@ export function articleMutations(write: ArticleWrite): Mutation[] {
 }
 
 /**
- * A transaction id derived from the request's mutations as they are sent, so a retried request
- * carries the same id and the Content Lake can recognise it instead of applying it twice. The
- * JSON the request is sent as is hashed: it is made once per request anyway.
+ * A transaction id derived from a request's mutations as they are sent, so a retried request
+ * carries the same id and the Content Lake can recognise it instead of applying it twice. Each
+ * article's JSON is hashed on its own, then the digests together: joining a request's JSON
+ * into one string first would cost more than the hashing.
  *
- * @param mutationsJson - the request's mutations, as JSON
+ * @param mutationsJson - the mutations of each article in the request, as JSON
  * @returns a stable id
  */
-export function transactionIdFor(mutationsJson: string): string {
-  return `import-${shortHash(mutationsJson)}`
+export function transactionIdFor(mutationsJson: readonly string[]): string {
+  return `import-${shortHash(mutationsJson.map(sha256Hex).join(''))}`
 }

@@ -16,7 +16,7 @@ const IDS_PER_REQUEST = 100
  * less the brackets, which the mutations' own JSON already counts.
  */
 const REQUEST_ENVELOPE_BYTES =
-  Buffer.byteLength(JSON.stringify({mutations: [], transactionId: transactionIdFor('[]')})) - 2
+  Buffer.byteLength(JSON.stringify({mutations: [], transactionId: transactionIdFor([])})) - 2
 
 /** How the target talks to the Content Lake. */
 export interface ClientTargetOptions {
@@ -64,9 +64,7 @@ export function clientTarget(
   }
   const send = (request: readonly Transaction[]) => {
     const mutations = request.flatMap((transaction) => transaction.mutations)
-    // The request's mutations as JSON, from each transaction's own: what the body will hold.
-    const json = `[${request.map((transaction) => transaction.json.slice(1, -1)).join(',')}]`
-    const transactionId = transactionIdFor(json)
+    const transactionId = transactionIdFor(request.map((transaction) => transaction.json))
     return withRetries(async () => {
       options.onSend?.((await limiter?.acquire()) ?? Date.now())
       await client.mutate(mutations, {

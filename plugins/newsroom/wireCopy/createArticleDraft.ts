@@ -68,6 +68,6 @@ export async function createArticleDraft(
   const withNotes = notes.length > 0 ? {...article, importNotes: [...notes]} : article
   const write = articleWrite({...documents, article: withNotes}, stored, true)
   const mutations = articleMutations(write)
-  await client.mutate(mutations, {transactionId: transactionIdFor(JSON.stringify(mutations))})
+  await client.mutate(mutations, {transactionId: transactionIdFor([JSON.stringify(mutations)])})
   return {status: 'created', id: write.article._id}
 }
