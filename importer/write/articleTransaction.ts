@@ -31,9 +31,9 @@ export function articleMutations(write: ArticleWrite): Mutation[] {
  * article's JSON is hashed on its own, then the digests together: joining a request's JSON
  * into one string first would cost more than the hashing.
  *
- * @param mutationsJson - the mutations of each article in the request, as JSON
+ * @param mutationsJson - the mutations of each article in the request, as JSON text or UTF-8
  * @returns a stable id
  */
-export function transactionIdFor(mutationsJson: readonly string[]): string {
+export function transactionIdFor(mutationsJson: readonly (string | Uint8Array)[]): string {
   return `import-${shortHash(mutationsJson.map(sha256Hex).join(''))}`
 }
