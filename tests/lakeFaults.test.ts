@@ -114,6 +114,22 @@ describe('withFaults: a lake that fails on purpose (LAKE_FAULTS)', () => {
     expect(await notes(url)).toEqual([{_id: 'note-1', title: 'Once', _rev: 'tx-note'}])
   })
 
+  test('withFaults: a transaction id sent again with another body is a 409, and none of it applies', async () => {
+    const {url, committed} = await faultyLake('reset:0.5', [0.9, 0.9])
+    expect((await send(`${url}${MUTATE}`, {method: 'POST', body: createNote})).status).toBe(200)
+    const reused = JSON.stringify({
+      transactionId: 'tx-note',
+      mutations: [{create: {_id: 'note-2', _type: 'note', title: 'Twice'}}],
+    })
+    const answer = await send(`${url}${MUTATE}`, {method: 'POST', body: reused})
+    expect(answer.status).toBe(409)
+    expect(answer.body).toContain(
+      'Transaction ID \\"tx-note\\" was already used for another transaction',
+    )
+    expect(committed).toHaveLength(1)
+    expect(await notes(url)).toEqual([{_id: 'note-1', title: 'Once', _rev: 'tx-note'}])
+  })
+
   test('withFaults: reset:1 resets every data request, but nothing outside /data/', async () => {
     const {url} = await faultyLake('reset:1', [])
     await expect(send(`${url}${MUTATE}`, {method: 'POST', body: createNote})).rejects.toMatchObject(

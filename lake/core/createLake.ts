@@ -38,6 +38,18 @@ interface RememberedTransaction {
   fingerprint: string
 }
 
+/** How a transaction is named and whether it is only tried. */
+export interface TransactionOptions {
+  transactionId?: string
+  dryRun?: boolean
+  /**
+   * Identifies the request's content, to tell a retry (the same content under the same id) from
+   * a reused id: the HTTP layer passes a digest of the body as received. Without one, the
+   * parsed request is serialised and hashed.
+   */
+  fingerprint?: string
+}
+
 /** The Content Lake's operations over one dataset, independent of HTTP. */
 export interface Lake {
   query: (
@@ -51,7 +63,7 @@ export interface Lake {
   }
   mutate: (
     mutations: readonly LakeMutation[],
-    options?: {transactionId?: string; dryRun?: boolean},
+    options?: TransactionOptions,
   ) => Promise<{
     transactionId: string
     results: MutationResult[]
@@ -59,7 +71,7 @@ export interface Lake {
   }>
   actions: (
     actions: readonly unknown[],
-    options?: {transactionId?: string; dryRun?: boolean},
+    options?: TransactionOptions,
   ) => Promise<{transactionId: string}>
   /** Calls `listener` after each committed transaction; returns the unsubscribe function. */
   subscribe: (listener: (transaction: CommittedTransaction) => void) => () => void
@@ -99,7 +111,7 @@ export function createLake(
   }
 
   const transact = (
-    options: {transactionId?: string; dryRun?: boolean},
+    options: TransactionOptions,
     request: unknown,
     build: (get: (id: string) => SanityDocument | undefined) => {
       mutations: LakeMutation[]
@@ -112,7 +124,7 @@ export function createLake(
       // A retried request (its response lost on the way) must not apply twice: the same
       // transaction id gets the first outcome back. The same id on another request is a client
       // error, not a retry, and must not pass for one.
-      const fingerprint = hash('sha256', JSON.stringify(request), 'hex')
+      const fingerprint = options.fingerprint ?? hash('sha256', JSON.stringify(request), 'hex')
       const earlier = applied.get(transactionId)
       if (earlier && earlier.fingerprint !== fingerprint) {
         throw new LakeError(

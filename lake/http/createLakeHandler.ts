@@ -11,6 +11,7 @@ import {
   decodePathPart,
   readFlag,
   readJsonBody,
+  readJsonRequest,
   readListenRequest,
   readPerspective,
   readQueryParams,
@@ -144,7 +145,7 @@ export function createLakeHandler(lake: Lake, options: LakeHandlerOptions) {
       /^\/data\/mutate\/([^/]+)$/,
       async ({match, url, request}) => {
         dataset(match[1])
-        const body = await readJsonBody(request)
+        const {body, digest} = await readJsonRequest(request)
         const mutations =
           isRecord(body) && Array.isArray(body['mutations']) ? body['mutations'] : undefined
         if (!mutations || !mutations.every(isLakeMutation)) {
@@ -160,6 +161,7 @@ export function createLakeHandler(lake: Lake, options: LakeHandlerOptions) {
             : url.searchParams.get('transactionId')
         const outcome = await lake.mutate(mutations, {
           ...(transactionId ? {transactionId} : {}),
+          fingerprint: digest,
           dryRun: readFlag(url.searchParams, 'dryRun', false),
         })
         const returnDocuments = readFlag(url.searchParams, 'returnDocuments', false)
@@ -176,7 +178,7 @@ export function createLakeHandler(lake: Lake, options: LakeHandlerOptions) {
       /^\/data\/actions\/([^/]+)$/,
       async ({match, request}) => {
         dataset(match[1])
-        const body = await readJsonBody(request)
+        const {body, digest} = await readJsonRequest(request)
         const actions =
           isRecord(body) && Array.isArray(body['actions']) ? body['actions'] : undefined
         if (!actions) throw new LakeError(400, 'actionError', 'Body must be {"actions": [...]}')
@@ -186,6 +188,7 @@ export function createLakeHandler(lake: Lake, options: LakeHandlerOptions) {
             : undefined
         return lake.actions(actions, {
           ...(transactionId ? {transactionId} : {}),
+          fingerprint: digest,
           dryRun: isRecord(body) && body['dryRun'] === true,
         })
       },
