@@ -24,7 +24,7 @@ export const BENCH_USAGE = `Usage: npm run bench -- [--n 1000,10000,100000] [--r
   --only LIST         suites to run (default all four); fidelity reads the real articles in
                       tests/fixtures/real-copy beside @portabletext/markdown and a blank-line split;
                       recheck runs none and checks the targets on the last report
-  --validate-up-to N  largest size also imported with Sanity's validation (default 10000)
+  --validate-up-to N  largest size also imported with validation (default: every size)
   --max-seconds N     stop a conversion child after N seconds of converting (default 300)
   -h, --help          show this help`
 
@@ -67,7 +67,10 @@ export function parseBenchArgs(argv: readonly string[]): ParsedArgs<BenchArgs> {
         sizes: (values.n ?? '1000,10000,100000').split(',').map((n) => wholeNumber(n, '--n')),
         runs: wholeNumber(values.runs ?? '3', '--runs'),
         only,
-        validateUpTo: wholeNumber(values['validate-up-to'] ?? '10000', '--validate-up-to'),
+        validateUpTo:
+          values['validate-up-to'] === undefined
+            ? Number.POSITIVE_INFINITY
+            : wholeNumber(values['validate-up-to'], '--validate-up-to'),
         maxSecondsPerChild: wholeNumber(values['max-seconds'] ?? '300', '--max-seconds'),
       },
     }

@@ -17,7 +17,9 @@ interface Rows {
  * The targets the benchmarks exist to check: conversion at least 5,000 articles a second on one
  * core, 20× block-tools and a third of the naive floor; an import of 100,000 articles in under
  * 300 MB, growing at most 11× per 10× more articles; `articleBySlug` through the lake under
- * 20 ms at 100,000 articles; on real copy, the structure the issue's fidelity targets ask for.
+ * 20 ms at 100,000 articles; a validated import at most 1.3× the unvalidated one and faster than
+ * `@sanity/import` at every size, 5× faster at 100,000; on real copy, the structure the issue's
+ * fidelity targets ask for.
  * Targets whose measurements were not taken are left out.
  *
  * @param rows - the suites' rows
@@ -74,6 +76,7 @@ export function checkTargets({conversion, imports, queries, fidelity}: Rows): Ta
       })
     }
   }
+  checks.push(...validationTargets(imports))
   for (const row of queries.filter(
     (r) => r.query === 'articleBySlug' && r.engine === 'lake' && r.articles >= 100_000,
   )) {
@@ -83,6 +86,34 @@ export function checkTargets({conversion, imports, queries, fidelity}: Rows): Ta
     })
   }
   checks.push(...fidelityTargets(fidelity))
+  return checks
+}
+
+/** Validation at the speed of writing: measured side by side at each size. */
+function validationTargets(imports: Rows['imports']): TargetCheck[] {
+  const checks: TargetCheck[] = []
+  const at = (tool: string, articles: number) =>
+    imports.find((row) => row.tool === tool && row.articles === articles)
+  for (const validated of imports.filter((row) => row.tool === 'newsroom')) {
+    const n = validated.articles
+    const skipping = at('newsroom --skip-validation', n)
+    const sanityImport = at('@sanity/import', n)
+    if (skipping) {
+      const ratio = validated.medianSeconds / skipping.medianSeconds
+      checks.push({
+        description: `newsroom at ${n}: ${ratio.toFixed(2)}× the --skip-validation import (target ≤ 1.3×)`,
+        met: ratio <= 1.3,
+      })
+    }
+    if (sanityImport) {
+      const speedup = sanityImport.medianSeconds / validated.medianSeconds
+      const target = n >= 100_000 ? 5 : 1
+      checks.push({
+        description: `newsroom at ${n}: ${speedup.toFixed(1)}× as fast as @sanity/import (target ≥ ${target}×)`,
+        met: speedup >= target,
+      })
+    }
+  }
   return checks
 }
 
