@@ -31,6 +31,9 @@ export default mergeConfig(
         'tests/importCommand.test.ts',
         'tests/importOptions.test.ts',
         'tests/clientTarget.test.ts',
+        // Sanity's own validation of 10,000 documents in its worker: a minute per mutant. The
+        // fast path has unit tests of its own (screenDocument, createScreenedValidator).
+        'tests/screenDocument.differential.test.ts',
       ],
     },
   }),

@@ -135,8 +135,8 @@ Options:
                   every file passes
   --keep-going    with --strict, write the files that pass even when others fail
   --skip-validation
-                  write without Sanity's schema validation, as sanity dataset import does
-                  (for an archive already checked with --dry-run; lake limits still apply)
+                  write without schema validation, as sanity dataset import does: only for
+                  documents checked elsewhere (lake limits still apply); validating costs little
   --rate N        at most N mutation requests a second (default 20 for a hosted project, which
                   allows 25; no limit for the local lake)
   --max-retries N retries of a request failing with 429, 5xx or a dropped connection (default 8)
