@@ -26,6 +26,14 @@ const startValidator = async () =>
   (await import('../validation/fast/createFastValidator')).createFastValidator()
 const validate: Validator['validate'] = async (documents, dataset) =>
   (await (validator ??= startValidator())).validate(documents, dataset)
+// Loading the validator takes about half a second: it starts now, beside the importer's own
+// start-up and first reads, unless the run will not validate. A failure to load is reported
+// by the first validation that awaits it.
+const flags = new Set(process.argv.slice(2))
+if (!['--skip-validation', '--help', '-h'].some((flag) => flags.has(flag))) {
+  validator = startValidator()
+  void validator.catch(() => undefined)
+}
 
 process.exitCode = await importCommand(
   process.argv.slice(2),

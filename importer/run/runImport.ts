@@ -71,8 +71,11 @@ const BATCH_FILES = 500
 const BATCH_BYTES = 4 * 1024 * 1024
 
 /** The error of a file an interrupted run did not reach, so the next run is expected. */
-/** Decided writes that may wait for the target while conversion goes on: a few batches' worth. */
-const STREAMED_WRITES = 1_000
+/**
+ * Decided writes that may wait for the target while conversion goes on: half a batch, enough to
+ * keep the target busy without holding much more than the batch being converted.
+ */
+const STREAMED_WRITES = 250
 
 export const NOT_WRITTEN = 'not written: the import was interrupted; run it again to continue'
 
