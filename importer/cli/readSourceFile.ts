@@ -1,4 +1,4 @@
-import {closeSync, fstatSync, openSync, readFileSync} from 'node:fs'
+import {open} from 'node:fs/promises'
 import {extname} from 'node:path'
 
 import {MAX_SOURCE_BYTES} from '../read/decodeText'
@@ -18,16 +18,11 @@ export async function readSourceFile(path: string): Promise<Uint8Array> {
   if (!SOURCE_EXTENSIONS.has(extname(path).toLowerCase())) {
     throw new ImportError(path, 'not a .txt or .md file')
   }
-  // Read synchronously: a source file is small and in the page cache, and four round trips
-  // through the thread pool per file cost more than the read itself over a large archive.
-  let descriptor: number
-  try {
-    descriptor = openSync(path, 'r')
-  } catch (error) {
+  const handle = await open(path, 'r').catch((error: unknown) => {
     throw new ImportError(path, describeFsError(error))
-  }
+  })
   try {
-    const info = fstatSync(descriptor)
+    const info = await handle.stat()
     if (!info.isFile()) throw new ImportError(path, 'not a file')
     if (info.size > MAX_SOURCE_BYTES) {
       throw new ImportError(
@@ -35,12 +30,12 @@ export async function readSourceFile(path: string): Promise<Uint8Array> {
         `file is ${(info.size / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB`,
       )
     }
-    return readFileSync(descriptor)
+    return await handle.readFile()
   } catch (error) {
     if (error instanceof ImportError) throw error
     throw new ImportError(path, describeFsError(error))
   } finally {
-    closeSync(descriptor)
+    await handle.close()
   }
 }
 
