@@ -1,4 +1,4 @@
-import type {SanityClient, SanityDocument} from '@sanity/client'
+import type {SanityClient} from '@sanity/client'
 
 import {mapAsync} from '../../dataset/ndjson'
 import type {ArticleWrite} from '../plan/planImport'
@@ -92,14 +92,16 @@ export function clientTarget(
     writesAsTheyCome: true,
     load: async (ids) => {
       const wanted = [...new Set(ids.flatMap((id) => [id, `drafts.${id}`]))]
-      const found: SanityDocument[] = []
-      // Ids travel in the URL, so they go a batch at a time.
+      // Ids travel in the URL, so they go a hundred at a time; the requests go side by side,
+      // since each may wait behind the writes the lake is applying.
+      const chunks: string[][] = []
       for (let start = 0; start < wanted.length; start += IDS_PER_REQUEST) {
-        const batch = wanted.slice(start, start + IDS_PER_REQUEST)
-        const documents = await withRetries(() => client.getDocuments(batch), retryOptions)
-        for (const document of documents) if (document) found.push(document)
+        chunks.push(wanted.slice(start, start + IDS_PER_REQUEST))
       }
-      return found
+      const loaded = await Promise.all(
+        chunks.map((chunk) => withRetries(() => client.getDocuments(chunk), retryOptions)),
+      )
+      return loaded.flat().filter((document) => document !== null)
     },
     slugOwners: (slugs) =>
       findSlugOwners(slugs, (query, params) =>
