@@ -692,16 +692,17 @@ describe('runImport: writing while converting', () => {
     return {target, seen}
   }
 
+  /** Imports in batches of two, noting each file read; `whileReading` runs as each is read. */
   const run = async (
     files: string[],
     target: ImportTarget,
     read: string[],
-    options: ImportOptions = {},
-    signal?: AbortSignal,
+    more: {options?: ImportOptions; signal?: AbortSignal; whileReading?: () => Promise<void>} = {},
   ) =>
-    runImport(files, options, {
+    runImport(files, more.options ?? {}, {
       readSource: async (fileName) => {
         read.push(fileName)
+        await more.whileReading?.()
         return readSourceFile(fileName)
       },
       validate: passAll,
@@ -709,7 +710,7 @@ describe('runImport: writing while converting', () => {
       now: () => NOW,
       importerVersion: 'test',
       batch: {files: 2},
-      ...(signal ? {signal} : {}),
+      ...(more.signal ? {signal: more.signal} : {}),
     })
 
   test('runImport: the first batch is written before the last file is read', async () => {
@@ -728,7 +729,7 @@ describe('runImport: writing while converting', () => {
     const files = await sourcesFolder([...generateCorpus(6)])
     const read: string[] = []
     const {target, seen} = streamingTarget(read)
-    await run(files, target, read, {strict: true})
+    await run(files, target, read, {options: {strict: true}})
     expect(seen.map(({filesRead}) => filesRead)).toEqual(Array(6).fill(6))
   })
 
@@ -737,25 +738,14 @@ describe('runImport: writing while converting', () => {
     const read: string[] = []
     const interrupt = new AbortController()
     const {target, seen} = streamingTarget(read)
-    const result = await runImport(
-      files,
-      {},
-      {
-        readSource: async (fileName) => {
-          read.push(fileName)
-          if (read.length === 5) interrupt.abort()
-          // Lets the commit take what is queued before the next file is read.
-          await new Promise((resolve) => setImmediate(resolve))
-          return readSourceFile(fileName)
-        },
-        validate: passAll,
-        target,
-        now: () => NOW,
-        importerVersion: 'test',
-        batch: {files: 2},
-        signal: interrupt.signal,
+    const result = await run(files, target, read, {
+      signal: interrupt.signal,
+      whileReading: async () => {
+        if (read.length === 5) interrupt.abort()
+        // Lets the commit take what is queued before the next file is read.
+        await new Promise((resolve) => setImmediate(resolve))
       },
-    )
+    })
     expect(read).toEqual(files.slice(0, 5))
     const outcomes = await collect(result.outcomes)
     const written = outcomes.filter(({status}) => status === 'created')
