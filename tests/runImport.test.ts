@@ -725,6 +725,31 @@ describe('runImport: writing while converting', () => {
     expect(outcomes.map(({status}) => status)).toEqual(Array(6).fill('created'))
   })
 
+  test('runImport: a batch is decided while the next one is read and converted', async () => {
+    const files = await sourcesFolder([...generateCorpus(6)])
+    const read: string[] = []
+    const {target, seen} = streamingTarget(read)
+    let thirdRead = () => {}
+    const third = new Promise<void>((resolve) => (thirdRead = resolve))
+    // The first batch's stored documents arrive only once the next batch's first file is read:
+    // an import that waited for them before reading on would never finish.
+    let loads = 0
+    const waiting: ImportTarget = {
+      ...target,
+      load: async (ids) => {
+        if (loads++ === 0) await third
+        return target.load(ids)
+      },
+    }
+    const result = await run(files, waiting, read, {
+      whileReading: async () => {
+        if (read.length === 3) thirdRead()
+      },
+    })
+    expect(result.written).toBe(true)
+    expect(seen).toHaveLength(6)
+  })
+
   test('runImport: with --strict, nothing is written until every file passed', async () => {
     const files = await sourcesFolder([...generateCorpus(6)])
     const read: string[] = []

@@ -124,16 +124,27 @@ export async function runImport(
   let writes = 0
   let batch: ConvertedFile[] = []
   let bytes = 0
-  const decideBatch = async () => {
-    const files = await claims.claimSlugs(batch, target.slugOwners)
+  const decide = async (converted: ConvertedFile[]) => {
+    const files = await claims.claimSlugs(converted, target.slugOwners)
     const decided = await decideFiles(files, options, {target, validate, importedAt})
     failures += decided.outcomes.filter((outcome) => outcome.status === 'failed').length
     await spools.outcomes.append(decided.outcomes)
     if (streaming) await stream(decided.writes)
     else await spools.writes.append(decided.writes)
     writes += decided.writes.length
+  }
+  // A batch is decided while the next one converts: deciding waits on the target (stored
+  // documents, slug owners) and conversion on nothing, so the waits hide behind the work.
+  // Batches are decided one at a time, in order.
+  let deciding: Promise<void> = Promise.resolve()
+  const decideBatch = async () => {
+    const converted = batch
     batch = []
     bytes = 0
+    await deciding
+    deciding = decide(converted)
+    // Its failure is raised where it is awaited: before the next batch, or at the end.
+    deciding.catch(() => undefined)
   }
   const outcomes = (
     kept: ReadonlySet<string> = new Set(),
@@ -146,8 +157,9 @@ export async function runImport(
   })
   for (const [index, fileName] of files.entries()) {
     if (dependencies.signal?.aborted) {
-      // Interrupted before writing began: no more files are read, and none is written. The
-      // files converted but not yet decided are reported with those never reached.
+      // Interrupted: no more files are read. The batch being decided is finished; the files
+      // converted but not yet decided are reported with those never reached.
+      await deciding
       const unreached = [...batch.map((file) => file.fileName), ...files.slice(index)]
       await spools.outcomes.append(unreached.map(unreachedOutcome))
       if (!committing) return {outcomes: outcomes(new Set(), 'all'), written: false}
@@ -162,6 +174,7 @@ export async function runImport(
     if (batch.length >= batchFiles || bytes >= batchBytes) await decideBatch()
   }
   if (batch.length > 0) await decideBatch()
+  await deciding
   if (streaming) {
     if (!committing) return {outcomes: outcomes(), written: false}
     queue.close()
