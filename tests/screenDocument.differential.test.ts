@@ -12,6 +12,7 @@ import type {Verdict} from '../validation/fast/checkRule'
 import {DatasetIndex} from '../validation/fast/DatasetIndex'
 import {screenDocument} from '../validation/fast/screenDocument'
 import {loadStudioRules} from '../validation/fast/studioRules'
+import {knownDocuments} from '../validation/protocol'
 import {bytesOf, importFixtures} from './fixtures/import'
 import {BASE_DATASET, validationCases} from './fixtures/validationCases'
 
@@ -39,7 +40,7 @@ interface Compared {
 /** Both verdicts for each document, checked against the same stored documents. */
 async function compare(documents: SanityDocument[], stored: SanityDocument[]): Promise<Compared[]> {
   const results = await sanity.validate(documents, stored)
-  const known = new Map([...stored, ...documents].map((document) => [document._id, document]))
+  const known = knownDocuments(documents, stored)
   const screen = {rules, pureRules: PURE_RULES, dataset: new DatasetIndex(known.values())}
   return documents.map((document, index) => ({
     document,

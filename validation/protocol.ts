@@ -45,6 +45,21 @@ export interface Validator {
   close: () => Promise<void>
 }
 
+/**
+ * The documents a validation checks references and slugs against: the stored ones with the
+ * batch, where a batch document replaces a stored one with the same id.
+ *
+ * @param documents - the documents being validated
+ * @param dataset - the stored documents
+ * @returns every document by id
+ */
+export function knownDocuments(
+  documents: readonly SanityDocument[],
+  dataset: readonly SanityDocument[],
+): Map<string, SanityDocument> {
+  return new Map([...dataset, ...documents].map((document) => [document._id, document]))
+}
+
 /** The worker's answer to a {@link ValidationRequest}: results, or why it could not validate. */
 export type ValidationReply =
   {id: number; results: DocumentValidation[]} | {id: number; error: string}

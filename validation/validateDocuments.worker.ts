@@ -9,7 +9,7 @@ import {type SchemaType, validateDocument} from 'sanity'
 import {createDatasetRequester} from './datasetRequester'
 import {fieldTitle} from './fieldTitle'
 import {formatPath} from './formatPath'
-import {type DocumentValidation, isValidationRequest} from './protocol'
+import {type DocumentValidation, isValidationRequest, knownDocuments} from './protocol'
 
 /** Documents validated at once. */
 const CONCURRENCY = 32
@@ -35,7 +35,7 @@ async function validateAll(
   documents: SanityDocument[],
   dataset: SanityDocument[],
 ): Promise<DocumentValidation[]> {
-  const known = new Map([...dataset, ...documents].map((document) => [document._id, document]))
+  const known = knownDocuments(documents, dataset)
   const client = createClient({
     projectId: workspace.projectId,
     dataset: workspace.dataset,

@@ -1,3 +1,5 @@
+import {getPublishedId} from '@sanity/client/csm'
+
 import {isRecord} from '../../dataset/guards'
 
 /**
@@ -38,7 +40,8 @@ export class DatasetIndex {
    */
   slugTaken(type: string, field: string, slug: string, publishedId: string): boolean {
     const holders = this.#slugField(field).get(`${type}\u0000${slug}`) ?? []
-    return holders.some((id) => !isVersionOf(id, publishedId))
+    // GROQ's `sanity::versionOf`: the id itself, `drafts.<id>` or `versions.<release>.<id>`.
+    return holders.some((id) => getPublishedId(id) !== publishedId)
   }
 
   #slugField(field: string): Map<string, string[]> {
@@ -56,14 +59,6 @@ export class DatasetIndex {
     this.#slugs.set(field, index)
     return index
   }
-}
-
-/** GROQ's `sanity::versionOf`: the id itself, `drafts.<id>` or `versions.<release>.<id>`. */
-function isVersionOf(id: string, publishedId: string): boolean {
-  if (id === publishedId) return true
-  const [folder, ...rest] = id.split('.')
-  if (folder === 'drafts') return rest.length >= 1 && rest.join('.') === publishedId
-  return folder === 'versions' && rest.length >= 2 && rest.slice(1).join('.') === publishedId
 }
 
 function isString(value: unknown): value is string {

@@ -242,7 +242,7 @@ function checkSlug(value: unknown, context: RuleContext): Verdict {
   const options: unknown = context.type.options
   const isUnique = isRecord(options) ? options['isUnique'] : undefined
   if (isUnique) {
-    const rule = context.pureRules.find((each) => each === isUnique)
+    const rule = pureRule(context, isUnique)
     if (!rule) return 'unknown'
     const unique = callRule(rule, value.current, context)
     return unique === THREW || !unique ? 'problem' : 'valid'
@@ -263,11 +263,16 @@ function checkCustom(
   value: unknown,
   context: RuleContext,
 ): Verdict {
-  const rule = context.pureRules.find((each) => each === spec.constraint)
+  const rule = pureRule(context, spec.constraint)
   if (!rule) return 'unknown'
   const result = callRule(rule, value, context)
   if (result === true) return 'valid'
   return result === THREW || typeof result === 'string' || result === false ? 'problem' : 'unknown'
+}
+
+/** The pure rule a schema's function is, found by identity; undefined for one not known pure. */
+function pureRule(context: RuleContext, fn: unknown): PureRule | undefined {
+  return context.pureRules.find((each) => each === fn)
 }
 
 const THREW = Symbol('threw')

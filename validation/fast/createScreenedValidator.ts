@@ -1,6 +1,6 @@
 import type {SanityDocument} from '@sanity/types'
 
-import type {DocumentValidation, Validator} from '../protocol'
+import {type DocumentValidation, knownDocuments, type Validator} from '../protocol'
 import type {PureRule} from './checkRule'
 import {DatasetIndex} from './DatasetIndex'
 import {screenDocument} from './screenDocument'
@@ -43,28 +43,23 @@ export function createScreenedValidator(
     documents: SanityDocument[],
     stored: SanityDocument[] = [],
   ): Promise<DocumentValidation[]> => {
-    // As Sanity's validation sees it: the batch replaces stored documents with the same id.
-    const known = new Map([...stored, ...documents].map((document) => [document._id, document]))
-    const screen = {rules, pureRules, dataset: new DatasetIndex(known.values())}
-    const passed: SanityDocument[] = []
-    const flagged: SanityDocument[] = []
-    const results: DocumentValidation[] = []
-    const flaggedAt: number[] = []
-    for (const [index, document] of documents.entries()) {
-      results.push({documentId: document._id, documentType: document._type, issues: []})
-      if (screenDocument(document, screen) === 'valid') {
-        passed.push(document)
-      } else {
-        flagged.push(document)
-        flaggedAt.push(index)
-      }
-    }
+    const dataset = new DatasetIndex(knownDocuments(documents, stored).values())
+    const screen = {rules, pureRules, dataset}
+    const results = documents.map((document): DocumentValidation => ({
+      documentId: document._id,
+      documentType: document._type,
+      issues: [],
+    }))
+    const valid = documents.map((document) => screenDocument(document, screen) === 'valid')
+    const passed = documents.filter((_, index) => valid[index])
+    const flaggedAt = valid.flatMap((isValid, index) => (isValid ? [] : [index]))
     counts.passed += passed.length
-    counts.sentToSanity += flagged.length
-    if (flagged.length === 0) return results
+    counts.sentToSanity += flaggedAt.length
+    if (flaggedAt.length === 0) return results
     sanity ??= startSanity()
     // The documents that passed go along as stored ones, so that references to them and slugs
     // they hold count as they would have had the whole batch gone to Sanity.
+    const flagged = flaggedAt.flatMap((index) => documents[index] ?? [])
     const fromSanity = await (await sanity).validate(flagged, [...stored, ...passed])
     for (const [position, result] of fromSanity.entries()) {
       const index = flaggedAt[position]
