@@ -18,25 +18,23 @@ const signal = stopSignal(() =>
   ),
 )
 
-// One validator for the whole run, loaded when the first batch needs it: --skip-validation never
-// does. It starts Sanity's own (the Studio in a worker, hundreds of megabytes) only for a document
-// with a problem.
+// One validator for the whole run. It loads (about half a second) as soon as the arguments say
+// the run validates, beside the rest of start-up; --skip-validation never loads it. It starts
+// Sanity's own (the Studio in a worker, hundreds of megabytes) only for a document with a
+// problem. A failure to load is reported by the first validation that awaits it.
 let validator: Promise<Validator> | undefined
-const startValidator = async () =>
-  (await import('../validation/fast/createFastValidator')).createFastValidator()
-const validate: Validator['validate'] = async (documents, dataset) =>
-  (await (validator ??= startValidator())).validate(documents, dataset)
-// Loading the validator takes about half a second: it starts now, beside the importer's own
-// start-up and first reads, unless the run will not validate. A failure to load is reported
-// by the first validation that awaits it.
-const flags = new Set(process.argv.slice(2))
-if (!['--skip-validation', '--help', '-h'].some((flag) => flags.has(flag))) {
-  validator = startValidator()
-  void validator.catch(() => undefined)
+const startValidator = () => {
+  validator ??= import('../validation/fast/createFastValidator').then((loaded) =>
+    loaded.createFastValidator(),
+  )
+  return validator
 }
+const prepareValidation = () => void startValidator().catch(() => undefined)
+const validate: Validator['validate'] = async (documents, dataset) =>
+  (await startValidator()).validate(documents, dataset)
 
 process.exitCode = await importCommand(
   process.argv.slice(2),
   {...processIo(), signal},
-  {validate, importerVersion: IMPORTER_VERSION},
+  {validate, prepareValidation, importerVersion: IMPORTER_VERSION},
 ).finally(async () => (await validator)?.close())

@@ -31,6 +31,7 @@ async function runImport(args: string[]) {
   const stdout: string[] = []
   const stderr: string[] = []
   let validated = 0
+  let prepared = 0
   const validate: ImportDependencies['validate'] = async (documents) => {
     validated += documents.length
     return documents.map(({_id, _type}) => ({
@@ -49,9 +50,9 @@ async function runImport(args: string[]) {
       stderr: (line) => stderr.push(line),
       env: {SOURCE_DATE_EPOCH: EPOCH},
     },
-    {validate, importerVersion: '1.0.0'},
+    {validate, prepareValidation: () => prepared++, importerVersion: '1.0.0'},
   )
-  return {code, stdout: stdout.join('\n'), stderr: stderr.join('\n'), validated}
+  return {code, stdout: stdout.join('\n'), stderr: stderr.join('\n'), validated, prepared}
 }
 
 describe('npm run import --max-retries', () => {
@@ -152,6 +153,22 @@ describe('npm run import --skip-validation', () => {
       .split('\n')
       .map((line) => JSON.parse(line))
   }
+
+  test('importCommand: the validator is prepared once the arguments say the run validates, and not otherwise', async () => {
+    await writeFile(join(sources, 'floods.txt'), FLOODS)
+    const runs = [
+      await runImport(['--dry-run', sources]),
+      await runImport(['--dry-run', '--skip-validation', sources]),
+      await runImport(['--help']),
+      await runImport(['--rate', 'fast', sources]),
+    ]
+    expect(runs.map(({code, prepared}) => ({code, prepared}))).toEqual([
+      {code: 0, prepared: 1},
+      {code: 0, prepared: 0},
+      {code: 0, prepared: 0},
+      {code: 2, prepared: 0},
+    ])
+  })
 
   test('importCommand: --skip-validation still refuses a document over the Content Lake limits, and runs no schema validation', async () => {
     await writeFile(join(sources, 'big.txt'), BIG)

@@ -14,6 +14,18 @@ import {resolveTarget} from './resolveTarget'
 
 export type {CommandIo} from '../../cli/command'
 
+/** What `npm run import` is given besides its arguments and io. */
+export interface ImportCommandDependencies extends Pick<
+  ImportDependencies,
+  'validate' | 'importerVersion'
+> {
+  /**
+   * Called once the arguments are read, when the run will validate: a validator that is slow to
+   * load can start beside the rest of the start-up instead of at the first batch.
+   */
+  prepareValidation?: () => void
+}
+
 /** Files beyond which a terminal gets a progress bar. */
 const PROGRESS_THRESHOLD = 20
 
@@ -23,18 +35,20 @@ const PROGRESS_THRESHOLD = 20
  * @param argv - command-line arguments
  * @param io - output, environment, clock and the stop signal (Ctrl-C: writes under way finish,
  *   the rest waits for the next run)
- * @param dependencies - the validator and importer version
+ * @param dependencies - the validator (and how to start loading it) and the importer version
  * @returns the exit code: 0 every file imported (published or for review), 1 a file failed, 2
  *   usage error
  */
 export async function importCommand(
   argv: readonly string[],
   io: CommandIo,
-  dependencies: Pick<ImportDependencies, 'validate' | 'importerVersion'>,
+  dependencies: ImportCommandDependencies,
 ): Promise<number> {
   const read = commandArgs({name: 'import', usage: IMPORT_USAGE}, parseImportArgs(argv, io.env), io)
   if ('exitCode' in read) return read.exitCode
   const {args} = read
+  const {prepareValidation, ...runDependencies} = dependencies
+  if (!args.skipValidation) prepareValidation?.()
   const timestamp = args.fixedTime ?? (io.now?.() ?? new Date()).toISOString()
 
   const files = await collectSourceFiles(args.paths)
@@ -59,7 +73,7 @@ export async function importCommand(
         io.tty && !args.json && files.length > PROGRESS_THRESHOLD ? progressBar(io.tty) : undefined
       try {
         result = await runImport(files, args, {
-          ...dependencies,
+          ...runDependencies,
           ...(args.skipValidation ? {validate: skipValidation} : {}),
           readSource: readSourceFile,
           target,

@@ -70,13 +70,13 @@ export interface ImportResult {
 const BATCH_FILES = 500
 const BATCH_BYTES = 4 * 1024 * 1024
 
-/** The error of a file an interrupted run did not reach, so the next run is expected. */
 /**
  * Decided writes that may wait for the target while conversion goes on: half a batch, enough to
  * keep the target busy without holding much more than the batch being converted.
  */
 const STREAMED_WRITES = 250
 
+/** The error of a file an interrupted run did not reach, so the next run is expected. */
 export const NOT_WRITTEN = 'not written: the import was interrupted; run it again to continue'
 
 /**
@@ -155,6 +155,15 @@ export async function runImport(
         yield notWritten(keepEdited(outcome, kept), unwritten)
     },
   })
+  const written = async (commit: Promise<CommitResult>): Promise<ImportResult> => {
+    const {kept, unwritten} = await commit
+    return {outcomes: outcomes(kept, unwritten), written: true}
+  }
+  // The writes streamed so far are all there will be: the commit ends once they are sent.
+  const endStream = (commit: Promise<CommitResult>) => {
+    queue.close()
+    return written(commit)
+  }
   for (const [index, fileName] of files.entries()) {
     if (dependencies.signal?.aborted) {
       // Interrupted: no more files are read. The batch being decided is finished; the files
@@ -163,9 +172,7 @@ export async function runImport(
       const unreached = [...batch.map((file) => file.fileName), ...files.slice(index)]
       await spools.outcomes.append(unreached.map(unreachedOutcome))
       if (!committing) return {outcomes: outcomes(new Set(), 'all'), written: false}
-      queue.close()
-      const {kept, unwritten} = await committing
-      return {outcomes: outcomes(kept, unwritten), written: true}
+      return endStream(committing)
     }
     const converted = await convertFile(fileName, importedAt, claims, dependencies)
     batch.push(converted.file)
@@ -175,20 +182,10 @@ export async function runImport(
   }
   if (batch.length > 0) await decideBatch()
   await deciding
-  if (streaming) {
-    if (!committing) return {outcomes: outcomes(), written: false}
-    queue.close()
-    const {kept, unwritten} = await committing
-    return {outcomes: outcomes(kept, unwritten), written: true}
-  }
+  if (streaming) return committing ? endStream(committing) : {outcomes: outcomes(), written: false}
   const write = writes > 0 && !options.dryRun && (failures === 0 || !allOrNothing)
   if (!write) return {outcomes: outcomes(), written: false}
-  const {kept, unwritten} = await target.commit(
-    spools.writes.read(),
-    importedAt,
-    dependencies.signal,
-  )
-  return {outcomes: outcomes(kept, unwritten), written: true}
+  return written(target.commit(spools.writes.read(), importedAt, dependencies.signal))
 }
 
 async function convertFile(
