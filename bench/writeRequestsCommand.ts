@@ -81,13 +81,13 @@ export async function writeRequestsCommand(
   // Loaded once the arguments are known good: the validator and @sanity/import are heavy.
   const {sanityImport} = await import('@sanity/import')
   const {importCommand} = await import('../importer')
-  const {createValidator} = await import('../validation')
+  const {createFastValidator} = await import('../validation/fast/createFastValidator')
   const {localClient, startLake} = await import('../lake')
   const {generateCorpus} = await import('../corpus/generateCorpus')
   const quiet = {stdout: () => undefined, stderr: io.stderr, env: {}}
 
-  // One validation worker for every batch of both imports.
-  const validator = await createValidator()
+  // One validator, as npm run import has, for every batch of both imports.
+  const validator = createFastValidator()
   const folder = await mkdtemp(join(tmpdir(), 'newsroom-bench-'))
   try {
     const sources = join(folder, 'sources')

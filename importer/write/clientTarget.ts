@@ -68,7 +68,7 @@ export function clientTarget(
     // The body is assembled from each article's JSON, made once when it was packed: the same
     // bytes `client.mutate` would send, without serialising and measuring them again.
     const body = Buffer.concat([
-      Buffer.from('{"mutations":['),
+      BODY_START,
       ...request.flatMap(({json}, index) => {
         const mutations = json.subarray(1, json.length - 1)
         return index === 0 ? [mutations] : [COMMA, mutations]
@@ -152,4 +152,5 @@ interface Transaction {
   json: Buffer
 }
 
+const BODY_START = Buffer.from('{"mutations":[')
 const COMMA = Buffer.from(',')
