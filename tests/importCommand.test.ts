@@ -1,3 +1,4 @@
+import {execFileSync} from 'node:child_process'
 import {copyFile, mkdir, mkdtemp, readFile, writeFile} from 'node:fs/promises'
 import {createServer} from 'node:net'
 import {tmpdir} from 'node:os'
@@ -437,5 +438,16 @@ describe('npm run import: bad input leaves the dataset byte-identical', () => {
     } finally {
       server.close()
     }
+  })
+
+  test('importCommand: a named pipe fails as not a file, without waiting for a writer', async () => {
+    await runImport(['--data', dataset, sources])
+    const before = await readFile(dataset)
+    const pipe = join(folder, 'pipe.txt')
+    execFileSync('mkfifo', [pipe])
+    const {code, stdout} = await runImport(['--data', dataset, sources, pipe])
+    expect(code).toBe(1)
+    expect(stdout).toMatch(/pipe\.txt: not a file/)
+    expect(await readFile(dataset)).toEqual(before)
   })
 })
