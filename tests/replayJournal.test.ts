@@ -3,9 +3,16 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import type {SanityDocument} from '@sanity/client'
+import fc from 'fast-check'
 import {beforeEach, describe, expect, test} from 'vitest'
 
-import {applyJournalEntry, isJournalEntry, type JournalEntry} from '../lake/store/journalEntry'
+import {Utf8Builder} from '../dataset'
+import {
+  applyJournalEntry,
+  encodeJournalLine,
+  isJournalEntry,
+  type JournalEntry,
+} from '../lake/store/journalEntry'
 import {replayJournal} from '../lake/store/replayJournal'
 
 let journal: string
@@ -78,6 +85,34 @@ describe('applyJournalEntry', () => {
       ['article-1', changed],
       ['article-3', article(3)],
     ])
+  })
+})
+
+describe('encodeJournalLine', () => {
+  test('encodeJournalLine: is JSON.stringify(entry) and a newline, in UTF-8', () => {
+    const builder = new Utf8Builder(256)
+    const document = fc.record({
+      _id: fc.string({minLength: 1}),
+      _type: fc.string({minLength: 1}),
+      _rev: fc.string(),
+      _createdAt: fc.constant('2024-08-17T00:00:00Z'),
+      _updatedAt: fc.constant('2024-08-17T00:00:00Z'),
+      title: fc.string({unit: 'binary'}),
+      body: fc.array(fc.string({unit: 'grapheme', maxLength: 200})),
+    })
+    const entry = fc.record({
+      transactionId: fc.string({unit: 'binary'}),
+      timestamp: fc.constant('2024-08-17T00:00:00.000Z'),
+      documents: fc.array(fc.record({id: fc.string(), after: fc.option(document)})),
+    })
+    fc.assert(
+      fc.property(entry, (value) => {
+        const expected = Buffer.from(`${JSON.stringify(value)}\n`)
+        expect(encodeJournalLine(value, builder)).toEqual(expected)
+        expect(isJournalEntry(JSON.parse(expected.toString()))).toBe(true)
+      }),
+      {seed: 20261201},
+    )
   })
 })
 

@@ -1,5 +1,7 @@
 import type {SanityDocument} from '@sanity/client'
 
+import type {Utf8Builder} from '../../dataset'
+
 /** A committed transaction as the journal records it: the documents' states after it. */
 export interface JournalEntry {
   transactionId: string
@@ -38,4 +40,28 @@ export function applyJournalEntry(
     if (after) documents.set(id, after)
     else documents.delete(id)
   }
+}
+
+/**
+ * An entry's journal line, `JSON.stringify(entry)` and a newline as UTF-8, encoded a document at
+ * a time into a reused buffer: a transaction of thirty articles is a line of hundreds of
+ * kilobytes, which as one string takes ten times as long to encode.
+ *
+ * @param entry - the transaction
+ * @param builder - the buffer to encode into, reset first
+ * @returns the line's bytes: a view into the builder, valid until its next use
+ */
+export function encodeJournalLine(entry: JournalEntry, builder: Utf8Builder): Buffer {
+  builder.reset()
+  const {transactionId, timestamp, documents} = entry
+  builder.append(
+    `{"transactionId":${JSON.stringify(transactionId)},"timestamp":${JSON.stringify(timestamp)},"documents":[`,
+  )
+  for (const [index, {id, after}] of documents.entries()) {
+    builder.append(`${index === 0 ? '' : ','}{"id":${JSON.stringify(id)},"after":`)
+    builder.append(JSON.stringify(after))
+    builder.append('}')
+  }
+  builder.append(']}\n')
+  return builder.bytes()
 }

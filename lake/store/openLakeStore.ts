@@ -6,10 +6,11 @@ import type {SanityDocument} from '@sanity/client'
 import {
   ndjsonLines,
   streamNdjson,
+  Utf8Builder,
   writeFileAtomic,
   type WriteFileAtomicOptions,
 } from '../../dataset'
-import {applyJournalEntry, type JournalEntry} from './journalEntry'
+import {applyJournalEntry, encodeJournalLine, type JournalEntry} from './journalEntry'
 import {fileSize, type JournalFile, openJournalFile, truncateFile} from './journalFile'
 import {journalWriter} from './journalWriter'
 import {lockDataFile} from './lockDataFile'
@@ -128,6 +129,8 @@ export async function openLakeStore(
   // commit, which would rewrite the whole dataset per write while the disk is full.
   let retryAt = 0
   let closed = false
+  // Commits run one at a time, so one buffer serves every journal line.
+  const lineBuilder = new Utf8Builder()
   let queue: Promise<unknown> = Promise.resolve()
   // One operation at a time: a failed append is cut back to where it began.
   const serially = <T>(task: () => Promise<T>): Promise<T> => {
@@ -169,7 +172,7 @@ export async function openLakeStore(
     commit: (entry) =>
       serially(async () => {
         assertOpen()
-        const line = Buffer.from(`${JSON.stringify(entry)}\n`, 'utf8')
+        const line = encodeJournalLine(entry, lineBuilder)
         await journal.append(line)
         applyJournalEntry(entry, documents)
         journalBytes += line.length

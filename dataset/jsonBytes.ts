@@ -1,0 +1,191 @@
+// JSON to and from UTF-8 bytes without large strings. A string or buffer of more than about
+// 64 KB lives in memory V8 and the allocator map afresh for each one, and faulting those pages in
+// makes decoding or encoding it ten times slower than in small pieces (measured: ~90 MB/s against
+// ~900 MB/s). A request of thirty articles is 256 KB; a dataset is gigabytes.
+
+/** How {@link parseJsonBytes} splits its input. */
+export interface ParseJsonBytesOptions {
+  /**
+   * Largest piece decoded and parsed in one go (32 KiB by default, well under the size where
+   * strings slow down). Tests make it tiny to split everything.
+   */
+  pieceBytes?: number
+}
+
+/**
+ * How deep a value is split into pieces: enough for a document inside a mutation inside a
+ * request body, and few enough that no input is scanned more than a few times over.
+ */
+const MAX_SPLIT_DEPTH = 4
+
+const QUOTE = 0x22
+const BACKSLASH = 0x5c
+const COMMA = 0x2c
+const COLON = 0x3a
+const OPEN_ARRAY = 0x5b
+const CLOSE_ARRAY = 0x5d
+const OPEN_OBJECT = 0x7b
+const CLOSE_OBJECT = 0x7d
+
+/**
+ * Parses UTF-8 JSON as `JSON.parse(bytes.toString('utf8'))` does, with the same result and the
+ * same inputs refused, but a large array or object is split at its top-level commas and each
+ * member decoded and parsed on its own, so no large string is made.
+ *
+ * @param bytes - the JSON text, UTF-8 encoded (invalid sequences read as U+FFFD, as `toString`)
+ * @param options - the piece size
+ * @returns the value
+ * @throws SyntaxError when the bytes are not JSON
+ */
+export function parseJsonBytes(bytes: Buffer, options: ParseJsonBytesOptions = {}): unknown {
+  const pieceBytes = options.pieceBytes ?? 32 * 1024
+  const parseRange = (from: number, to: number, depth: number): unknown => {
+    const start = skipSpace(bytes, from, to)
+    let end = to
+    while (end > start && isSpace(bytes[end - 1])) end--
+    const open = bytes[start]
+    if (
+      end - start <= pieceBytes ||
+      depth >= MAX_SPLIT_DEPTH ||
+      (open !== OPEN_ARRAY && open !== OPEN_OBJECT)
+    ) {
+      return JSON.parse(bytes.toString('utf8', start, end))
+    }
+    const close = open === OPEN_ARRAY ? CLOSE_ARRAY : CLOSE_OBJECT
+    if (bytes[end - 1] !== close) throw new SyntaxError(`Unexpected end of JSON at byte ${end}`)
+    const members = splitMembers(bytes, start + 1, end - 1)
+    if (open === OPEN_ARRAY) {
+      return members.map((member) => parseRange(member.start, member.end, depth + 1))
+    }
+    const object: Record<string, unknown> = {}
+    for (const member of members) {
+      if (member.colon === -1) {
+        throw new SyntaxError(`Expected ':' after the key at byte ${member.start}`)
+      }
+      const key: unknown = parseRange(member.start, member.colon, MAX_SPLIT_DEPTH)
+      if (typeof key !== 'string') {
+        throw new SyntaxError(`Expected a string key at byte ${member.start}`)
+      }
+      const value = parseRange(member.colon + 1, member.end, depth + 1)
+      // As JSON.parse does: `__proto__` is a key like any other, not the object's prototype.
+      if (key === '__proto__') {
+        Object.defineProperty(object, key, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        })
+      } else object[key] = value
+    }
+    return object
+  }
+  return parseRange(0, bytes.length, 0)
+}
+
+/**
+ * Whether bytes hold nothing but JSON whitespace (space, tab, line feed, carriage return).
+ *
+ * @param bytes - the bytes
+ * @returns true for no bytes or only whitespace
+ */
+export function isJsonBlank(bytes: Uint8Array): boolean {
+  return skipSpace(bytes, 0, bytes.length) === bytes.length
+}
+
+interface Member {
+  start: number
+  end: number
+  /** The first top-level `:` in the member (an object's key ends there), or -1. */
+  colon: number
+}
+
+/** The members between a container's brackets, split at top-level commas. */
+function splitMembers(bytes: Buffer, start: number, end: number): Member[] {
+  if (skipSpace(bytes, start, end) === end) return []
+  const members: Member[] = []
+  let depth = 0
+  let memberStart = start
+  let colon = -1
+  for (let index = start; index < end; index++) {
+    const byte = bytes[index]
+    if (byte === QUOTE) {
+      index = closingQuote(bytes, index, end)
+    } else if (byte === OPEN_ARRAY || byte === OPEN_OBJECT) {
+      depth++
+    } else if (byte === CLOSE_ARRAY || byte === CLOSE_OBJECT) {
+      depth--
+    } else if (depth === 0 && byte === COMMA) {
+      members.push({start: memberStart, end: index, colon})
+      memberStart = index + 1
+      colon = -1
+    } else if (depth === 0 && byte === COLON && colon === -1) {
+      colon = index
+    }
+  }
+  members.push({start: memberStart, end, colon})
+  return members
+}
+
+/** The index of the quote that closes the string opening at `open`: one not escaped. */
+function closingQuote(bytes: Buffer, open: number, end: number): number {
+  for (let from = open + 1; ;) {
+    const quote = bytes.indexOf(QUOTE, from)
+    if (quote === -1 || quote >= end) throw new SyntaxError(`Unterminated string at byte ${open}`)
+    let backslashes = 0
+    while (bytes[quote - 1 - backslashes] === BACKSLASH) backslashes++
+    if (backslashes % 2 === 0) return quote
+    from = quote + 1
+  }
+}
+
+function skipSpace(bytes: Uint8Array, start: number, end: number): number {
+  let index = start
+  while (index < end && isSpace(bytes[index])) index++
+  return index
+}
+
+function isSpace(byte: number | undefined): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09
+}
+
+/**
+ * UTF-8 bytes built from strings in one buffer, reused from one use to the next: encoding into
+ * memory already in use is ten times faster than `Buffer.from` of a large string.
+ */
+export class Utf8Builder {
+  #buffer: Buffer
+  #length = 0
+  readonly #keepBytes: number
+
+  /**
+   * @param keepBytes - the largest buffer kept between uses (8 MiB by default); one grown past
+   *   it for an exceptional value is dropped at the next `reset`
+   */
+  constructor(keepBytes = 8 * 1024 * 1024) {
+    this.#keepBytes = keepBytes
+    this.#buffer = Buffer.allocUnsafe(Math.min(64 * 1024, keepBytes))
+  }
+
+  /** Starts again from no bytes; what `bytes` returned before is overwritten from here on. */
+  reset(): void {
+    this.#length = 0
+    if (this.#buffer.length > this.#keepBytes) this.#buffer = Buffer.allocUnsafe(this.#keepBytes)
+  }
+
+  /** Appends a string's UTF-8 bytes. */
+  append(text: string): void {
+    // Three bytes per UTF-16 unit at most, so the write is never cut short.
+    const needed = this.#length + text.length * 3
+    if (needed > this.#buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(needed, 2 * this.#buffer.length))
+      this.#buffer.copy(grown, 0, 0, this.#length)
+      this.#buffer = grown
+    }
+    this.#length += this.#buffer.write(text, this.#length, 'utf8')
+  }
+
+  /** The bytes appended since the last `reset`: a view, valid until the next `reset`. */
+  bytes(): Buffer {
+    return this.#buffer.subarray(0, this.#length)
+  }
+}
