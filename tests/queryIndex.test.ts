@@ -317,7 +317,7 @@ function memoryStore(documents: SanityDocument[]): LakeStore & {reads: number} {
 }
 
 describe('the lake’s query views', () => {
-  test('createLake: builds a view once per perspective and write, and sees every write', async () => {
+  test('createLake: builds a view once per perspective, follows writes, and sees every write', async () => {
     const store = memoryStore(dataset)
     const lake = createLake(store)
     const title = () => lake.query('*[_id == $id][0].title', {id: 'article-brief-2'}, 'published')
@@ -334,6 +334,11 @@ describe('the lake’s query views', () => {
     await lake.mutate([{patch: {id: 'article-brief-2', set: {title: 'Evening brief'}}}])
     expect(await title()).toBe('Evening brief')
     expect(await title()).toBe('Evening brief')
+    // The published view takes the write in without reading the dataset; drafts is built again.
+    expect(store.reads).toBe(2)
+    expect(await lake.query('*[_id == $id][0].title', {id: 'article-brief-2'}, 'drafts')).toBe(
+      'Evening brief',
+    )
     expect(store.reads).toBe(3)
 
     await lake.mutate([{delete: {id: 'article-brief-2'}}])

@@ -83,7 +83,7 @@ export interface Lake {
  * Builds the lake over a store: GROQ queries through groq-js under a perspective, and writes as
  * transactions applied one at a time, all or nothing, durable before they are acknowledged.
  * Queries read a per-perspective view of the documents, indexed by `_id`, `_type` and
- * `slug.current`, built on the first query after a write.
+ * `slug.current`, which follows each write (see `createViewCache`).
  *
  * @param store - the dataset's documents and journal
  * @param clock - the current time (injected for tests)
@@ -137,23 +137,22 @@ export function createLake(
       const timestamp = clock().toISOString()
       const outcome = build((id) => store.get(id))
       if (!options.dryRun && outcome.changes.length > 0) {
+        const written = outcome.changes.map(({id, after}) => ({id, after}))
         try {
-          await store.commit({
-            transactionId,
-            timestamp,
-            documents: outcome.changes.map(({id, after}) => ({id, after})),
-          })
-        } finally {
-          // Even when the commit fails: the store may have changed before it did (compacting).
+          await store.commit({transactionId, timestamp, documents: written})
+        } catch (error) {
+          // The store may have changed before the commit failed (compacting): build afresh.
           views.invalidate()
+          throw error
         }
+        views.apply(written)
         const transaction = {
           transactionId,
           timestamp,
           mutations: outcome.mutations,
           changes: outcome.changes,
         }
-        pool.apply(outcome.changes.map(({id, after}) => ({id, after})))
+        pool.apply(written)
         // The write is committed: whatever a listener does, the writer hears it succeeded.
         for (const listener of listeners) {
           try {

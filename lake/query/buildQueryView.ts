@@ -1,41 +1,75 @@
 import type {SanityDocument} from '@sanity/client'
 
-import {type IndexedField, indexedValue} from './indexedValue'
+import {INDEXED_FIELDS, type IndexedField, indexedValue} from './indexedValue'
 
 /**
- * The documents a query sees under one perspective, with indexes over them. Each index maps a
- * field's string value to the documents holding it, in dataset order. A view is never changed
- * after it is built: a write builds a new one, so a query in flight keeps a consistent dataset.
+ * The documents a query sees under one perspective, with indexes over them. A view never
+ * changes after it is made: a write makes a new one, so a query in flight keeps a consistent
+ * dataset. Dataset order is the store's: a document keeps its place when it is replaced, and a
+ * new one (or one deleted and made again) comes last.
  */
 export interface QueryView {
-  /** The documents, in the order `perspectiveDocuments` gives them. */
-  documents: readonly SanityDocument[]
-  indexes: Readonly<Record<IndexedField, ReadonlyMap<string, readonly SanityDocument[]>>>
-  /** A document's place in `documents`, to put hits from several index entries in order. */
+  /** Every document, in dataset order: gathered when first asked for (only full scans do). */
+  documents: () => readonly SanityDocument[]
+  /** The documents whose field holds the value, in dataset order. */
+  lookup: (field: IndexedField, value: string) => readonly SanityDocument[]
+  /** How many documents `lookup` gives, without gathering them. */
+  count: (field: IndexedField, value: string) => number
+  /** A document's place in dataset order, to put the hits of several lookups in order. */
   position: (document: SanityDocument) => number
 }
 
+/** A view built from a list of documents, whose indexes later views layer their changes over. */
+export interface BuiltQueryView extends QueryView {
+  /** The documents under each field's value, in dataset order. */
+  indexes: Readonly<Record<IndexedField, ReadonlyMap<string, readonly SanityDocument[]>>>
+  /** The place of the (first) document with an `_id`, or undefined when there is none. */
+  positionOf: (id: string) => number | undefined
+}
+
 /**
- * Indexes a perspective's documents by `_id`, `_type` and `slug.current`: O(n), once per write.
+ * Indexes a perspective's documents by `_id`, `_type` and `slug.current`: O(n).
  *
- * @param documents - the perspective's documents (see `perspectiveDocuments`)
+ * @param documents - the perspective's documents, in dataset order (see `perspectiveDocuments`)
  * @returns the view
  */
-export function buildQueryView(documents: readonly SanityDocument[]): QueryView {
-  // Built on the first lookup of several values (`slug.current in $slugs`), which few views see.
-  let positions: Map<SanityDocument, number> | undefined
-  return {
-    documents,
-    position: (document) => {
-      positions ??= new Map(documents.map((each, position) => [each, position]))
-      return positions.get(document) ?? -1
-    },
-    indexes: {
-      '_id': indexBy(documents, '_id'),
-      '_type': indexBy(documents, '_type'),
-      'slug.current': indexBy(documents, 'slug.current'),
-    },
+export function buildQueryView(documents: readonly SanityDocument[]): BuiltQueryView {
+  const indexes = {
+    '_id': indexBy(documents, '_id'),
+    '_type': indexBy(documents, '_type'),
+    'slug.current': indexBy(documents, 'slug.current'),
   }
+  // Built when first asked for: only lookups of several values and layered views need them.
+  let positions: Map<SanityDocument, number> | undefined
+  const position = (document: SanityDocument) => {
+    positions ??= new Map(documents.map((each, place) => [each, place]))
+    return positions.get(document) ?? -1
+  }
+  const positionOf = (id: string) => {
+    const document = indexes._id.get(id)?.[0]
+    return document && position(document)
+  }
+  return {
+    indexes,
+    positionOf,
+    documents: () => documents,
+    lookup: (field, value) => indexes[field].get(value) ?? [],
+    count: (field, value) => indexes[field].get(value)?.length ?? 0,
+    position,
+  }
+}
+
+/**
+ * The values a document is indexed under, one per indexed field it holds as a string.
+ *
+ * @param document - the document
+ * @returns field and value pairs
+ */
+export function indexEntries(document: SanityDocument): [IndexedField, string][] {
+  return INDEXED_FIELDS.flatMap((field) => {
+    const value = indexedValue(document, field)
+    return value === undefined ? [] : [[field, value]]
+  })
 }
 
 function indexBy(

@@ -2,7 +2,7 @@ import type {SanityDocument} from '@sanity/client'
 import {evaluate, type ExprNode} from 'groq-js'
 
 import type {QueryView} from './buildQueryView'
-import {type Narrowing, narrowQuery} from './narrowQuery'
+import {type Narrowing, narrowQuery, readsEverything} from './narrowQuery'
 
 /** A query's result, and how its filter was narrowed (for tests and diagnostics). */
 export interface IndexedResult {
@@ -27,9 +27,11 @@ export async function evaluateIndexed(
   view: QueryView,
 ): Promise<IndexedResult> {
   const narrowed = narrowQuery(tree, view, params)
-  const byId = view.indexes._id
-  const dereference = ({_ref}: {_ref: string}): SanityDocument | null => byId.get(_ref)?.[0] ?? null
-  const value = await evaluate(narrowed.tree, {dataset: view.documents, params, dereference})
+  const dereference = ({_ref}: {_ref: string}): SanityDocument | null =>
+    view.lookup('_id', _ref)[0] ?? null
+  // Every document is gathered only for a query that still reads them all.
+  const dataset = readsEverything(narrowed.tree) ? view.documents() : []
+  const value = await evaluate(narrowed.tree, {dataset, params, dereference})
   const result: unknown = await value.get()
   return {result, narrowing: narrowed.narrowing}
 }

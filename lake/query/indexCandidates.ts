@@ -24,17 +24,19 @@ export function indexCandidates(
   view: QueryView,
   equalities: readonly FieldEquality[],
 ): Candidates | undefined {
-  let best: {equality: FieldEquality; hits: readonly SanityDocument[]} | undefined
+  // The most selective equality is found by counting, so only its hits are gathered.
+  let best: {equality: FieldEquality; count: number} | undefined
   for (const equality of equalities) {
-    const hits = indexHits(view, equality)
-    if (!best || hits.length < best.hits.length) best = {equality, hits}
+    let count = 0
+    for (const value of new Set(equality.values)) count += view.count(equality.field, value)
+    if (!best || count < best.count) best = {equality, count}
   }
   if (!best) return undefined
   const chosen = best.equality
   const others = equalities.filter((equality) => equality !== chosen)
   return {
     index: chosen.field,
-    documents: best.hits.filter((document) =>
+    documents: indexHits(view, chosen).filter((document) =>
       others.every(({field, values}) => {
         const value = indexedValue(document, field)
         return value !== undefined && values.includes(value)
@@ -45,8 +47,7 @@ export function indexCandidates(
 
 /** The documents an index holds under any of the values, once each, in dataset order. */
 function indexHits(view: QueryView, {field, values}: FieldEquality): readonly SanityDocument[] {
-  const index = view.indexes[field]
-  if (values.length === 1) return index.get(values[0] ?? '') ?? []
-  const hits = new Set(values.flatMap((value) => index.get(value) ?? []))
+  if (values.length === 1) return view.lookup(field, values[0] ?? '')
+  const hits = new Set(values.flatMap((value) => view.lookup(field, value)))
   return [...hits].sort((a, b) => view.position(a) - view.position(b))
 }

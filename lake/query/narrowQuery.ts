@@ -114,3 +114,26 @@ function narrowBase(
       return undefined
   }
 }
+
+/**
+ * Whether a (narrowed) query still reads every document: a `*` is left in it. The documents a
+ * narrowing put in its place are not looked into.
+ *
+ * @param tree - the query
+ * @returns true when it holds an `Everything` node
+ */
+export function readsEverything(tree: unknown): boolean {
+  const stack: unknown[] = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()
+    if (typeof node !== 'object' || node === null) continue
+    if (Array.isArray(node)) {
+      stack.push(...node)
+      continue
+    }
+    if ('type' in node && node.type === 'Everything') return true
+    if ('type' in node && node.type === 'Value') continue
+    stack.push(...Object.values(node))
+  }
+  return false
+}

@@ -19,8 +19,7 @@ export function perspectiveDocuments(
 ): SanityDocument[] {
   const all = [...documents]
   if (perspective === 'raw') return all
-  const isPublished = (id: string) => !id.startsWith('drafts.') && !id.startsWith('versions.')
-  if (perspective === 'published') return all.filter((document) => isPublished(document._id))
+  if (perspective === 'published') return all.filter((document) => isPublishedId(document._id))
   const layers =
     perspective === 'drafts' ? ['drafts'] : perspective.filter((layer) => layer !== 'published')
   const chosen = new Map<string, {rank: number; document: SanityDocument}>()
@@ -36,6 +35,17 @@ export function perspectiveDocuments(
       ? document
       : {...document, _id: publishedId, _originalId: document._id},
   )
+}
+
+/**
+ * Whether an id is a published document's: neither a draft (`drafts.`) nor a version
+ * (`versions.<release>.`).
+ *
+ * @param id - a document id
+ * @returns true for a published id
+ */
+export function isPublishedId(id: string): boolean {
+  return !id.startsWith('drafts.') && !id.startsWith('versions.')
 }
 
 function splitId(id: string): {publishedId: string; layer?: string} {

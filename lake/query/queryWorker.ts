@@ -20,7 +20,8 @@ parentPort?.on('message', async (message: unknown) => {
       if (after) documents.set(id, after)
       else documents.delete(id)
     }
-    views.invalidate()
+    if (message.kind === 'load') views.invalidate()
+    else views.apply(message.changes)
     return
   }
   const {id, query, params, perspective} = message
