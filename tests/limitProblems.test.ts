@@ -39,6 +39,23 @@ describe('limitProblems', () => {
     expect(limitProblems(big)).toEqual(['article-big is 5.0 MB; a request must be under 4 MB'])
   })
 
+  test.each([
+    {name: 'numbers', input: {_id: 'article-big', n: Array.from({length: 600_000}, () => 1234567)}},
+    {name: 'emoji', input: {_id: 'article-big', text: '📰'.repeat(1024 * 1024)}},
+    {
+      name: 'short strings under many keys',
+      input: {
+        _id: 'article-big',
+        rows: Array.from({length: 200_000}, (_, i) => ({a: `row ${i}`, b: 'x'})),
+      },
+    },
+  ])('limitProblems: a document over 4 MB of $name is too big for one request', ({input}) => {
+    const megabytes = (Buffer.byteLength(JSON.stringify(input)) / 1024 / 1024).toFixed(1)
+    expect(limitProblems(input)).toEqual([
+      `article-big is ${megabytes} MB; a request must be under 4 MB`,
+    ])
+  })
+
   test('limitProblems: a link that is not http, https or mailto', () => {
     const document = {
       _id: 'article-js',

@@ -11,14 +11,18 @@ export const MAX_ATTRIBUTES = 1000
 /**
  * Checks a document against the Content Lake's limits before it is sent: its UTF-8 size, its
  * number of distinct attribute paths (array positions folded together), and that every link
- * points at an http, https or mailto address.
+ * points at an http, https or mailto address. One walk gathers the paths and links and bounds
+ * the size; the document is serialised to measure it only when that bound reaches a limit.
  *
  * @param document - a document about to be written
  * @returns one line per problem, empty when it may be sent
  */
 export function limitProblems(document: {_id: string}): string[] {
   const problems: string[] = []
-  const bytes = Buffer.byteLength(JSON.stringify(document))
+  const walked: Walk = {paths: 0, hrefs: [], maxBytes: 0}
+  walk(document, {}, walked)
+  const bytes =
+    walked.maxBytes < MAX_REQUEST_BYTES ? 0 : Buffer.byteLength(JSON.stringify(document))
   if (bytes >= MAX_DOCUMENT_BYTES) {
     problems.push(
       `${document._id} is ${(bytes / 1024 / 1024).toFixed(1)} MB; documents must be under 32 MB`,
@@ -28,32 +32,70 @@ export function limitProblems(document: {_id: string}): string[] {
       `${document._id} is ${(bytes / 1024 / 1024).toFixed(1)} MB; a request must be under 4 MB`,
     )
   }
-  const paths = new Set<string>()
-  const hrefs: string[] = []
-  walk(document, '', paths, hrefs)
-  if (paths.size > MAX_ATTRIBUTES) {
+  if (walked.paths > MAX_ATTRIBUTES) {
     problems.push(
-      `${document._id} has ${paths.size} distinct attributes; the limit is ${MAX_ATTRIBUTES}`,
+      `${document._id} has ${walked.paths} distinct attributes; the limit is ${MAX_ATTRIBUTES}`,
     )
   }
-  for (const href of hrefs) {
+  for (const href of walked.hrefs) {
     if (!isAllowedHref(href))
       problems.push(`${document._id} links to "${href}"; only http, https and mailto are allowed`)
   }
   return problems
 }
 
-function walk(value: unknown, path: string, paths: Set<string>, hrefs: string[]): void {
+/** What a walk gathers: distinct attribute paths, links, and a bound on the JSON's bytes. */
+interface Walk {
+  paths: number
+  hrefs: string[]
+  /** At least the document's JSON size in UTF-8: 6 bytes a character covers `\u0000` escapes. */
+  maxBytes: number
+}
+
+/** An attribute path, as a node of the tree of a document's paths: `[]` for array items. */
+interface PathNode {
+  children?: Map<string, PathNode>
+  /** Whether a value ends here: the path is one of the document's attributes. */
+  attribute?: boolean
+}
+
+/** The most a number, `true`, `false` or `null` takes as JSON (`-1.2345678901234567e-308`). */
+const MAX_SCALAR_BYTES = 24
+
+function walk(value: unknown, path: PathNode, walked: Walk): void {
   if (Array.isArray(value)) {
-    for (const item of value) walk(item, `${path}[]`, paths, hrefs)
+    walked.maxBytes += 2 + value.length
+    if (value.length > 0) {
+      const items = child(path, '[]')
+      for (const item of value) walk(item, items, walked)
+    }
     return
   }
   if (!isRecord(value)) {
-    paths.add(path)
+    walked.maxBytes += typeof value === 'string' ? 2 + 6 * value.length : MAX_SCALAR_BYTES
+    if (!path.attribute) {
+      path.attribute = true
+      walked.paths++
+    }
     return
   }
-  if (value['_type'] === 'link' && typeof value['href'] === 'string') hrefs.push(value['href'])
-  for (const [key, item] of Object.entries(value)) {
-    walk(item, path ? `${path}.${key}` : key, paths, hrefs)
+  if (value['_type'] === 'link' && typeof value['href'] === 'string') {
+    walked.hrefs.push(value['href'])
   }
+  walked.maxBytes += 2
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue
+    walked.maxBytes += 4 + 6 * key.length
+    walk(value[key], child(path, key), walked)
+  }
+}
+
+function child(path: PathNode, key: string): PathNode {
+  path.children ??= new Map()
+  let node = path.children.get(key)
+  if (!node) {
+    node = {}
+    path.children.set(key, node)
+  }
+  return node
 }

@@ -31,10 +31,10 @@ const NOT_HEADING =
 export function isHeadingLike(block: TextBlock): boolean {
   if (block.style !== 'normal' || block.listItem || block.links.length > 0) return false
   const text = blockText(block).trim()
+  // Length first: most blocks are paragraphs, too long to be worth splitting into words.
+  if (text.length === 0 || text.length > MAX_HEADING_LENGTH) return false
   const words = text.split(/\s+/).length
-  if (text.length === 0 || text.length > MAX_HEADING_LENGTH || words > MAX_HEADING_WORDS) {
-    return false
-  }
+  if (words > MAX_HEADING_WORDS) return false
   if (QUESTION.test(text)) {
     return (
       text.length <= MAX_QUESTION_LENGTH &&
