@@ -11,6 +11,7 @@ import {progressBar} from './progressBar'
 import {readSourceFile} from './readSourceFile'
 import {formatReport, jsonReport, summarizeOutcome, tallyOutcomes} from './report'
 import {resolveTarget} from './resolveTarget'
+import {startConversionWorker} from './startConversionWorker'
 
 export type {CommandIo} from '../../cli/command'
 
@@ -28,6 +29,11 @@ export interface ImportCommandDependencies extends Pick<
 
 /** Files beyond which a terminal gets a progress bar. */
 const PROGRESS_THRESHOLD = 20
+/**
+ * Files from which they are converted on a worker thread: below, starting one costs more than
+ * it saves.
+ */
+const CONVERSION_WORKER_THRESHOLD = 200
 
 /**
  * `npm run import`: imports articles into the local dataset (or `--ndjson FILE`) and reports.
@@ -71,11 +77,14 @@ export async function importCommand(
       target = resolved.target
       const bar =
         io.tty && !args.json && files.length > PROGRESS_THRESHOLD ? progressBar(io.tty) : undefined
+      const converter =
+        files.length >= CONVERSION_WORKER_THRESHOLD ? startConversionWorker() : undefined
       try {
         result = await runImport(files, args, {
           ...runDependencies,
           ...(args.skipValidation ? {validate: skipValidation} : {}),
           readSource: readSourceFile,
+          ...(converter ? {converter} : {}),
           target,
           spools,
           now: () => timestamp,
@@ -84,7 +93,7 @@ export async function importCommand(
         })
       } finally {
         bar?.done()
-        await resolved.close()
+        await Promise.all([resolved.close(), converter?.close()])
       }
     } catch (error) {
       // The Content Lake refused or could not be reached: one line, no stack, no credentials.

@@ -28,6 +28,15 @@ export interface Conversion {
   notes: string[]
 }
 
+/**
+ * What an import run keeps of a conversion: the documents, the notes, and how the headline was
+ * found, without the structure's blocks. A {@link Conversion} is one; a conversion done on
+ * another thread sends this much back.
+ */
+export type ConvertedArticle = Pick<Conversion, 'fileName' | 'documents' | 'notes'> & {
+  structured: Pick<StructuredArticle, 'title'>
+}
+
 const MARKDOWN = new Set(['.md', '.markdown'])
 
 /**

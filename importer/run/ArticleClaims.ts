@@ -1,4 +1,4 @@
-import type {Conversion} from '../convert/convertSource'
+import type {ConvertedArticle} from '../convert/convertSource'
 import {withSlug} from '../documents/buildDocuments'
 import type {ImportedDocuments} from '../documents/types'
 import {ImportError} from '../shared/ImportError'
@@ -31,7 +31,7 @@ export class ArticleClaims {
   readonly #slugs = new Map<string, string>()
 
   /** @throws ImportError when another file already produced the article's id */
-  claimId({fileName, documents: {article}}: Conversion): void {
+  claimId({fileName, documents: {article}}: ConvertedArticle): void {
     const other = this.#ids.get(article._id)
     if (other)
       throw new ImportError(fileName, `${article._id} is also produced by ${other}; give one an id`)

@@ -1,4 +1,4 @@
-import type {Conversion} from '../convert/convertSource'
+import type {ConvertedArticle} from '../convert/convertSource'
 
 /** What the report says of an imported article; kept instead of its documents. */
 export interface ArticleSummary {
@@ -22,7 +22,7 @@ export interface ArticleSummary {
  * @param conversion - a converted file
  * @returns its summary
  */
-export function articleSummary({documents, structured}: Conversion): ArticleSummary {
+export function articleSummary({documents, structured}: ConvertedArticle): ArticleSummary {
   const {article, persons, newsletter} = documents
   return {
     id: article._id,

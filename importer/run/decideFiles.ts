@@ -2,7 +2,7 @@ import type {SanityDocument} from '@sanity/client'
 
 import {isRecord} from '../../dataset/guards'
 import type {DocumentValidation} from '../../validation/protocol'
-import type {Conversion} from '../convert/convertSource'
+import type {ConvertedArticle} from '../convert/convertSource'
 import {referencedDocuments} from '../documents/buildDocuments'
 import {
   type ArticleDecision,
@@ -64,7 +64,7 @@ export const WRITE_NOTES: ReadonlySet<string> = new Set([IMPORTED_AS_DRAFT, DRAF
 /** A file read and converted, or the one-line reason it could not be. */
 export interface ConvertedFile {
   fileName: string
-  conversion?: Conversion
+  conversion?: ConvertedArticle
   /** Why an editor must check the article before it is published, besides failed rules. */
   review?: string[]
   error?: string
@@ -190,14 +190,14 @@ function draftOrPublished(
 }
 
 /** The article carries what the importer noticed, for editors to read in the Studio. */
-function withNotes(conversion: Conversion, notes: readonly string[]) {
+function withNotes(conversion: ConvertedArticle, notes: readonly string[]) {
   const {documents} = conversion
   if (notes.length === 0) return documents
   return {...documents, article: {...documents.article, importNotes: [...notes]}}
 }
 
 function issuesFor(
-  conversion: Conversion,
+  conversion: ConvertedArticle,
   validationsById: ReadonlyMap<string, DocumentValidation>,
   level: 'error' | 'warning',
 ): string[] {
@@ -218,7 +218,7 @@ function issuesFor(
     )
 }
 
-function conversionDocuments({documents}: Conversion): {_id: string}[] {
+function conversionDocuments({documents}: ConvertedArticle): {_id: string}[] {
   return [documents.article, ...referencedDocuments(documents)]
 }
 
@@ -228,6 +228,6 @@ function conversionDocuments({documents}: Conversion): {_id: string}[] {
  * @param conversion - a converted file
  * @returns their ids
  */
-export function documentIds(conversion: Conversion): string[] {
+export function documentIds(conversion: ConvertedArticle): string[] {
   return conversionDocuments(conversion).map((document) => document._id)
 }

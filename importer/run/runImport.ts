@@ -1,4 +1,4 @@
-import {convertSource} from '../convert/convertSource'
+import {type ConvertedArticle, convertSource} from '../convert/convertSource'
 import type {ArticleWrite} from '../plan/planImport'
 import {ImportError} from '../shared/ImportError'
 import type {CommitResult, ImportTarget} from '../write/ImportTarget'
@@ -16,10 +16,40 @@ import {writeQueue} from './writeQueue'
 
 export type {FileOutcome} from './decideFiles'
 
+/** A source file read and converted: its article, or the one-line reason it cannot be one. */
+export interface ConvertedSource {
+  conversion?: ConvertedArticle
+  error?: string
+  /** The file's size in bytes, which batches are bounded by. */
+  bytes: number
+}
+
+/** Where a conversion comes from: the run's timestamp and the importer's version. */
+export interface Provenance {
+  importedAt: string
+  importerVersion: string
+}
+
+/** Reads and converts source files somewhere other than this thread (see `ImportDependencies`). */
+export interface SourceConverter {
+  /**
+   * Reads and converts one file. Resolves with the reason a file cannot be an article; rejects
+   * only when converting itself broke, which ends the run.
+   */
+  convert: (fileName: string, provenance: Provenance) => Promise<ConvertedSource>
+  /** Files asked for at once, so the converter works while the run decides and writes. */
+  readAhead: number
+}
+
 /** What the import run needs from the outside world, passed in so tests can supply their own. */
 export interface ImportDependencies {
-  /** Reads a source file; throws ImportError for a missing, unreadable or oversized file. */
+  /**
+   * Reads a source file to convert on this thread; throws ImportError for a missing, unreadable
+   * or oversized file. Unused when a `converter` is given.
+   */
   readSource: (path: string) => Promise<Uint8Array>
+  /** Reads and converts the files elsewhere (a worker thread), a few files ahead of the run. */
+  converter?: SourceConverter
   /** Sanity's validation of documents against the Studio schema. */
   validate: Validate
   target: ImportTarget
@@ -32,7 +62,7 @@ export interface ImportDependencies {
    */
   spools?: ImportSpools
   /**
-   * Most files converted, planned and validated together (500), and most bytes of source they
+   * Most files converted, planned and validated together (250), and most bytes of source they
    * may add up to (4 MiB): together they bound the memory a run needs, whatever the files' sizes.
    */
   batch?: {files?: number; bytes?: number}
@@ -67,7 +97,7 @@ export interface ImportResult {
   written: boolean
 }
 
-const BATCH_FILES = 500
+const BATCH_FILES = 250
 const BATCH_BYTES = 4 * 1024 * 1024
 
 /**
@@ -164,6 +194,25 @@ export async function runImport(
     queue.close()
     return written(commit)
   }
+  const provenance = {importedAt, importerVersion: dependencies.importerVersion}
+  const {convert, readAhead} = dependencies.converter ?? {
+    convert: convertHere(dependencies.readSource),
+    readAhead: 1,
+  }
+  // Conversions asked for and not yet taken, in file order; `requested` files have been asked for.
+  const converting: Promise<ConvertedSource>[] = []
+  let requested = 0
+  const nextConverted = () => {
+    for (let ahead = converting.length; ahead < readAhead; ahead++) {
+      const fileName = files[requested++]
+      if (fileName === undefined) break
+      const conversion = convert(fileName, provenance)
+      // An interrupted run never takes some: their failures are of no interest then.
+      conversion.catch(() => undefined)
+      converting.push(conversion)
+    }
+    return converting.shift()
+  }
   for (const [index, fileName] of files.entries()) {
     if (dependencies.signal?.aborted) {
       // Interrupted: no more files are read. The batch being decided is finished; the files
@@ -174,9 +223,9 @@ export async function runImport(
       if (!committing) return {outcomes: outcomes(new Set(), 'all'), written: false}
       return endStream(committing)
     }
-    const converted = await convertFile(fileName, importedAt, claims, dependencies)
-    batch.push(converted.file)
-    bytes += converted.bytes
+    const converted = await nextConverted()
+    batch.push(claimed(fileName, converted, claims))
+    bytes += converted?.bytes ?? 0
     dependencies.onProgress?.(index + 1, files.length)
     if (batch.length >= batchFiles || bytes >= batchBytes) await decideBatch()
   }
@@ -188,23 +237,36 @@ export async function runImport(
   return written(target.commit(spools.writes.read(), importedAt, dependencies.signal))
 }
 
-async function convertFile(
-  fileName: string,
-  importedAt: string,
-  claims: ArticleClaims,
-  {readSource, importerVersion}: ImportDependencies,
-): Promise<{file: ConvertedFile; bytes: number}> {
-  let bytes = 0
-  try {
-    const source = await readSource(fileName)
-    bytes = source.byteLength
-    const conversion = convertSource(source, {fileName, importedAt, importerVersion})
-    claims.claimId(conversion)
-    return {file: {fileName, conversion}, bytes}
-  } catch (error) {
-    if (!(error instanceof ImportError)) throw error
-    return {file: {fileName, error: error.message}, bytes}
+/** Reads a file with `readSource` and converts it on this thread. */
+function convertHere(readSource: ImportDependencies['readSource']): SourceConverter['convert'] {
+  return async (fileName, provenance) => {
+    let bytes = 0
+    try {
+      const source = await readSource(fileName)
+      bytes = source.byteLength
+      return {conversion: convertSource(source, {fileName, ...provenance}), bytes}
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error
+      return {error: error.message, bytes}
+    }
   }
+}
+
+/** A converted file, once its article's id is known to be the run's only one of that id. */
+function claimed(
+  fileName: string,
+  converted: ConvertedSource | undefined,
+  claims: ArticleClaims,
+): ConvertedFile {
+  const {conversion, error = ''} = converted ?? {}
+  if (!conversion) return {fileName, error}
+  try {
+    claims.claimId(conversion)
+  } catch (claimError) {
+    if (!(claimError instanceof ImportError)) throw claimError
+    return {fileName, error: claimError.message}
+  }
+  return {fileName, conversion}
 }
 
 /** The outcomes whose article was to be written, under the id it was written as. */

@@ -1,0 +1,70 @@
+import {isRecord} from '../../dataset/guards'
+import type {ConvertedArticle} from '../convert/convertSource'
+import type {ConvertedSource, Provenance} from '../run/runImport'
+
+/** What the conversion worker is asked: read and convert one file. */
+export interface ConversionRequest extends Provenance {
+  id: number
+  fileName: string
+}
+
+/**
+ * The worker's answer: the file converted (or why it cannot be an article), or, when converting
+ * broke, the error's message. The conversion travels as JSON text: serialising and parsing it
+ * costs about half what structured cloning its thousands of small objects does.
+ */
+export type ConversionReply = {id: number} & (
+  (Omit<ConvertedSource, 'conversion'> & {conversionJson?: string}) | {broke: string}
+)
+
+/**
+ * Narrows a message to a conversion request.
+ *
+ * @param value - a message posted to the worker
+ * @returns true for a request
+ */
+export function isConversionRequest(value: unknown): value is ConversionRequest {
+  return (
+    isRecord(value) &&
+    typeof value['id'] === 'number' &&
+    typeof value['fileName'] === 'string' &&
+    typeof value['importedAt'] === 'string' &&
+    typeof value['importerVersion'] === 'string'
+  )
+}
+
+/**
+ * Narrows a message to the worker's reply: its id, and a size or what broke.
+ *
+ * @param value - a message from the worker
+ * @returns true for a reply
+ */
+export function isConversionReply(value: unknown): value is ConversionReply {
+  return (
+    isRecord(value) &&
+    typeof value['id'] === 'number' &&
+    (typeof value['bytes'] === 'number' || typeof value['broke'] === 'string')
+  )
+}
+
+/**
+ * Narrows a conversion parsed from the worker's JSON: its documents and notes, and how its title
+ * was found. The shape is checked, not every field: the worker made it with `convertSource`.
+ *
+ * @param value - the parsed conversion
+ * @returns true for a conversion
+ */
+export function isConvertedArticle(value: unknown): value is ConvertedArticle {
+  if (!isRecord(value) || !isRecord(value['documents']) || !isRecord(value['structured'])) {
+    return false
+  }
+  const {article, persons} = value['documents']
+  return (
+    typeof value['fileName'] === 'string' &&
+    Array.isArray(value['notes']) &&
+    isRecord(value['structured']['title']) &&
+    isRecord(article) &&
+    typeof article['_id'] === 'string' &&
+    Array.isArray(persons)
+  )
+}

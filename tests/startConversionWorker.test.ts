@@ -1,0 +1,123 @@
+import {mkdtemp, readFile, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {basename, join} from 'node:path'
+
+import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+
+import {generateCorpus} from '../corpus/generateCorpus'
+import {ndjsonExportTarget} from '../importer'
+import {readSourceFile} from '../importer/cli/readSourceFile'
+import {type ConversionWorker, startConversionWorker} from '../importer/cli/startConversionWorker'
+import {convertSource} from '../importer/convert/convertSource'
+import {type ImportDependencies, runImport} from '../importer/run/runImport'
+import {ImportError} from '../importer/shared/ImportError'
+import {bytesOf, importFixtures} from './fixtures/import'
+import {collect} from './support/collect'
+
+const PROVENANCE = {importedAt: '2024-08-17T00:00:00.000Z', importerVersion: 'test'}
+
+let folder: string
+let worker: ConversionWorker
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'newsroom-worker-'))
+  worker = startConversionWorker()
+})
+afterAll(() => worker.close())
+
+/** Writes files into a fresh folder; returns their paths, in order. */
+async function written(files: {fileName: string; bytes: Uint8Array}[]): Promise<string[]> {
+  const into = await mkdtemp(join(folder, 'sources-'))
+  // Numbered, so fixtures of one name stay apart; the ending is kept, as it says Markdown or not.
+  const paths = files.map(({fileName}, index) => join(into, `${index}-${basename(fileName)}`))
+  for (const [index, {bytes}] of files.entries()) await writeFile(paths[index] ?? '', bytes)
+  return paths
+}
+
+/** What converting a file here gives: the documents, notes and title, or the reason. */
+async function convertedHere(path: string) {
+  try {
+    const bytes = await readSourceFile(path)
+    const {fileName, documents, notes, structured} = convertSource(bytes, {
+      fileName: path,
+      ...PROVENANCE,
+    })
+    return {
+      bytes: bytes.byteLength,
+      conversion: {fileName, documents, notes, title: structured.title},
+    }
+  } catch (error) {
+    if (error instanceof ImportError) return {error: error.message}
+    throw error
+  }
+}
+
+describe('startConversionWorker', () => {
+  test('startConversionWorker: converts every import fixture as convertSource does, in order', async () => {
+    const paths = await written(
+      importFixtures.map((fixture) => ({fileName: fixture.fileName, bytes: bytesOf(fixture)})),
+    )
+    // Asked all at once, answered in the order asked.
+    const fromWorker = await Promise.all(paths.map((path) => worker.convert(path, PROVENANCE)))
+    const here = await Promise.all(paths.map(convertedHere))
+    expect(
+      fromWorker.map(({conversion, error, bytes}) =>
+        conversion
+          ? {
+              bytes,
+              conversion: {
+                fileName: conversion.fileName,
+                documents: conversion.documents,
+                notes: conversion.notes,
+                title: conversion.structured.title,
+              },
+            }
+          : {error},
+      ),
+    ).toEqual(here)
+    expect(here.filter((result) => 'error' in result).length).toBeGreaterThan(0)
+  })
+
+  test('startConversionWorker: a missing file gives the reason readSourceFile gives', async () => {
+    const missing = join(folder, 'nope.txt')
+    expect(await worker.convert(missing, PROVENANCE)).toEqual({
+      bytes: 0,
+      error: `${missing}: no such file or folder`,
+    })
+  })
+
+  test('startConversionWorker: once closed, it refuses every conversion', async () => {
+    const closing = startConversionWorker()
+    await closing.close()
+    await expect(closing.convert(join(folder, 'any.txt'), PROVENANCE)).rejects.toThrow(
+      'conversion worker closed',
+    )
+  })
+
+  test('runImport: with the worker as converter, the outcomes and writes are those made here', async () => {
+    const paths = await written(
+      [...generateCorpus(60)].map(({fileName, text}) => ({
+        fileName,
+        bytes: new TextEncoder().encode(text),
+      })),
+    )
+    const run = async (converter?: ConversionWorker) => {
+      const output = join(await mkdtemp(join(folder, 'out-')), 'export.ndjson')
+      const dependencies: ImportDependencies = {
+        readSource: readSourceFile,
+        ...(converter ? {converter} : {}),
+        validate: async (documents) =>
+          documents.map(({_id, _type}) => ({documentId: _id, documentType: _type, issues: []})),
+        target: ndjsonExportTarget(output),
+        now: () => PROVENANCE.importedAt,
+        importerVersion: PROVENANCE.importerVersion,
+        batch: {files: 7},
+      }
+      const result = await runImport(paths, {}, dependencies)
+      return {outcomes: await collect(result.outcomes), output: await readFile(output, 'utf8')}
+    }
+    const here = await run()
+    expect(await run(worker)).toEqual(here)
+    expect(here.outcomes.map(({status}) => status)).toEqual(Array(60).fill('created'))
+  })
+})
