@@ -33,7 +33,7 @@ const PROGRESS_THRESHOLD = 20
  * Files from which they are converted on a worker thread: below, starting one costs more than
  * it saves.
  */
-const CONVERSION_WORKER_THRESHOLD = 200
+const CONVERSION_WORKER_THRESHOLD = 2000
 
 /**
  * `npm run import`: imports articles into the local dataset (or `--ndjson FILE`) and reports.
