@@ -19,10 +19,8 @@ export interface QueryView {
   position: (document: SanityDocument) => number
 }
 
-/** A view built from a list of documents, whose indexes later views layer their changes over. */
+/** A view built from a list of documents, which later views layer their changes over. */
 export interface BuiltQueryView extends QueryView {
-  /** The documents under each field's value, in dataset order. */
-  indexes: Readonly<Record<IndexedField, ReadonlyMap<string, readonly SanityDocument[]>>>
   /** The place of the (first) document with an `_id`, or undefined when there is none. */
   positionOf: (id: string) => number | undefined
 }
@@ -34,7 +32,7 @@ export interface BuiltQueryView extends QueryView {
  * @returns the view
  */
 export function buildQueryView(documents: readonly SanityDocument[]): BuiltQueryView {
-  const indexes = {
+  const indexes: Record<IndexedField, Map<string, SanityDocument[]>> = {
     '_id': indexBy(documents, '_id'),
     '_type': indexBy(documents, '_type'),
     'slug.current': indexBy(documents, 'slug.current'),
@@ -50,7 +48,6 @@ export function buildQueryView(documents: readonly SanityDocument[]): BuiltQuery
     return document && position(document)
   }
   return {
-    indexes,
     positionOf,
     documents: () => documents,
     lookup: (field, value) => indexes[field].get(value) ?? [],

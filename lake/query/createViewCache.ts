@@ -75,7 +75,9 @@ export function createViewCache(
           if (perspective === 'published' && !isPublishedId(id)) continue
           record(layers, id, after)
         }
-        if (layers.changed.size > maxChanged(layers.size)) layered.delete(perspective)
+        if (layers.changed.size > maxChanged(layers.base.documents().length)) {
+          layered.delete(perspective)
+        }
       }
     },
     invalidate: () => {
@@ -88,8 +90,6 @@ export function createViewCache(
 /** A built view and the writes since: what a layered view is made of. */
 interface Layers {
   base: BuiltQueryView
-  /** Documents in the base. */
-  size: number
   /** Each document written since the base was built, as it is now (null: deleted). */
   changed: Map<string, SanityDocument | null>
   /** The place of each document not at its place in the base: new, or deleted and made again. */
@@ -101,8 +101,7 @@ interface Layers {
 }
 
 function newLayers(base: BuiltQueryView): Layers {
-  const size = base.documents().length
-  return {base, size, changed: new Map(), moved: new Map(), next: size}
+  return {base, changed: new Map(), moved: new Map(), next: base.documents().length}
 }
 
 /** Follows the store: a replaced document keeps its place; a new one comes last. */
@@ -126,16 +125,14 @@ function layeredView(layers: Layers): QueryView {
   const written = [...changed.values()]
     .filter((document) => document !== null)
     .sort((a, b) => place(a._id) - place(b._id))
-  // What each field's lookups gain (the written documents) and lose (what they replaced).
-  const added = emptyIndexes<SanityDocument[]>()
-  for (const document of written) {
-    for (const [field, value] of indexEntries(document)) {
-      const hits = added[field].get(value)
-      if (hits) hits.push(document)
-      else added[field].set(value, [document])
-    }
+  // What each field's lookups gain (the written documents, indexed as a view of their own) and
+  // lose (what they replaced).
+  const added = buildQueryView(written)
+  const removed: Record<IndexedField, Map<string, number>> = {
+    '_id': new Map(),
+    '_type': new Map(),
+    'slug.current': new Map(),
   }
-  const removed = emptyIndexes<number>()
   for (const id of changed.keys()) {
     const replaced = base.lookup('_id', id)[0]
     if (!replaced) continue
@@ -152,19 +149,13 @@ function layeredView(layers: Layers): QueryView {
     lookup: (field, value) => {
       const hits = base.lookup(field, value)
       const kept = removed[field].has(value) ? hits.filter(current) : hits
-      const gained = added[field].get(value)
-      return gained ? inOrder(kept, gained) : kept
+      const gained = added.lookup(field, value)
+      return gained.length > 0 ? inOrder(kept, gained) : kept
     },
     count: (field, value) =>
-      base.count(field, value) -
-      (removed[field].get(value) ?? 0) +
-      (added[field].get(value)?.length ?? 0),
+      base.count(field, value) - (removed[field].get(value) ?? 0) + added.count(field, value),
     position: (document) => place(document._id),
   }
-}
-
-function emptyIndexes<T>(): Record<IndexedField, Map<string, T>> {
-  return {'_id': new Map(), '_type': new Map(), 'slug.current': new Map()}
 }
 
 /** Two lists each in dataset order, merged into one in dataset order. */
