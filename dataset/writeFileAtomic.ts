@@ -2,6 +2,8 @@ import {randomBytes} from 'node:crypto'
 import {type FileHandle, mkdir, open, rename, rm} from 'node:fs/promises'
 import {basename, dirname, join} from 'node:path'
 
+import {Utf8Builder} from './jsonBytes'
+
 /** How {@link writeFileAtomic} writes. */
 export interface WriteFileAtomicOptions {
   /**
@@ -11,15 +13,12 @@ export interface WriteFileAtomicOptions {
   chunkSize?: number
 }
 
-/** UTF-8 bytes one UTF-16 code unit can take at most (a surrogate pair takes 4 for 2). */
-const MAX_BYTES_PER_UNIT = 3
-
 /**
  * Replaces a file's contents all at once: writes a temporary file beside it, flushes it to disk
  * and renames it over the original, so a crash leaves either the old or the new file, never
  * half of one. The contents may come as pieces (lines, say), so a file larger than the biggest
- * string V8 can hold can be written; they are encoded into a buffer of `chunkSize` bytes, written
- * whenever it is full.
+ * string V8 can hold can be written; they are encoded into a reused buffer, written whenever it
+ * holds `chunkSize` bytes.
  *
  * @param path - the file to replace
  * @param contents - its new contents: one string, or strings to write one after another
@@ -37,24 +36,18 @@ export async function writeFileAtomic(
   const handle = await open(temporary, 'w')
   let bytes = 0
   try {
-    const buffer = Buffer.allocUnsafe(chunkSize)
-    let used = 0
+    // Pieces are encoded into one reused buffer and written whenever it holds a chunk. It is kept
+    // up to a few chunks (a piece needs room for its longest encoding); a piece larger than that
+    // grows it for once.
+    const buffer = new Utf8Builder(4 * chunkSize)
     // A string is iterable too, but by character: it is one piece.
     for await (const piece of typeof contents === 'string' ? [contents] : contents) {
-      // Checked against the most bytes the piece could take, so it is never cut mid-character.
-      if (used + piece.length * MAX_BYTES_PER_UNIT > chunkSize) {
-        await writeAll(handle, buffer.subarray(0, used))
-        used = 0
-      }
-      if (piece.length * MAX_BYTES_PER_UNIT > chunkSize) {
-        bytes += await writeAll(handle, Buffer.from(piece, 'utf8'))
-        continue
-      }
-      const written = buffer.write(piece, used, 'utf8')
-      used += written
-      bytes += written
+      buffer.append(piece)
+      if (buffer.bytes().length < chunkSize) continue
+      bytes += await writeAll(handle, buffer.bytes())
+      buffer.reset()
     }
-    await writeAll(handle, buffer.subarray(0, used))
+    bytes += await writeAll(handle, buffer.bytes())
     await handle.sync()
   } catch (error) {
     await handle.close()
