@@ -1,7 +1,6 @@
 import {createClient, type SanityClient} from '@sanity/client'
 
 import {API_VERSION, DEFAULT_DATASET_NAME, LOCAL_PROJECT_ID, readSettings} from '../../settings'
-import {startLake} from '../http/startLake'
 import {findRunningLake} from './lakeFile'
 
 /** How to reach a Content Lake. */
@@ -117,6 +116,8 @@ export async function connectLake(options: ConnectOptions): Promise<LakeConnecti
       hosted: false,
       close: nothing,
     }
+  // Loaded only here: an import into a running or hosted lake never pays for the lake's code.
+  const {startLake} = await import('../http/startLake')
   const lake = await startLake({
     data,
     dataset,
