@@ -101,14 +101,15 @@ interface Measured {
 /** One import into a fresh lake over `data`; the lake's own start and final save are not timed. */
 async function measureRun(data: string, run: (url: string) => Promise<number>): Promise<Measured> {
   const lake = await startLakeProcess(data)
-  const started = performance.now()
   let peak: number
+  let seconds: number
   try {
+    const started = performance.now()
     peak = await run(lake.url)
+    seconds = (performance.now() - started) / 1000
   } finally {
     await lake.stop()
   }
-  const seconds = (performance.now() - started) / 1000
   return {seconds, peak, lakePeak: lake.child.peakRssMb(), documents: await countLines(data)}
 }
 
