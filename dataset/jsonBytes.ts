@@ -175,17 +175,33 @@ export class Utf8Builder {
   /** Appends a string's UTF-8 bytes. */
   append(text: string): void {
     // Three bytes per UTF-16 unit at most, so the write is never cut short.
-    const needed = this.#length + text.length * 3
-    if (needed > this.#buffer.length) {
-      const grown = Buffer.allocUnsafe(Math.max(needed, 2 * this.#buffer.length))
-      this.#buffer.copy(grown, 0, 0, this.#length)
-      this.#buffer = grown
-    }
+    this.#reserve(text.length * 3)
     this.#length += this.#buffer.write(text, this.#length, 'utf8')
+  }
+
+  /** Appends bytes that are UTF-8 already, as they are. */
+  appendBytes(bytes: Uint8Array): void {
+    this.#reserve(bytes.length)
+    this.#buffer.set(bytes, this.#length)
+    this.#length += bytes.length
+  }
+
+  /** How many bytes were appended since the last `reset`. */
+  get byteLength(): number {
+    return this.#length
   }
 
   /** The bytes appended since the last `reset`: a view, valid until the next `reset`. */
   bytes(): Buffer {
     return this.#buffer.subarray(0, this.#length)
+  }
+
+  /** Grows the buffer, keeping what it holds, until `more` bytes fit after them. */
+  #reserve(more: number): void {
+    const needed = this.#length + more
+    if (needed <= this.#buffer.length) return
+    const grown = Buffer.allocUnsafe(Math.max(needed, 2 * this.#buffer.length))
+    this.#buffer.copy(grown, 0, 0, this.#length)
+    this.#buffer = grown
   }
 }

@@ -18,16 +18,18 @@ export interface WriteFileAtomicOptions {
  * and renames it over the original, so a crash leaves either the old or the new file, never
  * half of one. The contents may come as pieces (lines, say), so a file larger than the biggest
  * string V8 can hold can be written; they are encoded into a reused buffer, written whenever it
- * holds `chunkSize` bytes.
+ * holds `chunkSize` bytes. A piece may be bytes already, copied as they are; each piece is
+ * copied before the next is asked for.
  *
  * @param path - the file to replace
- * @param contents - its new contents: one string, or strings to write one after another
+ * @param contents - its new contents: one string, or pieces (strings or UTF-8 bytes) to write
+ *   one after another
  * @param options - the write size
  * @returns the bytes written
  */
 export async function writeFileAtomic(
   path: string,
-  contents: string | Iterable<string> | AsyncIterable<string>,
+  contents: string | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
   options: WriteFileAtomicOptions = {},
 ): Promise<number> {
   const chunkSize = options.chunkSize ?? 1024 * 1024
@@ -42,7 +44,8 @@ export async function writeFileAtomic(
     const buffer = new Utf8Builder(4 * chunkSize)
     // A string is iterable too, but by character: it is one piece.
     for await (const piece of typeof contents === 'string' ? [contents] : contents) {
-      buffer.append(piece)
+      if (typeof piece === 'string') buffer.append(piece)
+      else buffer.appendBytes(piece)
       if (buffer.bytes().length < chunkSize) continue
       bytes += await writeAll(handle, buffer.bytes())
       buffer.reset()

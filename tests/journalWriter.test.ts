@@ -28,8 +28,9 @@ describe('journalWriter', () => {
     const calls: string[] = []
     const journal = writer(calls, noFaults())
     expect(calls).toEqual([])
-    await journal.append(entry(1))
-    await journal.append(entry(2))
+    // Each append resolves with where its line begins.
+    expect(await journal.append(entry(1))).toBe(0)
+    expect(await journal.append(entry(2))).toBe(entry(1).length)
     expect(calls).toEqual([
       'open a',
       `appendFile ${entry(1).length}`,
@@ -92,9 +93,10 @@ describe('journalWriter', () => {
       expect(calls).toEqual(['open a', ...failed, `truncate ${entry(1).length}`, 'datasync'])
       expect(await readFile(path)).toEqual(entry(1))
 
-      // Nothing is left to cut: the next append is one write and one datasync.
+      // Nothing is left to cut: the next append is one write and one datasync, where the
+      // failed one would have begun.
       calls.length = 0
-      await journal.append(entry(3))
+      expect(await journal.append(entry(3))).toBe(entry(1).length)
       await journal.close()
       expect(calls).toEqual([`appendFile ${entry(3).length}`, 'datasync', 'close'])
       expect(await readFile(path)).toEqual(Buffer.concat([entry(1), entry(3)]))
@@ -136,7 +138,7 @@ describe('journalWriter', () => {
     expect(calls).toEqual([`truncate ${entry(1).length} failed`])
 
     calls.length = 0
-    await journal.append(entry(4))
+    expect(await journal.append(entry(4))).toBe(entry(1).length)
     expect(calls).toEqual([
       `truncate ${entry(1).length}`,
       'datasync',

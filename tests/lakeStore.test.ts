@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import type {SanityDocument} from '@sanity/client'
+import fc from 'fast-check'
 import {beforeEach, describe, expect, test, vi} from 'vitest'
 
 import {
@@ -160,6 +161,16 @@ describe('reading and writing NDJSON a chunk at a time', () => {
     await writeFileAtomic(data, 'one string')
     expect(await readFile(data, 'utf8')).toBe('one string')
     expect(await readdir(folder)).toEqual(['production.ndjson'])
+  })
+
+  test('writeFileAtomic: bytes among the pieces are copied as they are, in order', async () => {
+    const pieces = ['Zoë ', Buffer.from('“quoted” 📰'), '\n', new Uint8Array([0x61, 0x62])]
+    for (const chunkSize of [1, 4, 1024]) {
+      expect(await writeFileAtomic(data, pieces, {chunkSize})).toBe(
+        Buffer.byteLength('Zoë “quoted” 📰\nab'),
+      )
+      expect(await readFile(data, 'utf8')).toBe('Zoë “quoted” 📰\nab')
+    }
   })
 
   test('writeFileAtomic: a failure while writing leaves the old file and no temporary', async () => {
@@ -662,6 +673,108 @@ describe('openLakeStore: snapshot rewrites', () => {
     )
   })
 })
+
+/** A step of a store's life: a transaction (writes and deletes), a rewrite, or a restart. */
+type StoreStep =
+  | {kind: 'commit'; changes: {n: number; deleted: boolean; extra: string}[]}
+  | {kind: 'compact'}
+  | {kind: 'failedCompact'; afterPieces: number}
+  | {kind: 'reopen'}
+
+const storeStep: fc.Arbitrary<StoreStep> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('commit' as const),
+      changes: fc.array(
+        fc.record({
+          n: fc.integer({min: 1, max: 8}),
+          deleted: fc.boolean(),
+          extra: fc.string({unit: 'grapheme', maxLength: 40}),
+        }),
+        {minLength: 1, maxLength: 4},
+      ),
+    }),
+  },
+  {weight: 2, arbitrary: fc.constant({kind: 'compact' as const})},
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('failedCompact' as const),
+      afterPieces: fc.integer({min: 0, max: 12}),
+    }),
+  },
+  {weight: 1, arbitrary: fc.constant({kind: 'reopen' as const})},
+)
+
+describe('openLakeStore: snapshots copied from the bytes already on disk', () => {
+  test('openLakeStore: every snapshot is the serialised dataset, through commits, rewrites that fail and restarts', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(storeStep, {maxLength: 14}),
+        fc.constantFrom(16, 200, 1024 * 1024),
+        async (steps, chunkSize) => {
+          const dataFile = join(await mkdtemp(join(tmpdir(), 'newsroom-pieces-')), 'data.ndjson')
+          let failAfter: number | undefined
+          const writeSnapshot: LakeStoreFiles['writeSnapshot'] = (path, pieces, writeOptions) => {
+            const limit = failAfter
+            failAfter = undefined
+            if (limit === undefined) return writeFileAtomic(path, pieces, writeOptions)
+            // A disk that fills up part-way through the rewrite.
+            return writeFileAtomic(path, failingAfter(pieces, limit), writeOptions)
+          }
+          const open = () =>
+            openLakeStore(dataFile, {
+              chunkSize,
+              compactFloorBytes: 300,
+              onCompactionError: () => undefined,
+              files: {writeSnapshot},
+            })
+          const expected = new Map<string, SanityDocument>()
+          let store = await open()
+          for (const [index, step] of steps.entries()) {
+            if (step.kind === 'commit') {
+              await store.commit({
+                transactionId: `tx-${index}`,
+                timestamp: '2024-08-17T00:00:00Z',
+                documents: step.changes.map(({n, deleted, extra}) => {
+                  const document = article(n, extra)
+                  if (deleted) expected.delete(document._id)
+                  else expected.set(document._id, document)
+                  return {id: document._id, after: deleted ? null : document}
+                }),
+              })
+            } else if (step.kind === 'compact') {
+              await store.compact()
+              expect(await readFile(dataFile, 'utf8')).toBe(toNdjson(expected.values()))
+            } else if (step.kind === 'failedCompact') {
+              failAfter = step.afterPieces
+              await store.compact().catch(() => undefined)
+              failAfter = undefined
+            } else {
+              await store.close()
+              store = await open()
+            }
+          }
+          await store.close()
+          // A store that never wrote leaves no file.
+          const saved = await readFile(dataFile, 'utf8').catch(() => '')
+          expect(saved).toBe(toNdjson(expected.values()))
+        },
+      ),
+      {numRuns: 120},
+    )
+  })
+})
+
+/** The pieces, until `limit` of them have been taken: then the disk is full. */
+function* failingAfter<T>(pieces: Iterable<T>, limit: number): Generator<T> {
+  let taken = 0
+  for (const piece of pieces) {
+    if (taken++ === limit) throw diskError('ENOSPC', 'no space left on device, write')
+    yield piece
+  }
+}
 
 describe('openLakeStore: one store per data file', () => {
   test('openLakeStore: a second open of the same file fails naming it and the holder, until the first closes', async () => {

@@ -114,6 +114,28 @@ describe('encodeJournalLine', () => {
       {seed: 20261201},
     )
   })
+
+  test('encodeJournalLine: names where each written document lies in the line, deletions not', () => {
+    const builder = new Utf8Builder(64)
+    const entry: JournalEntry = {
+      transactionId: 'tx-1',
+      timestamp: '2024-08-17T00:00:00Z',
+      documents: [
+        {id: 'article-1', after: article(1)},
+        {id: 'article-2', after: null},
+        {id: 'article-3', after: {...article(3), title: 'Zoë “quoted” \\ 📰'}},
+      ],
+    }
+    const ranges: [string, number, number][] = []
+    const bytes = encodeJournalLine(entry, builder, (id, start, end) =>
+      ranges.push([id, start, end]),
+    )
+    expect(ranges.map(([id]) => id)).toEqual(['article-1', 'article-3'])
+    for (const [id, start, end] of ranges) {
+      const after = entry.documents.find((document) => document.id === id)?.after
+      expect(bytes.subarray(start, end).toString()).toBe(JSON.stringify(after))
+    }
+  })
 })
 
 describe('replayJournal', () => {

@@ -49,9 +49,15 @@ export function applyJournalEntry(
  *
  * @param entry - the transaction
  * @param builder - the buffer to encode into, reset first
+ * @param onDocument - hears, for each document the entry writes (not deletes), where in the line
+ *   its JSON lies: bytes `start` to `end`, exactly `JSON.stringify(after)`
  * @returns the line's bytes: a view into the builder, valid until its next use
  */
-export function encodeJournalLine(entry: JournalEntry, builder: Utf8Builder): Buffer {
+export function encodeJournalLine(
+  entry: JournalEntry,
+  builder: Utf8Builder,
+  onDocument?: (id: string, start: number, end: number) => void,
+): Buffer {
   builder.reset()
   const {transactionId, timestamp, documents} = entry
   builder.append(
@@ -59,7 +65,9 @@ export function encodeJournalLine(entry: JournalEntry, builder: Utf8Builder): Bu
   )
   for (const [index, {id, after}] of documents.entries()) {
     builder.append(`${index === 0 ? '' : ','}{"id":${JSON.stringify(id)},"after":`)
+    const start = builder.byteLength
     builder.append(JSON.stringify(after))
+    if (after) onDocument?.(id, start, builder.byteLength)
     builder.append('}')
   }
   builder.append(']}\n')

@@ -5,9 +5,9 @@ export interface JournalWriter {
   /**
    * Appends one line and flushes it to disk. When either fails, the bytes written are cut away
    * again and the promise rejects: a half line left behind would swallow the next entry, which
-   * replay could then not read.
+   * replay could then not read. Resolves with the byte offset in the file where the line begins.
    */
-  append: (line: Buffer) => Promise<void>
+  append: (line: Buffer) => Promise<number>
   /** Empties the journal; only once the snapshot holds every entry in it. */
   empty: () => Promise<void>
   /** Closes the file; the next append opens it again. */
@@ -76,7 +76,9 @@ export function journalWriter(
           {cause: error},
         )
       }
+      const start = whole
       whole += line.length
+      return start
     },
     empty: async () => {
       await close()

@@ -4,7 +4,6 @@ import {dirname} from 'node:path'
 import type {SanityDocument} from '@sanity/client'
 
 import {
-  ndjsonLines,
   streamNdjson,
   Utf8Builder,
   writeFileAtomic,
@@ -15,6 +14,7 @@ import {fileSize, type JournalFile, openJournalFile, truncateFile} from './journ
 import {journalWriter} from './journalWriter'
 import {lockDataFile} from './lockDataFile'
 import {replayJournal} from './replayJournal'
+import {type DocumentBytes, snapshotPieces} from './snapshotPieces'
 
 export type {JournalEntry} from './journalEntry'
 export type {JournalFile} from './journalFile'
@@ -43,10 +43,14 @@ export interface LakeStore {
 export interface LakeStoreFiles {
   /** Opens the journal for appending ({@link openJournalFile}). */
   openJournal: (path: string) => Promise<JournalFile>
-  /** Replaces the snapshot with these lines atomically ({@link writeFileAtomic}). */
+  /**
+   * Replaces the snapshot with these pieces atomically ({@link writeFileAtomic}), written one
+   * after another from the start of the file: the store reads documents back from where they
+   * landed.
+   */
   writeSnapshot: (
     path: string,
-    lines: Iterable<string>,
+    pieces: Iterable<string | Uint8Array>,
     options: WriteFileAtomicOptions,
   ) => Promise<number>
 }
@@ -131,6 +135,9 @@ export async function openLakeStore(
   let closed = false
   // Commits run one at a time, so one buffer serves every journal line.
   const lineBuilder = new Utf8Builder()
+  // Where documents written since the store opened lie on disk, so a snapshot rewrite copies
+  // their bytes instead of serialising them again.
+  let stored = new Map<string, DocumentBytes>()
   let queue: Promise<unknown> = Promise.resolve()
   // One operation at a time: a failed append is cut back to where it began.
   const serially = <T>(task: () => Promise<T>): Promise<T> => {
@@ -149,7 +156,11 @@ export async function openLakeStore(
 
   const compact = async () => {
     await journal.close()
-    snapshotBytes = await files.writeSnapshot(path, ndjsonLines(documents.values()), chunking)
+    const landed = new Map<string, DocumentBytes>()
+    const datasetFiles = {snapshot: path, journal: journalPath}
+    const pieces = snapshotPieces(documents, stored, datasetFiles, landed, options.chunkSize)
+    snapshotBytes = await files.writeSnapshot(path, pieces, chunking)
+    stored = landed
     // The snapshot now holds every entry, and replaying one twice is harmless.
     await journal.empty().catch(() => undefined)
     journalBytes = 0
@@ -172,9 +183,18 @@ export async function openLakeStore(
     commit: (entry) =>
       serially(async () => {
         assertOpen()
-        const line = encodeJournalLine(entry, lineBuilder)
-        await journal.append(line)
+        const ranges: {id: string; start: number; end: number}[] = []
+        const line = encodeJournalLine(entry, lineBuilder, (id, start, end) =>
+          ranges.push({id, start, end}),
+        )
+        const lineStart = await journal.append(line)
         applyJournalEntry(entry, documents)
+        // An id written twice keeps its later bytes, as it keeps its later state. A place left
+        // for a document the entry deletes is never read: snapshots take stored documents only.
+        for (const {id} of entry.documents) stored.delete(id)
+        for (const {id, start, end} of ranges) {
+          stored.set(id, {file: 'journal', offset: lineStart + start, length: end - start})
+        }
         journalBytes += line.length
         if (journalBytes >= Math.max(snapshotBytes, floor, retryAt)) {
           await compactOrReport('after a commit')

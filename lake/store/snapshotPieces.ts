@@ -1,0 +1,100 @@
+import {closeSync, openSync, readSync} from 'node:fs'
+
+import type {SanityDocument} from '@sanity/client'
+
+/**
+ * Where a stored document's JSON lies in one of the dataset's files, byte for byte
+ * `JSON.stringify(document)`: in the snapshot (a line of it, without its newline) or in a
+ * journal line.
+ */
+export interface DocumentBytes {
+  file: 'snapshot' | 'journal'
+  offset: number
+  length: number
+}
+
+/** The files a {@link DocumentBytes} points into. */
+export interface DatasetFiles {
+  snapshot: string
+  journal: string
+}
+
+/**
+ * The lines of a new snapshot, sorted by id as `ndjsonLines` sorts them, as pieces for
+ * `writeFileAtomic`: each document's JSON copied from where it already lies on disk, and
+ * serialised only when it lies nowhere (read from an older snapshot, or replayed). A snapshot
+ * of a gigabyte is then mostly copied, not serialised again. Where each document lands in the
+ * new snapshot goes into `landed`, complete once the pieces are all taken; it holds only when
+ * they are written one after another, from the start of the file.
+ *
+ * @param documents - the dataset, by id
+ * @param stored - where documents' JSON lies in the current snapshot or journal
+ * @param files - the current snapshot and journal
+ * @param landed - filled with where each document lies in the new snapshot
+ * @param windowBytes - bytes read from a file at a time (1 MiB by default): one read serves the
+ *   many documents that lie side by side
+ * @returns the pieces: strings, and bytes that are valid until the next piece is asked for
+ * @throws Error naming the file when a document's bytes are no longer all there
+ */
+export function* snapshotPieces(
+  documents: ReadonlyMap<string, SanityDocument>,
+  stored: ReadonlyMap<string, DocumentBytes>,
+  files: DatasetFiles,
+  landed: Map<string, DocumentBytes>,
+  windowBytes = 1024 * 1024,
+): Generator<string | Uint8Array, void, undefined> {
+  const readers = {
+    snapshot: fileWindow(files.snapshot, windowBytes),
+    journal: fileWindow(files.journal, windowBytes),
+  }
+  try {
+    let offset = 0
+    for (const id of [...documents.keys()].sort()) {
+      const where = stored.get(id)
+      if (where) {
+        yield readers[where.file].read(where.offset, where.length)
+        yield '\n'
+        landed.set(id, {file: 'snapshot', offset, length: where.length})
+        offset += where.length + 1
+      } else {
+        const json = JSON.stringify(documents.get(id))
+        const length = Buffer.byteLength(json)
+        yield `${json}\n`
+        landed.set(id, {file: 'snapshot', offset, length})
+        offset += length + 1
+      }
+    }
+  } finally {
+    readers.snapshot.close()
+    readers.journal.close()
+  }
+}
+
+/** Reads a file a window at a time, opening it at the first read. */
+function fileWindow(path: string, windowBytes: number) {
+  let descriptor: number | undefined
+  let window = Buffer.alloc(0)
+  let windowStart = 0
+  return {
+    read: (offset: number, length: number): Buffer => {
+      if (offset < windowStart || offset + length > windowStart + window.length) {
+        descriptor ??= openSync(path, 'r')
+        // A fresh buffer each time: pieces already handed out stay as they were.
+        window = Buffer.allocUnsafe(Math.max(windowBytes, length))
+        windowStart = offset
+        const read = readSync(descriptor, window, 0, window.length, offset)
+        window = window.subarray(0, read)
+        if (read < length) {
+          throw new Error(
+            `snapshotPieces(): ${path} ends at ${offset + read} bytes, before a document that was written to bytes ${offset}–${offset + length}`,
+          )
+        }
+      }
+      return window.subarray(offset - windowStart, offset - windowStart + length)
+    },
+    close: () => {
+      if (descriptor !== undefined) closeSync(descriptor)
+      descriptor = undefined
+    },
+  }
+}
