@@ -8,6 +8,8 @@ import type {Validator} from '../validation'
 
 // An import keeps only one batch alive at a time, so V8's default of letting the heap grow to
 // several times what is live buys little speed for a lot of memory: grow it by half instead.
+// For the same reason the npm script gives the young generation 8 MiB semi-spaces instead of
+// 16 (about 20 MiB less at 100,000 articles, no slower); V8 reads that flag only at start-up.
 setFlagsFromString('--heap-growing-percent=50')
 
 // The first Ctrl-C lets writes under way finish and reports where the run stopped; a second

@@ -2,7 +2,7 @@ import {mkdtemp, rename, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
-import {runNode} from '../process/runNode'
+import {runNode, runNpmScript} from '../process/runNode'
 import {startLakeProcess} from '../process/startLakeProcess'
 import {median} from '../process/statistics'
 import {countLines} from './countLines'
@@ -113,9 +113,9 @@ async function measureRun(data: string, run: (url: string) => Promise<number>): 
   return {seconds, peak, lakePeak: lake.child.peakRssMb(), documents: await countLines(data)}
 }
 
-/** `npm run import` into the lake; resolves with its peak memory. */
+/** `npm run import` into the lake, with the script's Node flags; resolves with its peak memory. */
 async function importer(url: string, sources: string, flags: string[]): Promise<number> {
-  const child = runNode('scripts/import.ts', ['--api-host', url, ...flags, sources])
+  const child = runNpmScript('import', ['--api-host', url, ...flags, sources])
   const code = await child.exited
   if (code !== 0) {
     const report = child.stdout().slice(-3).join('\n')

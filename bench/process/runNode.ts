@@ -2,6 +2,8 @@ import {spawn} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 
+import {isRecord} from '../../dataset/guards'
+
 /** The project root: children run TypeScript from here, through tsx. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -26,17 +28,16 @@ const POLL_MS = 50
  *
  * @param script - a path from the project root, e.g. `scripts/import.ts`
  * @param args - the script's arguments
- * @param env - extra environment variables
+ * @param nodeFlags - Node's own flags, before the script
  * @returns the child
  */
 export function runNode(
   script: string,
   args: readonly string[],
-  env: Readonly<Record<string, string>> = {},
+  nodeFlags: readonly string[] = [],
 ): NodeChild {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', script, ...args], {
     cwd: PROJECT_ROOT,
-    env: {...process.env, ...env},
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const pid = child.pid
@@ -69,6 +70,31 @@ export function runNode(
     exited,
     kill: (signal = 'SIGTERM') => child.kill(signal),
   }
+}
+
+/**
+ * Starts one of the project's npm scripts as `npm run NAME` would, Node's flags included, but
+ * without npm's own process in between, so the memory followed is the script's.
+ *
+ * @param name - a script in package.json of the form `node [flags] --import tsx FILE`
+ * @param args - the script's arguments
+ * @returns the child
+ * @throws Error naming the script when it has another form
+ */
+export function runNpmScript(name: string, args: readonly string[]): NodeChild {
+  const manifest: unknown = JSON.parse(readFileSync(`${PROJECT_ROOT}/package.json`, 'utf8'))
+  const scripts = isRecord(manifest) && isRecord(manifest['scripts']) ? manifest['scripts'] : {}
+  const script = scripts[name]
+  const command =
+    typeof script === 'string'
+      ? /^node((?: --[\w-]+(?:=\S+)?)*) --import tsx (\S+\.ts)$/.exec(script)
+      : null
+  if (!command?.[2]) {
+    throw new Error(
+      `runNpmScript(): "${name}" in package.json is not "node [flags] --import tsx FILE"`,
+    )
+  }
+  return runNode(command[2], args, command[1]?.split(' ').filter(Boolean) ?? [])
 }
 
 function highWaterMarkKib(pid: number): number {

@@ -1,4 +1,4 @@
-import {type NodeChild, runNode} from './runNode'
+import {type NodeChild, runNpmScript} from './runNode'
 
 /** A lake running in its own process, as `npm run lake` runs it. */
 export interface LakeProcess {
@@ -19,7 +19,7 @@ export async function startLakeProcess(
   data: string,
   options: readonly string[] = [],
 ): Promise<LakeProcess> {
-  const child = runNode('scripts/lake.ts', ['--data', data, '--port', '0', ...options])
+  const child = runNpmScript('lake', ['--data', data, '--port', '0', ...options])
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
       const line = child.stdout().find((text) => text.includes(' at http'))
