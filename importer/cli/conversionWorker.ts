@@ -2,32 +2,28 @@
 // while the importer's main thread decides and writes the articles before them.
 import {parentPort} from 'node:worker_threads'
 
-import {convertSource} from '../convert/convertSource'
-import {ImportError} from '../shared/ImportError'
+import {readAndConvert} from '../run/runImport'
 import {type ConversionReply, isConversionRequest} from './conversionWorkerProtocol'
 import {readSourceFile} from './readSourceFile'
+
+const convert = readAndConvert(readSourceFile)
 
 parentPort?.on('message', async (message: unknown) => {
   if (!isConversionRequest(message)) return
   const {id, fileName, importedAt, importerVersion} = message
   let reply: ConversionReply
-  let bytes = 0
   try {
-    const source = await readSourceFile(fileName)
-    bytes = source.byteLength
-    const {documents, notes, structured} = convertSource(source, {
-      fileName,
-      importedAt,
-      importerVersion,
-    })
-    // The structure's blocks stay here: the run needs the documents and how the title was found.
-    const conversion = {fileName, documents, notes, structured: {title: structured.title}}
-    reply = {id, bytes, conversionJson: JSON.stringify(conversion)}
-  } catch (error) {
-    reply =
-      error instanceof ImportError
-        ? {id, bytes, error: error.message}
-        : {id, broke: error instanceof Error ? (error.stack ?? error.message) : String(error)}
+    const {conversion, error, bytes} = await convert(fileName, {importedAt, importerVersion})
+    if (conversion) {
+      // The structure's blocks stay here: the run needs the documents and how the title was found.
+      const {documents, notes, structured} = conversion
+      const kept = {fileName, documents, notes, structured: {title: structured.title}}
+      reply = {id, bytes, conversionJson: JSON.stringify(kept)}
+    } else {
+      reply = {id, bytes, error: error ?? ''}
+    }
+  } catch (broke) {
+    reply = {id, broke: broke instanceof Error ? (broke.stack ?? broke.message) : String(broke)}
   }
   parentPort?.postMessage(reply)
 })

@@ -196,7 +196,7 @@ export async function runImport(
   }
   const provenance = {importedAt, importerVersion: dependencies.importerVersion}
   const {convert, readAhead} = dependencies.converter ?? {
-    convert: convertHere(dependencies.readSource),
+    convert: readAndConvert(dependencies.readSource),
     readAhead: 1,
   }
   // Conversions asked for and not yet taken, in file order; `requested` files have been asked for.
@@ -237,8 +237,17 @@ export async function runImport(
   return written(target.commit(spools.writes.read(), importedAt, dependencies.signal))
 }
 
-/** Reads a file with `readSource` and converts it on this thread. */
-function convertHere(readSource: ImportDependencies['readSource']): SourceConverter['convert'] {
+/**
+ * Reads files with `readSource` and converts them on the calling thread: the run's own converter
+ * when it is given none, and the conversion worker's.
+ *
+ * @param readSource - reads a file, throwing ImportError for one that cannot be read
+ * @returns a converter that resolves with the reason a file cannot be an article, and rejects
+ *   only when converting itself broke
+ */
+export function readAndConvert(
+  readSource: ImportDependencies['readSource'],
+): SourceConverter['convert'] {
   return async (fileName, provenance) => {
     let bytes = 0
     try {
