@@ -33,7 +33,7 @@ export interface DatasetFiles {
  * @param landed - filled with where each document lies in the new snapshot
  * @param windowBytes - bytes read from a file at a time (1 MiB by default): one read serves the
  *   many documents that lie side by side
- * @returns the pieces: strings, and bytes that are valid until the next piece is asked for
+ * @returns the pieces: strings, and bytes read from the files
  * @throws Error naming the file when a document's bytes are no longer all there
  */
 export function* snapshotPieces(
@@ -51,18 +51,18 @@ export function* snapshotPieces(
     let offset = 0
     for (const id of [...documents.keys()].sort()) {
       const where = stored.get(id)
+      let length: number
       if (where) {
-        yield readers[where.file].read(where.offset, where.length)
+        length = where.length
+        yield readers[where.file].read(where.offset, length)
         yield '\n'
-        landed.set(id, {file: 'snapshot', offset, length: where.length})
-        offset += where.length + 1
       } else {
         const json = JSON.stringify(documents.get(id))
-        const length = Buffer.byteLength(json)
+        length = Buffer.byteLength(json)
         yield `${json}\n`
-        landed.set(id, {file: 'snapshot', offset, length})
-        offset += length + 1
       }
+      landed.set(id, {file: 'snapshot', offset, length})
+      offset += length + 1
     }
   } finally {
     readers.snapshot.close()
