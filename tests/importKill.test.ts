@@ -42,7 +42,7 @@ function importProcess(
   tmp: string,
   killWhen?: () => boolean,
 ): Promise<{code: number | null; pid: number | undefined}> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], {
+  const child = spawn(process.execPath, ['scripts/run.mjs', 'scripts/import.ts', ...args], {
     cwd: ROOT,
     env: {...process.env, SOURCE_DATE_EPOCH: EPOCH, TMPDIR: tmp},
     stdio: 'ignore',

@@ -26,7 +26,7 @@ interface LakeProcess {
 async function spawnLake(data: string): Promise<LakeProcess> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'scripts/lake.ts', '--port', '0', '--data', data],
+    ['scripts/run.mjs', 'scripts/lake.ts', '--port', '0', '--data', data],
     {cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe']},
   )
   const stderr: string[] = []

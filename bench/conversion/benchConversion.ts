@@ -17,7 +17,7 @@ export interface ConversionRow {
    * reads the equivalent HTML, which is about 2% longer: the same articles compare like with like.
    */
   megabytesPerSecond: number
-  /** Median of the children's `maxRSS`, in MiB: the whole process (Node, tsx, the tool). */
+  /** Median of the children's `maxRSS`, in MiB: the whole process (Node and the tool). */
   peakRssMb: number
 }
 

@@ -1,5 +1,5 @@
 // One run of the conversion benchmark, in its own process so that its peak RSS is one tool's:
-// `node --import tsx bench/conversion/convertChild.ts --tool newsroom --n 10000 [--max-seconds S]`.
+// `node scripts/run.mjs bench/conversion/convertChild.ts --tool newsroom --n 10000 [--max-seconds S]`.
 // Prints one JSON line (a ChildResult) on stdout. With --max-seconds it stops after the batch
 // that takes its timed seconds past S and reports how many articles it converted.
 import {parseArgs} from 'node:util'

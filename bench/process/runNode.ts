@@ -4,7 +4,7 @@ import {fileURLToPath} from 'node:url'
 
 import {isRecord} from '../../dataset/guards'
 
-/** The project root: children run TypeScript from here, through tsx. */
+/** The project root: children run its TypeScript from here, bundled by `scripts/run.mjs`. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
 /** A running Node child and what it is observed to use. */
@@ -20,11 +20,12 @@ export interface NodeChild {
 }
 
 const POLL_MS = 50
+const RUN = 'scripts/run.mjs'
 
 /**
- * Starts `node --import tsx <script> …args` from the project root and follows its peak memory
- * by reading the kernel's high-water mark (`VmHWM`, /proc) every 50 ms while it runs, which
- * counts its worker threads too.
+ * Starts `node scripts/run.mjs <script> …args` from the project root, as the npm scripts start
+ * the project's commands, and follows its peak memory by reading the kernel's high-water mark
+ * (`VmHWM`, /proc) every 50 ms while it runs, which counts its worker threads too.
  *
  * @param script - a path from the project root, e.g. `scripts/import.ts`
  * @param args - the script's arguments
@@ -36,7 +37,7 @@ export function runNode(
   args: readonly string[],
   nodeFlags: readonly string[] = [],
 ): NodeChild {
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', script, ...args], {
+  const child = spawn(process.execPath, [...nodeFlags, RUN, script, ...args], {
     cwd: PROJECT_ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   })
@@ -76,7 +77,7 @@ export function runNode(
  * Starts one of the project's npm scripts as `npm run NAME` would, Node's flags included, but
  * without npm's own process in between, so the memory followed is the script's.
  *
- * @param name - a script in package.json of the form `node [flags] --import tsx FILE`
+ * @param name - a script in package.json of the form `node [flags] scripts/run.mjs FILE`
  * @param args - the script's arguments
  * @returns the child
  * @throws Error naming the script when it has another form
@@ -87,11 +88,11 @@ export function runNpmScript(name: string, args: readonly string[]): NodeChild {
   const script = scripts[name]
   const command =
     typeof script === 'string'
-      ? /^node((?: --[\w-]+(?:=\S+)?)*) --import tsx (\S+\.ts)$/.exec(script)
+      ? /^node((?: --[\w-]+(?:=\S+)?)*) scripts\/run\.mjs (\S+\.ts)$/.exec(script)
       : null
   if (!command?.[2]) {
     throw new Error(
-      `runNpmScript(): "${name}" in package.json is not "node [flags] --import tsx FILE"`,
+      `runNpmScript(): "${name}" in package.json is not "node [flags] scripts/run.mjs FILE"`,
     )
   }
   return runNode(command[2], args, command[1]?.split(' ').filter(Boolean) ?? [])

@@ -1,6 +1,6 @@
 // A child of the query benchmark: writes the NDJSON dataset of an `n`-article corpus as the
 // importer would store it, in its own process so the benchmark's own process never holds the
-// articles. `node --import tsx bench/queries/datasetChild.ts --n 10000 --out FILE`. Prints one
+// articles. `node scripts/run.mjs bench/queries/datasetChild.ts --n 10000 --out FILE`. Prints one
 // JSON line (a DatasetSummary) on stdout.
 import {parseArgs} from 'node:util'
 

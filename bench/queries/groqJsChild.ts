@@ -1,6 +1,6 @@
 // A child of the query benchmark: the front-end queries evaluated by plain groq-js over the whole
 // dataset in memory, as a full scan, in its own process so its memory is not the benchmark's.
-// `node --import tsx bench/queries/groqJsChild.ts --data FILE --runs N --budget-ms MS --slug S
+// `node scripts/run.mjs bench/queries/groqJsChild.ts --data FILE --runs N --budget-ms MS --slug S
 // --author A --term T [--from I]` runs the queries from the I-th on. Prints JSON lines
 // (GroqJsLine): `loaded`, then `run` before every evaluation and `case` after each query.
 import {parseArgs} from 'node:util'

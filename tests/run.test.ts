@@ -1,0 +1,128 @@
+import {spawn} from 'node:child_process'
+import {copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {pathToFileURL} from 'node:url'
+
+import {afterEach, beforeEach, describe, expect, test} from 'vitest'
+
+const ROOT = new URL('..', import.meta.url).pathname
+
+let project: string
+
+/** A project of its own with `scripts/run.mjs`, esbuild and tsx, so its cache is its own. */
+beforeEach(async () => {
+  project = await mkdtemp(join(tmpdir(), 'run-'))
+  await mkdir(join(project, 'scripts'))
+  await mkdir(join(project, 'node_modules'))
+  await mkdir(join(project, 'lib'))
+  await copyFile(join(ROOT, 'scripts/run.mjs'), join(project, 'scripts/run.mjs'))
+  for (const name of ['esbuild', 'tsx']) {
+    await symlink(join(ROOT, 'node_modules', name), join(project, 'node_modules', name))
+  }
+  await writeFile(join(project, 'lib/where.ts'), `export const where: string = import.meta.url\n`)
+  await writeFile(
+    join(project, 'main.ts'),
+    `import {where} from './lib/where'\n` +
+      `const args: string[] = process.argv.slice(2)\n` +
+      `process.stdout.write(JSON.stringify({args, where, entry: process.argv[1]}))\n`,
+  )
+})
+
+afterEach(() => rm(project, {recursive: true, force: true}))
+
+function run(args: string[]): Promise<{code: number | null; stdout: string; stderr: string}> {
+  const child = spawn(process.execPath, ['scripts/run.mjs', ...args], {cwd: project})
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  return new Promise((resolve) => child.once('close', (code) => resolve({code, stdout, stderr})))
+}
+
+async function manifest(): Promise<unknown> {
+  const file = join(project, 'node_modules/.cache/newsroom-run/main.json')
+  return JSON.parse(await readFile(file, 'utf8'))
+}
+
+async function builds(): Promise<string[]> {
+  const entries = await readdir(join(project, 'node_modules/.cache/newsroom-run'))
+  return entries.filter((entry) => entry.startsWith('main@')).sort()
+}
+
+describe('scripts/run.mjs', () => {
+  test('run: runs FILE with ARGS, each module knowing its source file’s URL', async () => {
+    const {code, stdout, stderr} = await run(['main.ts', '--flag', 'value'])
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    expect(JSON.parse(stdout)).toEqual({
+      args: ['--flag', 'value'],
+      where: pathToFileURL(join(project, 'lib/where.ts')).href,
+      entry: join(project, 'main.ts'),
+    })
+    expect(await builds()).toHaveLength(1)
+  })
+
+  test('run: reuses the bundle until a file it was built from changes', async () => {
+    await run(['main.ts'])
+    const first = await manifest()
+    expect((await run(['main.ts', 'again'])).stdout).toContain('"args":["again"]')
+    expect(await manifest()).toEqual(first)
+    await writeFile(join(project, 'lib/where.ts'), `export const where: string = 'edited'\n`)
+    const {stdout} = await run(['main.ts'])
+    expect(JSON.parse(stdout)).toMatchObject({where: 'edited'})
+    expect(await manifest()).not.toEqual(first)
+    // The replaced bundle stays a while for runs still loading from it.
+    expect(await builds()).toHaveLength(2)
+  })
+
+  test('run: an error thrown by FILE is reported at its line in the TypeScript source', async () => {
+    await writeFile(
+      join(project, 'throws.ts'),
+      `const reason: string = 'no such article'\n\nthrow new Error(reason)\n`,
+    )
+    const {code, stderr} = await run(['throws.ts'])
+    expect(code).toBe(1)
+    expect(stderr).toContain('Error: no such article')
+    expect(stderr).toContain(`${join(project, 'throws.ts')}:3`)
+  })
+
+  test('run: a FILE that does not compile exits 1, naming it and the line', async () => {
+    await writeFile(join(project, 'broken.ts'), `const ok = 1\nconst = 2\n`)
+    const {code, stdout, stderr} = await run(['broken.ts'])
+    expect(code).toBe(1)
+    expect(stdout).toBe('')
+    expect(stderr).toContain('run: cannot build broken.ts')
+    expect(stderr).toContain('broken.ts:2:')
+  })
+
+  test('run: where the cache cannot be written, FILE runs through tsx', async () => {
+    await writeFile(join(project, 'node_modules/.cache'), 'not a folder')
+    const {code, stdout} = await run(['main.ts', 'x'])
+    expect(code).toBe(0)
+    expect(JSON.parse(stdout)).toMatchObject({
+      args: ['x'],
+      where: pathToFileURL(join(project, 'lib/where.ts')).href,
+    })
+  })
+
+  test.each([
+    [[], 'run: a FILE is required'],
+    [['--no-such-flag', 'main.ts'], "run: Unknown option '--no-such-flag'"],
+    [['missing.ts'], 'run: "missing.ts" is not a TypeScript file in'],
+    [['lib'], 'run: "lib" is not a TypeScript file in'],
+  ])('run: %j exits 2 with the message and the usage', async (args, message) => {
+    const {code, stdout, stderr} = await run(args)
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toMatch(new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
+    expect(stderr).toContain('\n\nUsage: node scripts/run.mjs FILE')
+  })
+
+  test('run: --help prints the usage and exits 0', async () => {
+    const {code, stdout, stderr} = await run(['--help'])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^Usage: node scripts\/run\.mjs FILE/)
+    expect(stderr).toBe('')
+  })
+})
