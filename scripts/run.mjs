@@ -6,8 +6,10 @@
 // is started. Packages stay outside the bundle and load as Node loads them anywhere.
 //
 // The bundle is kept in node_modules/.cache/newsroom-run/ and rebuilt (a fifth of a second) when
-// a file it was built from has changed, so an edited source runs as edited. Where that folder
-// cannot be written, FILE runs through tsx instead.
+// the content of a file it was built from has changed, so an edited source runs as edited.
+// Where that folder cannot be written, FILE runs through tsx instead.
+import {createHash} from 'node:crypto'
+import {existsSync, readFileSync} from 'node:fs'
 import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
@@ -25,8 +27,9 @@ const KEEP_REPLACED_MS = 60 * 60 * 1000
 /**
  * @typedef {object} Manifest
  * @property {string} build - the folder, in the cache, that holds the bundle
- * @property {Record<string, string>} inputs - each file the bundle was built from, by its path
- *   from the project root, with its size and modification time
+ * @property {string[]} inputs - the files the bundle was built from, by their paths from the
+ *   project root
+ * @property {string} digest - the SHA-256 of those files' paths and contents, as built
  */
 
 /**
@@ -77,19 +80,22 @@ async function bundled(entry) {
     .replaceAll(/[\\/]/g, '__')
   const manifestFile = path.join(CACHE, `${name}.json`)
   const manifest = await readManifest(manifestFile)
-  if (manifest && (await unchanged(manifest.inputs))) {
-    return path.join(CACHE, manifest.build, 'main.mjs')
+  const cached = manifest && path.join(CACHE, manifest.build, 'main.mjs')
+  if (manifest && cached && existsSync(cached) && digestOf(manifest.inputs) === manifest.digest) {
+    return cached
   }
   const build = `${name}@${Date.now().toString(36)}-${process.pid}`
   const outdir = path.join(CACHE, build)
   await mkdir(outdir, {recursive: true})
-  const sources = await bundle(entry, outdir).catch(async (error) => {
+  const {sources, read} = await bundle(entry, outdir).catch(async (error) => {
     await rm(outdir, {recursive: true, force: true})
     throw error
   })
-  const inputs = await signatures([...BUILD_INPUTS, ...sources])
+  const inputs = [...BUILD_INPUTS, ...sources]
+  // The sources as esbuild was given them: a file edited during the build is seen as changed.
+  const digest = digestOf(inputs, read)
   const written = `${manifestFile}.${process.pid}`
-  await writeFile(written, JSON.stringify({build, inputs}))
+  await writeFile(written, JSON.stringify({build, inputs, digest}))
   await rename(written, manifestFile)
   await removeReplaced(name, build)
   return path.join(outdir, 'main.mjs')
@@ -101,10 +107,13 @@ async function bundled(entry) {
  *
  * @param {string} entry - absolute path of a TypeScript entry point
  * @param {string} outdir - an empty folder
- * @returns {Promise<string[]>} the files bundled, by their paths from the project root
+ * @returns {Promise<{sources: string[], read: Map<string, Buffer>}>} the files bundled, by their
+ *   paths from the project root, and the content of those the plugin read, by absolute path
  */
 async function bundle(entry, outdir) {
   const {build, formatMessages} = await import('esbuild')
+  /** @type {Map<string, Buffer>} */
+  const read = new Map()
   try {
     const result = await build({
       absWorkingDir: ROOT,
@@ -120,9 +129,9 @@ async function bundle(entry, outdir) {
       sourcemap: 'linked',
       metafile: true,
       logLevel: 'silent',
-      plugins: [SOURCE_URLS],
+      plugins: [sourceUrls(read)],
     })
-    return Object.keys(result.metafile.inputs)
+    return {sources: Object.keys(result.metafile.inputs), read}
   } catch (error) {
     const errors = error instanceof Error && 'errors' in error ? error.errors : []
     const messages = Array.isArray(errors) ? await formatMessages(errors, {kind: 'error'}) : []
@@ -136,19 +145,25 @@ async function bundle(entry, outdir) {
  * Gives every module the `import.meta.url` of its source file, not of the bundle, so the paths
  * it finds from there (a worker's entry, the project root) are the same bundled or not.
  *
- * @type {import('esbuild').Plugin}
+ * @param {Map<string, Buffer>} read - where to keep each file's content as it was read
+ * @returns {import('esbuild').Plugin} the plugin
  */
-const SOURCE_URLS = {
-  name: 'source-urls',
-  setup(build) {
-    build.onLoad({filter: /\.[cm]?tsx?$/}, async ({path: file}) => ({
-      contents: (await readFile(file, 'utf8')).replaceAll(
-        'import.meta.url',
-        JSON.stringify(pathToFileURL(file).href),
-      ),
-      loader: file.endsWith('x') ? 'tsx' : 'ts',
-    }))
-  },
+function sourceUrls(read) {
+  return {
+    name: 'source-urls',
+    setup(build) {
+      build.onLoad({filter: /\.[cm]?tsx?$/}, async ({path: file}) => {
+        const content = await readFile(file)
+        read.set(file, content)
+        return {
+          contents: content
+            .toString('utf8')
+            .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(file).href)),
+          loader: file.endsWith('x') ? 'tsx' : 'ts',
+        }
+      })
+    },
+  }
 }
 
 /**
@@ -160,8 +175,9 @@ async function readManifest(file) {
     const manifest = JSON.parse(await readFile(file, 'utf8'))
     const valid =
       typeof manifest?.build === 'string' &&
-      typeof manifest.inputs === 'object' &&
-      manifest.inputs !== null
+      typeof manifest.digest === 'string' &&
+      Array.isArray(manifest.inputs) &&
+      manifest.inputs.every((/** @type {unknown} */ file) => typeof file === 'string')
     return valid ? manifest : undefined
   } catch {
     return undefined
@@ -169,26 +185,26 @@ async function readManifest(file) {
 }
 
 /**
- * @param {Record<string, string>} inputs - files and their recorded signatures
- * @returns {Promise<boolean>} whether every file still has its recorded size and time
- */
-async function unchanged(inputs) {
-  const now = await signatures(Object.keys(inputs))
-  return Object.entries(inputs).every(([file, signature]) => now[file] === signature)
-}
-
-/**
+ * One digest of files' paths and contents, read synchronously: a hundred-odd small files take a
+ * few milliseconds, less than the round trips of reading them asynchronously.
+ *
  * @param {string[]} files - paths from the project root
- * @returns {Promise<Record<string, string>>} each file's size and modification time
+ * @param {Map<string, Buffer>} [known] - contents already read, by absolute path
+ * @returns {string} the SHA-256, in hex
  */
-async function signatures(files) {
-  const entries = await Promise.all(
-    files.map(async (file) => {
-      const stats = await stat(path.join(ROOT, file)).catch(() => undefined)
-      return [file, stats ? `${stats.size}:${stats.mtimeMs}` : 'missing']
-    }),
-  )
-  return Object.fromEntries(entries)
+function digestOf(files, known = new Map()) {
+  const hash = createHash('sha256')
+  for (const file of files) {
+    const absolute = path.join(ROOT, file)
+    let content = known.get(absolute)
+    try {
+      content ??= readFileSync(absolute)
+    } catch {
+      content = Buffer.from('\0missing')
+    }
+    hash.update(`${file}\0${content.length}\0`).update(content)
+  }
+  return hash.digest('hex')
 }
 
 /**

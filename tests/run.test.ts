@@ -1,5 +1,16 @@
 import {spawn} from 'node:child_process'
-import {copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile} from 'node:fs/promises'
+import {
+  copyFile,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -74,6 +85,26 @@ describe('scripts/run.mjs', () => {
     expect(await manifest()).not.toEqual(first)
     // The replaced bundle stays a while for runs still loading from it.
     expect(await builds()).toHaveLength(2)
+  })
+
+  test('run: sees an edit that keeps the file’s size and modification time', async () => {
+    const file = join(project, 'lib/where.ts')
+    await writeFile(file, `export const where: string = 'first'\n`)
+    const before = await stat(file)
+    expect(JSON.parse((await run(['main.ts'])).stdout)).toMatchObject({where: 'first'})
+    await writeFile(file, `export const where: string = 'again'\n`)
+    await utimes(file, before.atime, before.mtime)
+    expect(JSON.parse((await run(['main.ts'])).stdout)).toMatchObject({where: 'again'})
+  })
+
+  test('run: builds again when the cached bundle has been removed', async () => {
+    await run(['main.ts'])
+    for (const build of await builds()) {
+      await rm(join(project, 'node_modules/.cache/newsroom-run', build), {recursive: true})
+    }
+    const {code, stdout} = await run(['main.ts', 'back'])
+    expect(code).toBe(0)
+    expect(JSON.parse(stdout)).toMatchObject({args: ['back']})
   })
 
   test('run: an error thrown by FILE is reported at its line in the TypeScript source', async () => {
