@@ -143,7 +143,10 @@ async function bundle(entry, outdir) {
 
 /**
  * Gives every module the `import.meta.url` of its source file, not of the bundle, so the paths
- * it finds from there (a worker's entry, the project root) are the same bundled or not.
+ * it finds from there (a worker's entry, the project root) are the same bundled or not. Each
+ * module declares its URL, on its first line so that source maps keep their lines, and
+ * `import.meta.url` is defined as that name, which esbuild resolves in each module's own scope:
+ * the code's uses are replaced, not the words in a comment or a string.
  *
  * @param {Map<string, Buffer>} read - where to keep each file's content as it was read
  * @returns {import('esbuild').Plugin} the plugin
@@ -152,19 +155,25 @@ function sourceUrls(read) {
   return {
     name: 'source-urls',
     setup(build) {
+      build.initialOptions.define = {
+        ...build.initialOptions.define,
+        'import.meta.url': SOURCE_URL,
+      }
       build.onLoad({filter: /\.[cm]?tsx?$/}, async ({path: file}) => {
         const content = await readFile(file)
         read.set(file, content)
+        const declaration = `const ${SOURCE_URL} = ${JSON.stringify(pathToFileURL(file).href)};`
         return {
-          contents: content
-            .toString('utf8')
-            .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(file).href)),
+          contents: declaration + content.toString('utf8'),
           loader: file.endsWith('x') ? 'tsx' : 'ts',
         }
       })
     },
   }
 }
+
+/** The name each bundled module declares its source file's URL under. */
+const SOURCE_URL = '__newsroomSourceUrl'
 
 /**
  * @param {string} file - a manifest's path

@@ -31,12 +31,17 @@ beforeEach(async () => {
   for (const name of ['esbuild', 'tsx']) {
     await symlink(join(ROOT, 'node_modules', name), join(project, 'node_modules', name))
   }
-  await writeFile(join(project, 'lib/where.ts'), `export const where: string = import.meta.url\n`)
+  await writeFile(
+    join(project, 'lib/where.ts'),
+    `// where import.meta.url points\n` +
+      `export const where: string = import.meta.url\n` +
+      `export const words: string = "import.meta.url"\n`,
+  )
   await writeFile(
     join(project, 'main.ts'),
-    `import {where} from './lib/where'\n` +
+    `import {where, words} from './lib/where'\n` +
       `const args: string[] = process.argv.slice(2)\n` +
-      `process.stdout.write(JSON.stringify({args, where, entry: process.argv[1]}))\n`,
+      `process.stdout.write(JSON.stringify({args, where, words, entry: process.argv[1]}))\n`,
   )
 })
 
@@ -69,6 +74,8 @@ describe('scripts/run.mjs', () => {
     expect(JSON.parse(stdout)).toEqual({
       args: ['--flag', 'value'],
       where: pathToFileURL(join(project, 'lib/where.ts')).href,
+      // The code's `import.meta.url` is replaced, not the words in a string.
+      words: 'import.meta.url',
       entry: join(project, 'main.ts'),
     })
     expect(await builds()).toHaveLength(1)
@@ -79,7 +86,10 @@ describe('scripts/run.mjs', () => {
     const first = await manifest()
     expect((await run(['main.ts', 'again'])).stdout).toContain('"args":["again"]')
     expect(await manifest()).toEqual(first)
-    await writeFile(join(project, 'lib/where.ts'), `export const where: string = 'edited'\n`)
+    await writeFile(
+      join(project, 'lib/where.ts'),
+      `export const where: string = 'edited'\nexport const words = ''\n`,
+    )
     const {stdout} = await run(['main.ts'])
     expect(JSON.parse(stdout)).toMatchObject({where: 'edited'})
     expect(await manifest()).not.toEqual(first)
@@ -89,10 +99,10 @@ describe('scripts/run.mjs', () => {
 
   test('run: sees an edit that keeps the file’s size and modification time', async () => {
     const file = join(project, 'lib/where.ts')
-    await writeFile(file, `export const where: string = 'first'\n`)
+    await writeFile(file, `export const where: string = 'first'\nexport const words = ''\n`)
     const before = await stat(file)
     expect(JSON.parse((await run(['main.ts'])).stdout)).toMatchObject({where: 'first'})
-    await writeFile(file, `export const where: string = 'again'\n`)
+    await writeFile(file, `export const where: string = 'again'\nexport const words = ''\n`)
     await utimes(file, before.atime, before.mtime)
     expect(JSON.parse((await run(['main.ts'])).stdout)).toMatchObject({where: 'again'})
   })
