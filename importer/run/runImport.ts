@@ -101,8 +101,8 @@ const BATCH_FILES = 250
 const BATCH_BYTES = 4 * 1024 * 1024
 
 /**
- * Decided writes that may wait for the target while conversion goes on: half a batch, enough to
- * keep the target busy without holding much more than the batch being converted.
+ * Decided writes that may wait for the target while conversion goes on: a batch's worth, enough
+ * to keep the target busy. Half as many made no difference to time or memory at 100,000 files.
  */
 const STREAMED_WRITES = 250
 
