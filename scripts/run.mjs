@@ -10,7 +10,7 @@
 // Where that folder cannot be written, FILE runs through tsx instead.
 import {createHash} from 'node:crypto'
 import {existsSync, readFileSync} from 'node:fs'
-import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
+import {mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 
@@ -81,9 +81,7 @@ async function bundled(entry) {
   const manifestFile = path.join(CACHE, `${name}.json`)
   const manifest = await readManifest(manifestFile)
   const cached = manifest && path.join(CACHE, manifest.build, 'main.mjs')
-  if (manifest && cached && existsSync(cached) && digestOf(manifest.inputs) === manifest.digest) {
-    return cached
-  }
+  if (cached && existsSync(cached) && digestOf(manifest.inputs) === manifest.digest) return cached
   const build = `${name}@${Date.now().toString(36)}-${process.pid}`
   const outdir = path.join(CACHE, build)
   await mkdir(outdir, {recursive: true})
@@ -97,6 +95,11 @@ async function bundled(entry) {
   const written = `${manifestFile}.${process.pid}`
   await writeFile(written, JSON.stringify({build, inputs, digest}))
   await rename(written, manifestFile)
+  // The replaced bundle's time says when it was replaced, which is what its grace runs from.
+  if (manifest) {
+    const now = new Date()
+    await utimes(path.join(CACHE, manifest.build), now, now).catch(() => undefined)
+  }
   await removeReplaced(name, build)
   return path.join(outdir, 'main.mjs')
 }
@@ -217,8 +220,8 @@ function digestOf(files, known = new Map()) {
 }
 
 /**
- * Removes the earlier bundles of the same entry, once they are old enough that no run still
- * loads from them.
+ * Removes the earlier bundles of the same entry once they were replaced long enough ago that no
+ * run still loads from them (a bundle's folder is touched when it is replaced).
  *
  * @param {string} name - the entry's name in the cache
  * @param {string} current - the bundle just built

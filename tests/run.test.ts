@@ -97,6 +97,29 @@ describe('scripts/run.mjs', () => {
     expect(await builds()).toHaveLength(2)
   })
 
+  test('run: a replaced bundle is kept an hour from when it was replaced, then removed', async () => {
+    const edit = (where: string) =>
+      writeFile(
+        join(project, 'lib/where.ts'),
+        `export const where: string = '${where}'\nexport const words = ''\n`,
+      )
+    const cache = join(project, 'node_modules/.cache/newsroom-run')
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000)
+    await run(['main.ts'])
+    const [first = ''] = await builds()
+    // Built long ago, replaced only now: a run started from it may still load its chunks.
+    await utimes(join(cache, first), twoHoursAgo, twoHoursAgo)
+    await edit('second')
+    await run(['main.ts'])
+    expect(await builds()).toContain(first)
+    // Replaced two hours ago: gone at the next build.
+    await utimes(join(cache, first), twoHoursAgo, twoHoursAgo)
+    await edit('third')
+    expect(JSON.parse((await run(['main.ts'])).stdout)).toMatchObject({where: 'third'})
+    expect(await builds()).not.toContain(first)
+    expect(await builds()).toHaveLength(2)
+  })
+
   test('run: sees an edit that keeps the file’s size and modification time', async () => {
     const file = join(project, 'lib/where.ts')
     await writeFile(file, `export const where: string = 'first'\nexport const words = ''\n`)
