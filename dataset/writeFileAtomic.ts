@@ -46,7 +46,7 @@ export async function writeFileAtomic(
     for await (const piece of typeof contents === 'string' ? [contents] : contents) {
       if (typeof piece === 'string') buffer.append(piece)
       else buffer.appendBytes(piece)
-      if (buffer.bytes().length < chunkSize) continue
+      if (buffer.byteLength < chunkSize) continue
       bytes += await writeAll(handle, buffer.bytes())
       buffer.reset()
     }
