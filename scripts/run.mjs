@@ -23,6 +23,8 @@ Runs FILE, a TypeScript entry point of this project (a path from the project roo
 const BUILD_INPUTS = ['scripts/run.mjs', 'node_modules/esbuild/package.json']
 /** A bundle another run may still be loading chunks from is kept this long after it is replaced. */
 const KEEP_REPLACED_MS = 60 * 60 * 1000
+/** The name each bundled module declares its source file's URL under. */
+const SOURCE_URL = '__newsroomSourceUrl'
 
 /**
  * @typedef {object} Manifest
@@ -174,9 +176,6 @@ function sourceUrls(read) {
     },
   }
 }
-
-/** The name each bundled module declares its source file's URL under. */
-const SOURCE_URL = '__newsroomSourceUrl'
 
 /**
  * @param {string} file - a manifest's path
