@@ -1,8 +1,10 @@
 import {createStudioWorker} from '@sanity/cli-core'
 
+import {workerRequests} from '../cli/workerRequests'
 import {
   type DocumentValidation,
   isValidationReply,
+  type ValidationReply,
   type ValidationRequest,
   type Validator,
 } from './protocol'
@@ -26,25 +28,15 @@ export async function createValidator(): Promise<Validator> {
     // the worker from growing to gigabytes before it collects at all.
     resourceLimits: {maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: 512},
   })
-  const pending = new Map<
-    number,
-    {resolve: (r: DocumentValidation[]) => void; reject: (e: Error) => void}
-  >()
-  let nextId = 0
-  let failure: Error | undefined
-  const failAll = (error: Error) => {
-    failure = error
-    for (const {reject} of pending.values()) reject(error)
-    pending.clear()
-  }
-  worker.on('error', (error) => failAll(new Error(`validation worker failed: ${error.message}`)))
-  worker.on('exit', (code) => failAll(new Error(`validation worker exited with code ${code}`)))
-  worker.on('message', (message: unknown) => {
-    if (!isValidationReply(message)) return
-    const request = pending.get(message.id)
-    pending.delete(message.id)
-    if ('error' in message) request?.reject(new Error(`validateDocuments(): ${message.error}`))
-    else request?.resolve(message.results)
+  const requests = workerRequests<
+    Omit<ValidationRequest, 'id'>,
+    ValidationReply,
+    DocumentValidation[]
+  >(worker, {
+    name: 'validation worker',
+    isReply: isValidationReply,
+    read: (reply) =>
+      'error' in reply ? new Error(`validateDocuments(): ${reply.error}`) : reply.results,
   })
   await new Promise<void>((resolve, reject) => {
     worker.once('message', () => resolve())
@@ -52,17 +44,7 @@ export async function createValidator(): Promise<Validator> {
     worker.once('exit', (code) => reject(new Error(`validation worker exited with code ${code}`)))
   })
   return {
-    validate: (documents, dataset = []) => {
-      if (failure) return Promise.reject(failure)
-      const request: ValidationRequest = {id: nextId++, documents, dataset}
-      return new Promise((resolve, reject) => {
-        pending.set(request.id, {resolve, reject})
-        worker.postMessage(request)
-      })
-    },
-    close: async () => {
-      worker.removeAllListeners('exit')
-      await worker.terminate()
-    },
+    validate: (documents, dataset = []) => requests.send({documents, dataset}),
+    close: requests.close,
   }
 }

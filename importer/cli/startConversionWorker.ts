@@ -1,7 +1,9 @@
 import {Worker} from 'node:worker_threads'
 
+import {workerRequests} from '../../cli/workerRequests'
 import type {ConvertedSource, SourceConverter} from '../run/runImport'
 import {
+  type ConversionReply,
   type ConversionRequest,
   isConversionReply,
   isConvertedArticle,
@@ -33,46 +35,25 @@ export function startConversionWorker(): ConversionWorker {
     execArgv: [],
     resourceLimits: {maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256},
   })
-  const waiting = new Map<
-    number,
-    {resolve: (converted: ConvertedSource) => void; reject: (error: Error) => void}
-  >()
-  let nextId = 0
-  let broken: Error | undefined
-  const fail = (error: Error) => {
-    broken ??= error
-    for (const {reject} of waiting.values()) reject(broken)
-    waiting.clear()
-  }
-  worker.on('error', (error) => fail(new Error(`conversion worker failed: ${error.message}`)))
-  worker.on('exit', (code) => fail(new Error(`conversion worker exited with code ${code}`)))
-  worker.on('message', (message: unknown) => {
-    if (!isConversionReply(message)) return
-    const pending = waiting.get(message.id)
-    waiting.delete(message.id)
-    if ('broke' in message) {
-      pending?.reject(new Error(`converting a file broke: ${message.broke}`))
-      return
-    }
-    const {conversionJson, error, bytes} = message
-    if (conversionJson === undefined) return pending?.resolve({bytes, error: error ?? ''})
-    const conversion: unknown = JSON.parse(conversionJson)
-    if (isConvertedArticle(conversion)) pending?.resolve({bytes, conversion})
-    else pending?.reject(new Error('conversion worker sent something that is not a conversion'))
-  })
+  const requests = workerRequests<Omit<ConversionRequest, 'id'>, ConversionReply, ConvertedSource>(
+    worker,
+    {name: 'conversion worker', isReply: isConversionReply, read: readReply},
+  )
   return {
     readAhead: READ_AHEAD,
-    convert: (fileName, provenance) =>
-      new Promise((resolve, reject) => {
-        if (broken) return reject(broken)
-        const request: ConversionRequest = {id: nextId++, fileName, ...provenance}
-        waiting.set(request.id, {resolve, reject})
-        worker.postMessage(request)
-      }),
-    close: async () => {
-      fail(new Error('conversion worker closed'))
-      worker.removeAllListeners('exit')
-      await worker.terminate()
-    },
+    convert: (fileName, provenance) => requests.send({fileName, ...provenance}),
+    close: requests.close,
   }
+}
+
+/** The file converted, or why it cannot be an article; an Error when converting it broke. */
+function readReply(reply: ConversionReply): ConvertedSource | Error {
+  if ('broke' in reply) return new Error(`converting a file broke: ${reply.broke}`)
+  const {conversionJson, error, bytes} = reply
+  if (conversionJson === undefined) return {bytes, error: error ?? ''}
+  const conversion: unknown = JSON.parse(conversionJson)
+  if (!isConvertedArticle(conversion)) {
+    return new Error('conversion worker sent something that is not a conversion')
+  }
+  return {bytes, conversion}
 }
