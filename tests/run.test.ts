@@ -56,14 +56,26 @@ function run(args: string[]): Promise<{code: number | null; stdout: string; stde
   return new Promise((resolve) => child.once('close', (code) => resolve({code, stdout, stderr})))
 }
 
+/** The throw-away project's bundle cache. */
+function cache(): string {
+  return join(project, 'node_modules/.cache/newsroom-run')
+}
+
 async function manifest(): Promise<unknown> {
-  const file = join(project, 'node_modules/.cache/newsroom-run/main.json')
-  return JSON.parse(await readFile(file, 'utf8'))
+  return JSON.parse(await readFile(join(cache(), 'main.json'), 'utf8'))
 }
 
 async function builds(): Promise<string[]> {
-  const entries = await readdir(join(project, 'node_modules/.cache/newsroom-run'))
+  const entries = await readdir(cache())
   return entries.filter((entry) => entry.startsWith('main@')).sort()
+}
+
+/** Rewrites `lib/where.ts` so that `where` is a fixed text. */
+function editWhere(where: string): Promise<void> {
+  return writeFile(
+    join(project, 'lib/where.ts'),
+    `export const where: string = '${where}'\nexport const words = ''\n`,
+  )
 }
 
 describe('scripts/run.mjs', () => {
@@ -86,10 +98,7 @@ describe('scripts/run.mjs', () => {
     const first = await manifest()
     expect((await run(['main.ts', 'again'])).stdout).toContain('"args":["again"]')
     expect(await manifest()).toEqual(first)
-    await writeFile(
-      join(project, 'lib/where.ts'),
-      `export const where: string = 'edited'\nexport const words = ''\n`,
-    )
+    await editWhere('edited')
     const {stdout} = await run(['main.ts'])
     expect(JSON.parse(stdout)).toMatchObject({where: 'edited'})
     expect(await manifest()).not.toEqual(first)
@@ -98,23 +107,17 @@ describe('scripts/run.mjs', () => {
   })
 
   test('run: a replaced bundle is kept an hour from when it was replaced, then removed', async () => {
-    const edit = (where: string) =>
-      writeFile(
-        join(project, 'lib/where.ts'),
-        `export const where: string = '${where}'\nexport const words = ''\n`,
-      )
-    const cache = join(project, 'node_modules/.cache/newsroom-run')
     const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000)
     await run(['main.ts'])
     const [first = ''] = await builds()
     // Built long ago, replaced only now: a run started from it may still load its chunks.
-    await utimes(join(cache, first), twoHoursAgo, twoHoursAgo)
-    await edit('second')
+    await utimes(join(cache(), first), twoHoursAgo, twoHoursAgo)
+    await editWhere('second')
     await run(['main.ts'])
     expect(await builds()).toContain(first)
     // Replaced two hours ago: gone at the next build.
-    await utimes(join(cache, first), twoHoursAgo, twoHoursAgo)
-    await edit('third')
+    await utimes(join(cache(), first), twoHoursAgo, twoHoursAgo)
+    await editWhere('third')
     expect(JSON.parse((await run(['main.ts'])).stdout)).toMatchObject({where: 'third'})
     expect(await builds()).not.toContain(first)
     expect(await builds()).toHaveLength(2)
@@ -122,10 +125,11 @@ describe('scripts/run.mjs', () => {
 
   test('run: sees an edit that keeps the file’s size and modification time', async () => {
     const file = join(project, 'lib/where.ts')
-    await writeFile(file, `export const where: string = 'first'\nexport const words = ''\n`)
+    await editWhere('first')
     const before = await stat(file)
     expect(JSON.parse((await run(['main.ts'])).stdout)).toMatchObject({where: 'first'})
-    await writeFile(file, `export const where: string = 'again'\nexport const words = ''\n`)
+    // 'again' is as long as 'first', so the size stays too.
+    await editWhere('again')
     await utimes(file, before.atime, before.mtime)
     expect(JSON.parse((await run(['main.ts'])).stdout)).toMatchObject({where: 'again'})
   })
@@ -133,7 +137,7 @@ describe('scripts/run.mjs', () => {
   test('run: builds again when the cached bundle has been removed', async () => {
     await run(['main.ts'])
     for (const build of await builds()) {
-      await rm(join(project, 'node_modules/.cache/newsroom-run', build), {recursive: true})
+      await rm(join(cache(), build), {recursive: true})
     }
     const {code, stdout} = await run(['main.ts', 'back'])
     expect(code).toBe(0)
