@@ -7,7 +7,8 @@ import {describe, expect, test} from 'vitest'
 import {generateCorpus} from '../corpus/generateCorpus'
 import {importCommand} from '../importer'
 import {jsonReport, type OutcomeSummary, type Tally, tallyOutcomes} from '../importer/cli/report'
-import {type FileOutcome, type ImportDependencies, NOT_WRITTEN} from '../importer/run/runImport'
+import type {Validate} from '../importer/run/decideFiles'
+import {type FileOutcome, NOT_WRITTEN} from '../importer/run/runImport'
 import {localClient, startLake} from '../lake'
 
 function outcome(
@@ -120,7 +121,7 @@ describe('jsonReport', () => {
 })
 
 /** Every document passes: these runs skip validation, and the validator is never asked. */
-const passAll: ImportDependencies['validate'] = async (documents) =>
+const passAll: Validate = async (documents) =>
   documents.map(({_id, _type}) => ({documentId: _id, documentType: _type, issues: []}))
 
 /** An import of `sources` into the lake at `url`, its spool beside `data`, stopped by `signal`. */
@@ -129,7 +130,7 @@ async function importInto(
   data: string,
   sources: string,
   signal?: AbortSignal,
-  validate?: ImportDependencies['validate'],
+  validate?: Validate,
 ): Promise<{code: number; stdout: string[]; stderr: string[]}> {
   const stdout: string[] = []
   const stderr: string[] = []

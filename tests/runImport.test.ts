@@ -17,6 +17,7 @@ import {
   type ImportOptions,
   NOT_WRITTEN,
 } from '../importer/run/runImport'
+import type {Validate} from '../importer/run/decideFiles'
 import {memorySpool} from '../importer/run/spool'
 import {localClient, startLake} from '../lake'
 import {collect} from './support/collect'
@@ -26,7 +27,7 @@ import {recordingTarget} from './support/recordingTarget'
 const NOW = '2024-08-17T00:00:00.000Z'
 
 /** Every document passes: these tests are about batching, not the schema. */
-const passAll: ImportDependencies['validate'] = async (documents) =>
+const passAll: Validate = async (documents) =>
   documents.map(({_id, _type}) => ({documentId: _id, documentType: _type, issues: []}))
 
 async function sourcesFolder(files: {fileName: string; text: string}[]): Promise<string[]> {
@@ -220,7 +221,7 @@ function changesDraft(store: Store) {
 }
 
 /** Validation that finds the headline breaks a rule, so the article is written for review. */
-const failsHeadline: ImportDependencies['validate'] = async (documents) =>
+const failsHeadline: Validate = async (documents) =>
   documents.map(({_id, _type}) => ({
     documentId: _id,
     documentType: _type,

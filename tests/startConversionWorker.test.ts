@@ -5,12 +5,14 @@ import {basename, join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 
 import {generateCorpus} from '../corpus/generateCorpus'
-import {ndjsonExportTarget} from '../importer'
+import {clientTarget, ndjsonExportTarget} from '../importer'
 import {readSourceFile} from '../importer/cli/readSourceFile'
 import {type ConversionWorker, startConversionWorker} from '../importer/cli/startConversionWorker'
 import {convertSource} from '../importer/convert/convertSource'
+import {ARTICLE_BODY, isSplitArticle, joinDocuments} from '../importer/documents/articleBody'
 import {type ImportDependencies, runImport} from '../importer/run/runImport'
 import {ImportError} from '../importer/shared/ImportError'
+import {localClient, startLake} from '../lake'
 import {bytesOf, importFixtures} from './fixtures/import'
 import {collect} from './support/collect'
 
@@ -67,7 +69,7 @@ describe('startConversionWorker', () => {
               bytes,
               conversion: {
                 fileName: conversion.fileName,
-                documents: conversion.documents,
+                documents: joinDocuments(conversion.documents),
                 notes: conversion.notes,
                 title: conversion.structured.title,
               },
@@ -120,4 +122,76 @@ describe('startConversionWorker', () => {
     expect(await run(worker)).toEqual(here)
     expect(here.outcomes.map(({status}) => status)).toEqual(Array(60).fill('created'))
   })
+
+  test('startConversionWorker: sends the article split, its body as JSON bytes and its headings', async () => {
+    const [path = ''] = await written([
+      {fileName: 'floods.txt', bytes: new TextEncoder().encode(FLOODS.join('\n'))},
+    ])
+    const {conversion} = await worker.convert(path, PROVENANCE)
+    const article = conversion?.documents.article
+    if (!article || !isSplitArticle(article)) throw new Error('expected a split article')
+    expect(article).not.toHaveProperty('sections')
+    expect(article.source).not.toHaveProperty('text')
+    expect(article[ARTICLE_BODY].headings).toEqual([null, 'Roads reopen'])
+    expect(new TextDecoder().decode(article[ARTICLE_BODY].json)).toMatch(/^"sections":\[/)
+  })
+
+  test('runImport: with the worker, a lake gets the documents made here, created and then patched', async () => {
+    const sources = async () =>
+      written(
+        [...generateCorpus(30)].map(({fileName, text}) => ({
+          fileName,
+          bytes: new TextEncoder().encode(text),
+        })),
+      )
+    const paths = await sources()
+    const run = async (data: string, converter?: ConversionWorker) => {
+      const lake = await startLake({data, port: 0})
+      const client = localClient(lake.url)
+      try {
+        const result = await runImport(
+          paths,
+          {},
+          {
+            readSource: readSourceFile,
+            ...(converter ? {converter} : {}),
+            target: clientTarget(client, lake.url),
+            now: () => PROVENANCE.importedAt,
+            importerVersion: PROVENANCE.importerVersion,
+            batch: {files: 7},
+          },
+        )
+        const outcomes = (await collect(result.outcomes)).map(({status}) => status)
+        const stored = await client.fetch<Record<string, unknown>[]>('*[] | order(_id asc)')
+        // The lake's own stamps differ between lakes; the content must not.
+        const documents = stored.map(({_rev, _createdAt, _updatedAt, ...document}) => document)
+        return {outcomes, documents}
+      } finally {
+        await lake.close()
+      }
+    }
+    const dataHere = join(await mkdtemp(join(folder, 'here-')), 'production.ndjson')
+    const dataThere = join(await mkdtemp(join(folder, 'there-')), 'production.ndjson')
+    const createdHere = await run(dataHere)
+    expect(await run(dataThere, worker)).toEqual(createdHere)
+    expect(createdHere.outcomes).toEqual(Array(30).fill('created'))
+
+    // Every article's source changes, so the second runs patch what the first stored.
+    for (const path of paths)
+      await writeFile(path, `${await readFile(path, 'utf8')}\n\nCorrection.`)
+    const patchedHere = await run(dataHere)
+    expect(await run(dataThere, worker)).toEqual(patchedHere)
+    expect(patchedHere.outcomes).toEqual(Array(30).fill('updated'))
+    expect(JSON.stringify(patchedHere.documents)).toContain('Correction.')
+  })
 })
+
+const FLOODS = [
+  'Floods close the ring road',
+  '',
+  'Water rose overnight across the valley.',
+  '',
+  'Roads reopen',
+  '',
+  'The ring road reopened at noon.',
+]

@@ -2,6 +2,8 @@
 // while the importer's main thread decides and writes the articles before them.
 import {parentPort} from 'node:worker_threads'
 
+import {joinArticle, splitArticle} from '../documents/articleBody'
+import {bodyLimits} from '../run/limitProblems'
 import {readAndConvert} from '../run/runImport'
 import {type ConversionReply, isConversionRequest} from './conversionWorkerProtocol'
 import {readSourceFile} from './readSourceFile'
@@ -16,14 +18,23 @@ parentPort?.on('message', async (message: unknown) => {
     const {conversion, error, bytes} = await convert(fileName, {importedAt, importerVersion})
     if (conversion) {
       // The structure's blocks stay here: the run needs the documents and how the title was found.
+      // The article's sections and source go as UTF-8 JSON, which the run sends as it is.
       const {documents, notes, structured} = conversion
-      const kept = {fileName, documents, notes, structured: {title: structured.title}}
-      reply = {id, bytes, conversionJson: JSON.stringify(kept)}
+      const {head, body} = splitArticle(joinArticle(documents.article), bodyLimits)
+      const kept = {
+        fileName,
+        documents: {...documents, article: head},
+        notes,
+        structured: {title: structured.title},
+      }
+      reply = {id, bytes, conversionJson: JSON.stringify(kept), body}
     } else {
       reply = {id, bytes, error: error ?? ''}
     }
   } catch (broke) {
     reply = {id, broke: broke instanceof Error ? (broke.stack ?? broke.message) : String(broke)}
   }
-  parentPort?.postMessage(reply)
+  // The body's bytes move to the run's thread instead of being copied.
+  const moved = 'body' in reply ? reply.body?.json.buffer : undefined
+  parentPort?.postMessage(reply, moved instanceof ArrayBuffer ? [moved] : [])
 })

@@ -1,5 +1,6 @@
 import {isRecord} from '../../dataset/guards'
 import type {ConvertedArticle} from '../convert/convertSource'
+import type {ArticleBody} from '../documents/articleBody'
 import type {ConvertedSource, Provenance} from '../run/runImport'
 
 /** What the conversion worker is asked: read and convert one file. */
@@ -11,10 +12,13 @@ export interface ConversionRequest extends Provenance {
 /**
  * The worker's answer: the file converted (or why it cannot be an article), or, when converting
  * broke, the error's message. The conversion travels as JSON text: serialising and parsing it
- * costs about half what structured cloning its thousands of small objects does.
+ * costs about half what structured cloning its thousands of small objects does. Its article's
+ * body (sections and source) travels apart, as UTF-8 JSON the run never parses unless it
+ * validates: see `splitArticle`.
  */
 export type ConversionReply = {id: number} & (
-  (Omit<ConvertedSource, 'conversion'> & {conversionJson?: string}) | {broke: string}
+  | (Omit<ConvertedSource, 'conversion'> & {conversionJson?: string; body?: ArticleBody})
+  | {broke: string}
 )
 
 /**
@@ -44,6 +48,26 @@ export function isConversionReply(value: unknown): value is ConversionReply {
     isRecord(value) &&
     typeof value['id'] === 'number' &&
     (typeof value['bytes'] === 'number' || typeof value['broke'] === 'string')
+  )
+}
+
+/**
+ * Narrows the article body a reply carries: its JSON bytes, headings and what the limits need.
+ *
+ * @param value - a reply's `body`
+ * @returns true for an article body
+ */
+export function isArticleBody(value: unknown): value is ArticleBody {
+  if (!isRecord(value) || !isRecord(value['limits'])) return false
+  const {json, headings, limits} = value
+  return (
+    json instanceof Uint8Array &&
+    Array.isArray(headings) &&
+    headings.every((heading) => heading === null || typeof heading === 'string') &&
+    typeof limits['paths'] === 'number' &&
+    typeof limits['maxBytes'] === 'number' &&
+    Array.isArray(limits['hrefs']) &&
+    limits['hrefs'].every((href) => typeof href === 'string')
   )
 }
 

@@ -16,9 +16,8 @@ import {startConversionWorker} from './startConversionWorker'
 export type {CommandIo} from '../../cli/command'
 
 /** What `npm run import` is given besides its arguments and io. */
-export interface ImportCommandDependencies extends Pick<
-  ImportDependencies,
-  'validate' | 'importerVersion'
+export interface ImportCommandDependencies extends Required<
+  Pick<ImportDependencies, 'validate' | 'importerVersion'>
 > {
   /**
    * Called once the arguments are read, when the run will validate: a validator that is slow to
@@ -53,7 +52,7 @@ export async function importCommand(
   const read = commandArgs({name: 'import', usage: IMPORT_USAGE}, parseImportArgs(argv, io.env), io)
   if ('exitCode' in read) return read.exitCode
   const {args} = read
-  const {prepareValidation, ...runDependencies} = dependencies
+  const {prepareValidation, validate, ...runDependencies} = dependencies
   if (!args.skipValidation) prepareValidation?.()
   const timestamp = args.fixedTime ?? (io.now?.() ?? new Date()).toISOString()
 
@@ -82,7 +81,8 @@ export async function importCommand(
       try {
         result = await runImport(files, args, {
           ...runDependencies,
-          ...(args.skipValidation ? {validate: skipValidation} : {}),
+          // --skip-validation: every document passes, as `sanity dataset import` assumes.
+          ...(args.skipValidation ? {} : {validate}),
           readSource: readSourceFile,
           ...(converter ? {converter} : {}),
           target,
@@ -137,9 +137,4 @@ function describeFailure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error)
   const line = message.split('\n')[0] ?? message
   return line.length > 300 ? `${line.slice(0, 300)}…` : line
-}
-
-/** `--skip-validation`: every document passes, as `sanity dataset import` assumes. */
-async function skipValidation(documents: readonly {_id: string; _type: string}[]) {
-  return documents.map(({_id, _type}) => ({documentId: _id, documentType: _type, issues: []}))
 }

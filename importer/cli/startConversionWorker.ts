@@ -1,10 +1,12 @@
 import {Worker} from 'node:worker_threads'
 
 import {workerRequests} from '../../cli/workerRequests'
+import {ARTICLE_BODY} from '../documents/articleBody'
 import type {ConvertedSource, SourceConverter} from '../run/runImport'
 import {
   type ConversionReply,
   type ConversionRequest,
+  isArticleBody,
   isConversionReply,
   isConvertedArticle,
 } from './conversionWorkerProtocol'
@@ -49,11 +51,13 @@ export function startConversionWorker(): ConversionWorker {
 /** The file converted, or why it cannot be an article; an Error when converting it broke. */
 function readReply(reply: ConversionReply): ConvertedSource | Error {
   if ('broke' in reply) return new Error(`converting a file broke: ${reply.broke}`)
-  const {conversionJson, error, bytes} = reply
+  const {conversionJson, error, bytes, body} = reply
   if (conversionJson === undefined) return {bytes, error: error ?? ''}
   const conversion: unknown = JSON.parse(conversionJson)
-  if (!isConvertedArticle(conversion)) {
+  if (!isConvertedArticle(conversion) || !isArticleBody(body)) {
     return new Error('conversion worker sent something that is not a conversion')
   }
-  return {bytes, conversion}
+  // The article's head, with its body as the worker serialised it.
+  const article = {...conversion.documents.article, [ARTICLE_BODY]: body}
+  return {bytes, conversion: {...conversion, documents: {...conversion.documents, article}}}
 }

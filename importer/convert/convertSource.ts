@@ -1,3 +1,4 @@
+import type {AnyDocuments} from '../documents/articleBody'
 import {buildDocuments} from '../documents/buildDocuments'
 import type {ImportedDocuments} from '../documents/types'
 import {markdownToBlocks} from '../parse/markdownToBlocks'
@@ -31,9 +32,10 @@ export interface Conversion {
 /**
  * What an import run keeps of a conversion: the documents, the notes, and how the headline was
  * found, without the structure's blocks. A {@link Conversion} is one; a conversion done on
- * another thread sends this much back.
+ * another thread sends this much back, its article split (see `splitArticle`).
  */
-export type ConvertedArticle = Pick<Conversion, 'fileName' | 'documents' | 'notes'> & {
+export type ConvertedArticle = Pick<Conversion, 'fileName' | 'notes'> & {
+  documents: AnyDocuments
   structured: Pick<StructuredArticle, 'title'>
 }
 

@@ -3,6 +3,7 @@ import {ContentKeys} from '../shared/contentKey'
 import {fileStem} from '../shared/fileName'
 import {ImportError} from '../shared/ImportError'
 import type {StructuredArticle} from '../structure/structureArticle'
+import {type AnyDocuments, joinArticle} from './articleBody'
 import {contentHash} from './contentHash'
 import {slugify} from './slugify'
 import {toPortableText} from './toPortableText'
@@ -92,7 +93,7 @@ export function buildDocuments(input: BuildInput): ImportedDocuments {
 export function referencedDocuments({
   persons,
   newsletter,
-}: ImportedDocuments): (PersonInput | NewsletterInput)[] {
+}: Pick<ImportedDocuments, 'persons' | 'newsletter'>): (PersonInput | NewsletterInput)[] {
   return newsletter ? [...persons, newsletter] : [...persons]
 }
 
@@ -104,10 +105,12 @@ export function referencedDocuments({
  * @param slug - the slug to give the article
  * @returns new documents; the input is not changed
  */
-export function withSlug(documents: ImportedDocuments, slug: string): ImportedDocuments {
-  const article: ArticleInput = {...documents.article, slug: {_type: 'slug', current: slug}}
-  if (documents.article.source) {
-    article.source = {...documents.article.source, contentHash: contentHash(article)}
+export function withSlug(documents: AnyDocuments, slug: string): ImportedDocuments {
+  // The content hash covers the sections, so a split article is read whole: a clash is rare.
+  const whole = joinArticle(documents.article)
+  const article: ArticleInput = {...whole, slug: {_type: 'slug', current: slug}}
+  if (whole.source) {
+    article.source = {...whole.source, contentHash: contentHash(article)}
   }
   return {...documents, article}
 }

@@ -1,14 +1,16 @@
 import type {SanityDocument} from '@sanity/client'
 
 import {isRecord} from '../../dataset/guards'
+import {
+  type AnyArticle,
+  type AnyDocuments,
+  hasField,
+  isSplitArticle,
+  joinArticle,
+} from '../documents/articleBody'
 import {referencedDocuments} from '../documents/buildDocuments'
 import {contentHash, recordedContentHash} from '../documents/contentHash'
-import type {
-  ArticleInput,
-  ImportedDocuments,
-  NewsletterInput,
-  PersonInput,
-} from '../documents/types'
+import type {ArticleInput, NewsletterInput, PersonInput} from '../documents/types'
 
 /**
  * What an import did with one article: `review` is an article written as a draft because it
@@ -18,8 +20,8 @@ export type ArticleStatus = 'created' | 'updated' | 'unchanged' | 'kept' | 'revi
 
 /** One article to write, in one transaction with the people and newsletter it needs. */
 export interface ArticleWrite {
-  /** The article as written: `drafts.<id>` for a draft. */
-  article: ArticleInput
+  /** The article as written: `drafts.<id>` for a draft. Split when it was converted elsewhere. */
+  article: AnyArticle
   /** People and newsletters not stored yet: created only where still missing. */
   createIfMissing: (PersonInput | NewsletterInput)[]
   /** The stored document's revision a replacement must still find; absent for a new one. */
@@ -67,7 +69,7 @@ export type ArticleDecision = {
  * @returns the decision
  */
 export function decideArticle(
-  article: ArticleInput,
+  article: AnyArticle,
   stored: ReadonlyMap<string, SanityDocument>,
   force: boolean,
 ): ArticleDecision {
@@ -102,7 +104,7 @@ export function decideArticle(
  * @returns the write
  */
 export function articleWrite(
-  documents: ImportedDocuments,
+  documents: AnyDocuments,
   stored: ReadonlyMap<string, SanityDocument>,
   asDraft: boolean,
 ): ArticleWrite {
@@ -116,7 +118,7 @@ export function articleWrite(
       ? {
           ifRevisionID: existing._rev,
           unset: Object.keys(existing).filter(
-            (field) => !field.startsWith('_') && !(field in target),
+            (field) => !field.startsWith('_') && !hasField(target, field),
           ),
         }
       : {}),
@@ -124,7 +126,7 @@ export function articleWrite(
 }
 
 /**
- * Every document of some writes once, people and newsletters first.
+ * Every document of some writes once, people and newsletters first, each article whole.
  *
  * @param writes - the article writes
  * @returns their documents without repeats
@@ -135,8 +137,18 @@ export function planDocuments(
   const documents = new Map<string, ArticleInput | PersonInput | NewsletterInput>()
   for (const write of writes)
     for (const document of write.createIfMissing) documents.set(document._id, document)
-  for (const write of writes) documents.set(write.article._id, write.article)
+  for (const write of writes) documents.set(write.article._id, joinArticle(write.article))
   return [...documents.values()]
+}
+
+/**
+ * The write with its article whole, for keeping it as JSON (a spool) rather than sending it.
+ *
+ * @param write - an article write
+ * @returns the same write, its article parsed if it was split
+ */
+export function wholeWrite(write: ArticleWrite): ArticleWrite {
+  return isSplitArticle(write.article) ? {...write, article: joinArticle(write.article)} : write
 }
 
 /**

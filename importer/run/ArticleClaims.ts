@@ -1,6 +1,6 @@
 import type {ConvertedArticle} from '../convert/convertSource'
+import type {AnyDocuments} from '../documents/articleBody'
 import {withSlug} from '../documents/buildDocuments'
-import type {ImportedDocuments} from '../documents/types'
 import {ImportError} from '../shared/ImportError'
 
 /** Finds the stored articles holding slugs: see `ImportTarget.slugOwners`. */
@@ -8,7 +8,7 @@ export type SlugOwners = (slugs: readonly string[]) => Promise<Map<string, strin
 
 /** What slugs are claimed for: a file's documents, if it converted, and its review notes. */
 export interface ClaimingFile {
-  conversion?: {documents: ImportedDocuments}
+  conversion?: {documents: AnyDocuments}
   /** Why an editor must check the article before it is published. */
   review?: string[]
 }

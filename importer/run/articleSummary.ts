@@ -1,4 +1,5 @@
 import type {ConvertedArticle} from '../convert/convertSource'
+import {ARTICLE_BODY, isSplitArticle} from '../documents/articleBody'
 
 /** What the report says of an imported article; kept instead of its documents. */
 export interface ArticleSummary {
@@ -28,7 +29,9 @@ export function articleSummary({documents, structured}: ConvertedArticle): Artic
     id: article._id,
     title: article.title,
     titleDerived: structured.title.derived,
-    sections: article.sections.map((section) => section.heading ?? null),
+    sections: isSplitArticle(article)
+      ? article[ARTICLE_BODY].headings
+      : article.sections.map((section) => section.heading ?? null),
     authors: persons.map((person) => person.name),
     agencies: article.byline.agencies ?? [],
     ...(newsletter?.heading ? {newsletter: newsletter.heading} : {}),

@@ -101,7 +101,7 @@ export type Validate = (
 export async function decideFiles(
   converted: readonly ConvertedFile[],
   options: DecideOptions,
-  dependencies: {target: ImportTarget; validate: Validate; importedAt: string},
+  dependencies: {target: ImportTarget; validate: Validate | undefined; importedAt: string},
 ): Promise<{outcomes: FileOutcome[]; writes: ArticleWrite[]}> {
   const {target, validate, importedAt} = dependencies
   const conversions = converted.flatMap((item) => (item.conversion ? [item.conversion] : []))
@@ -118,10 +118,12 @@ export async function decideFiles(
   const toWrite = conversions.filter(
     (conversion) => decisions.get(conversion.fileName)?.action === 'write',
   )
-  const toValidate: SanityDocument[] = planDocuments(
-    toWrite.map((conversion) => articleWrite(conversion.documents, storedById, false)),
-  ).map((document) => ({...document, _createdAt: importedAt, _updatedAt: importedAt, _rev: ''}))
-  const validations = toValidate.length > 0 ? await validate(toValidate, stored) : []
+  // Validated whole: an article split for the trip from the conversion worker is parsed here.
+  const toValidate = (): SanityDocument[] =>
+    planDocuments(
+      toWrite.map((conversion) => articleWrite(conversion.documents, storedById, false)),
+    ).map((document) => ({...document, _createdAt: importedAt, _updatedAt: importedAt, _rev: ''}))
+  const validations = validate && toWrite.length > 0 ? await validate(toValidate(), stored) : []
   // Looked up per document, not searched per file: a batch has thousands of validations.
   const validationsById = new Map(
     validations.map((validation) => [validation.documentId, validation]),

@@ -1,5 +1,5 @@
 import {type ConvertedArticle, convertSource} from '../convert/convertSource'
-import type {ArticleWrite} from '../plan/planImport'
+import {type ArticleWrite, wholeWrite} from '../plan/planImport'
 import {ImportError} from '../shared/ImportError'
 import type {CommitResult, ImportTarget} from '../write/ImportTarget'
 import {ArticleClaims} from './ArticleClaims'
@@ -50,8 +50,11 @@ export interface ImportDependencies {
   readSource: (path: string) => Promise<Uint8Array>
   /** Reads and converts the files elsewhere (a worker thread), a few files ahead of the run. */
   converter?: SourceConverter
-  /** Sanity's validation of documents against the Studio schema. */
-  validate: Validate
+  /**
+   * Sanity's validation of documents against the Studio schema. Absent, every document passes,
+   * as `sanity dataset import` assumes (`--skip-validation`), and none is read whole for it.
+   */
+  validate?: Validate
   target: ImportTarget
   /** The import's timestamp, ISO 8601. */
   now: () => string
@@ -160,7 +163,8 @@ export async function runImport(
     failures += decided.outcomes.filter((outcome) => outcome.status === 'failed').length
     await spools.outcomes.append(decided.outcomes)
     if (streaming) await stream(decided.writes)
-    else await spools.writes.append(decided.writes)
+    // A spool keeps JSON, which leaves out a split article's body: each article goes in whole.
+    else await spools.writes.append(decided.writes.map(wholeWrite))
     writes += decided.writes.length
   }
   // A batch is decided while the next one converts: deciding waits on the target (stored

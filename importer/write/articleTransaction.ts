@@ -1,3 +1,4 @@
+import {articleJsonBytes, isSplitArticle} from '../documents/articleBody'
 import type {ArticleWrite} from '../plan/planImport'
 import {shortHash} from '../shared/contentKey'
 import {sha256Hex} from '../shared/sha256'
@@ -23,6 +24,34 @@ export function articleMutations(write: ArticleWrite): Mutation[] {
   if (!ifRevisionID) return [...needed, {create: {...article}}]
   const {_id, _type: _omitType, ...fields} = article
   return [...needed, {patch: {id: _id, ifRevisionID, set: fields, unset}}]
+}
+
+/**
+ * The mutations of {@link articleMutations} as UTF-8 JSON, as a request sends them. A split
+ * article's body goes in as the bytes it arrived as, never parsed or serialised here; any other
+ * article is serialised as `JSON.stringify` writes the mutations.
+ *
+ * @param write - the article and what it needs
+ * @returns the transaction's mutations as a JSON array
+ */
+export function articleMutationsJson(write: ArticleWrite): Buffer {
+  const {article, createIfMissing, ifRevisionID, unset = []} = write
+  if (!isSplitArticle(article)) return Buffer.from(JSON.stringify(articleMutations(write)))
+  const needed = createIfMissing.map(
+    (document) => `${JSON.stringify({createIfNotExists: document})},`,
+  )
+  const [open, close] = ifRevisionID
+    ? [
+        `{"patch":{"id":${JSON.stringify(article._id)},"ifRevisionID":${JSON.stringify(ifRevisionID)},"set":`,
+        `,"unset":${JSON.stringify(unset)}}}`,
+      ]
+    : ['{"create":', '}']
+  const fields = articleJsonBytes(article, ifRevisionID ? ['_id', '_type'] : [])
+  return Buffer.concat([
+    Buffer.from(`[${needed.join('')}${open}`),
+    fields,
+    Buffer.from(`${close}]`),
+  ])
 }
 
 /**

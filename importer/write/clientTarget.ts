@@ -2,7 +2,7 @@ import type {SanityClient} from '@sanity/client'
 
 import {mapAsync} from '../../dataset/ndjson'
 import type {ArticleWrite} from '../plan/planImport'
-import {articleMutations, transactionIdFor} from './articleTransaction'
+import {articleMutationsJson, transactionIdFor} from './articleTransaction'
 import type {ImportTarget} from './ImportTarget'
 import {packTransactions} from './packTransactions'
 import {rateLimiter, type Sleep} from './rateLimiter'
@@ -114,7 +114,7 @@ export function clientTarget(
     ) => {
       const transactions = mapAsync(writes, (write): Transaction => ({
         id: write.article._id,
-        json: Buffer.from(JSON.stringify(articleMutations(write))),
+        json: articleMutationsJson(write),
       }))
       // Workers share one generator: each pulls the next packed request when it is free.
       const requests = packTransactions(transactions, requestBudget - REQUEST_ENVELOPE_BYTES)

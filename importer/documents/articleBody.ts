@@ -1,0 +1,192 @@
+import {isRecord} from '../../dataset/guards'
+import type {ArticleInput, ImportedDocuments} from './types'
+
+/**
+ * Where a split article keeps its body. A symbol, so that copies made with spread (`{...article,
+ * _id}`) keep the body while `JSON.stringify` and `for…in` never see it.
+ */
+export const ARTICLE_BODY: unique symbol = Symbol('article body')
+
+/** The two members an article's body holds: nearly all of its bytes. */
+export const BODY_MEMBERS = ['sections', 'source'] as const
+
+/**
+ * What the Content Lake's limits need to know of a body without reading it (see
+ * `limitProblems`): its distinct attribute paths, the links it holds and a bound on its bytes.
+ */
+export interface BodyLimits {
+  paths: number
+  hrefs: string[]
+  maxBytes: number
+}
+
+/**
+ * An article's sections and source, serialised once where it was converted and kept as UTF-8, so
+ * that the thread deciding and writing the article neither parses nor serialises its bulk.
+ */
+export interface ArticleBody {
+  /** `"sections":[…],"source":{…}`: the two members as they appear in the article's JSON. */
+  json: Uint8Array
+  /** Each section's heading, null for one without: what the report lists. */
+  headings: (string | null)[]
+  limits: BodyLimits
+}
+
+/** An article's source without its text: the provenance an import decides by. */
+export type SourceProvenance = Omit<NonNullable<ArticleInput['source']>, 'text'>
+
+/**
+ * An article whose body travels as JSON: every other field is parsed, and the source's
+ * provenance is repeated outside the body so decisions can read it.
+ */
+export type SplitArticle = Omit<ArticleInput, (typeof BODY_MEMBERS)[number]> & {
+  source?: SourceProvenance
+  [ARTICLE_BODY]: ArticleBody
+}
+
+/** An article as built, or split with its body as JSON. */
+export type AnyArticle = ArticleInput | SplitArticle
+
+/** Documents of one source file whose article may be split. */
+export type AnyDocuments = Omit<ImportedDocuments, 'article'> & {article: AnyArticle}
+
+/**
+ * Whether an article's body is held as JSON.
+ *
+ * @param article - a document
+ * @returns true for a split article
+ */
+export function isSplitArticle(article: object): article is SplitArticle {
+  return ARTICLE_BODY in article
+}
+
+/**
+ * Whether an article has a field, its body's members included when it is split.
+ *
+ * @param article - an article as built or split
+ * @param field - a top-level field name
+ * @returns true when the article, whole, has the field
+ */
+export function hasField(article: AnyArticle, field: string): boolean {
+  if (field in article) return true
+  return isSplitArticle(article) && BODY_MEMBERS.some((member) => member === field)
+}
+
+const UTF8 = new TextEncoder()
+const UTF8_TEXT = new TextDecoder()
+
+/**
+ * Splits an article into its parsed head and its body as UTF-8 JSON: done where the article was
+ * converted. The body's bytes are a buffer of their own, so they can be transferred to another
+ * thread without a copy.
+ *
+ * @param article - an article as built
+ * @param limitsOf - what the Content Lake's limits need to know of the body (see `BodyLimits`)
+ * @returns the head, without the body, and the body
+ */
+export function splitArticle(
+  article: ArticleInput,
+  limitsOf: (body: Pick<ArticleInput, (typeof BODY_MEMBERS)[number]>) => BodyLimits,
+): {head: Omit<SplitArticle, typeof ARTICLE_BODY>; body: ArticleBody} {
+  const {sections, source, ...rest} = article
+  const members = {sections, source}
+  const json = JSON.stringify(members)
+  const body: ArticleBody = {
+    // Without the braces: the members are spliced into whatever object holds them.
+    json: UTF8.encode(json.slice(1, -1)),
+    headings: sections.map((section) => section.heading ?? null),
+    limits: limitsOf(members),
+  }
+  if (!source) return {head: rest, body}
+  const {text: _text, ...provenance} = source
+  return {head: {...rest, source: provenance}, body}
+}
+
+/**
+ * The article with its body parsed: what validation and anything else that reads sections needs.
+ * An article that is not split is returned as it is.
+ *
+ * @param article - an article as built or split
+ * @returns the whole article
+ */
+export function joinArticle(article: AnyArticle): ArticleInput {
+  if (!isSplitArticle(article)) return article
+  const {[ARTICLE_BODY]: body, ...head} = article
+  const members: unknown = JSON.parse(`{${UTF8_TEXT.decode(body.json)}}`)
+  const [before, after] = aroundBody(head)
+  const whole: unknown = isRecord(members) ? {...before, ...members, ...after} : undefined
+  if (!isWholeArticle(whole)) {
+    throw new Error(`joinArticle(): the body of ${article._id} holds no sections`)
+  }
+  return whole
+}
+
+/**
+ * The documents with their article whole (see {@link joinArticle}).
+ *
+ * @param documents - documents whose article may be split
+ * @returns documents with the article parsed
+ */
+export function joinDocuments(documents: AnyDocuments): ImportedDocuments {
+  return {...documents, article: joinArticle(documents.article)}
+}
+
+/**
+ * An article's JSON as UTF-8, the body's bytes spliced in as they are: the same document
+ * `JSON.stringify` gives for the whole article, its members in another order.
+ *
+ * @param article - an article as built or split
+ * @param without - top-level fields to leave out (a patch sets every field but `_id` and `_type`)
+ * @returns the JSON object's bytes
+ */
+export function articleJsonBytes(article: AnyArticle, without: readonly string[] = []): Uint8Array {
+  if (!isSplitArticle(article)) {
+    return UTF8.encode(JSON.stringify(omitted(article, without)))
+  }
+  const {[ARTICLE_BODY]: body, ...head} = article
+  const [before, after] = aroundBody(omitted(head, without)).map((part) => JSON.stringify(part))
+  // `{"a":1}` and `{"b":2}` around `"sections":…,"source":…` make `{"a":1,"sections":…,"b":2}`.
+  const open = UTF8.encode(before === '{}' ? '{' : `${before?.slice(0, -1)},`)
+  const close = UTF8.encode(after === '{}' ? '}' : `,${after?.slice(1)}`)
+  const bytes = new Uint8Array(open.length + body.json.length + close.length)
+  bytes.set(open)
+  bytes.set(body.json, open.length)
+  bytes.set(close, open.length + body.json.length)
+  return bytes
+}
+
+/**
+ * A split article's head in two: the fields that come before its body and those after. The body
+ * goes where the whole article has it, where the head keeps the source's provenance, so a split
+ * article and the same article whole serialise alike; without a source, it goes last.
+ */
+function aroundBody(head: object): [object, object] {
+  const before: Record<string, unknown> = {}
+  const after: Record<string, unknown> = {}
+  let side = before
+  for (const [key, value] of Object.entries(head)) {
+    if (key === 'source') side = after
+    else side[key] = value
+  }
+  return [before, after]
+}
+
+function omitted(value: object, without: readonly string[]): object {
+  if (without.length === 0) return value
+  const kept: Record<string, unknown> = {}
+  for (const [key, field] of Object.entries(value)) if (!without.includes(key)) kept[key] = field
+  return kept
+}
+
+/** An article as the builder makes it: the fields it always has, sections among them. */
+function isWholeArticle(value: unknown): value is ArticleInput {
+  return (
+    isRecord(value) &&
+    typeof value['_id'] === 'string' &&
+    value['_type'] === 'article' &&
+    typeof value['title'] === 'string' &&
+    isRecord(value['slug']) &&
+    isRecord(value['byline']) &&
+    Array.isArray(value['sections'])
+  )
+}
