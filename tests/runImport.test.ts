@@ -11,13 +11,13 @@ import {fileSpool} from '../importer/cli/fileSpool'
 import {readSourceFile} from '../importer/cli/readSourceFile'
 import type {ArticleWrite} from '../importer/plan/planImport'
 import {isArticleWrite} from '../importer/plan/planImport'
+import type {Validate} from '../importer/run/decideFiles'
 import {
   type FileOutcome,
   type ImportDependencies,
   type ImportOptions,
   NOT_WRITTEN,
 } from '../importer/run/runImport'
-import type {Validate} from '../importer/run/decideFiles'
 import {memorySpool} from '../importer/run/spool'
 import {localClient, startLake} from '../lake'
 import {collect} from './support/collect'
