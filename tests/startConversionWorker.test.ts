@@ -10,7 +10,7 @@ import {readSourceFile} from '../importer/cli/readSourceFile'
 import {type ConversionWorker, startConversionWorker} from '../importer/cli/startConversionWorker'
 import {convertSource} from '../importer/convert/convertSource'
 import {ARTICLE_BODY, isSplitArticle, joinDocuments} from '../importer/documents/articleBody'
-import {type ImportDependencies, runImport} from '../importer/run/runImport'
+import {type ConvertedSource, type ImportDependencies, runImport} from '../importer/run/runImport'
 import {ImportError} from '../importer/shared/ImportError'
 import {localClient, startLake} from '../lake'
 import {bytesOf, importFixtures} from './fixtures/import'
@@ -20,12 +20,14 @@ const PROVENANCE = {importedAt: '2024-08-17T00:00:00.000Z', importerVersion: 'te
 
 let folder: string
 let worker: ConversionWorker
+let splitting: ConversionWorker
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'newsroom-worker-'))
   worker = startConversionWorker()
+  splitting = startConversionWorker({splitArticles: true})
 })
-afterAll(() => worker.close())
+afterAll(() => Promise.all([worker.close(), splitting.close()]))
 
 /** Writes files into a fresh folder; returns their paths, in order. */
 async function written(files: {fileName: string; bytes: Uint8Array}[]): Promise<string[]> {
@@ -34,6 +36,23 @@ async function written(files: {fileName: string; bytes: Uint8Array}[]): Promise<
   const paths = files.map(({fileName}, index) => join(into, `${index}-${basename(fileName)}`))
   for (const [index, {bytes}] of files.entries()) await writeFile(paths[index] ?? '', bytes)
   return paths
+}
+
+/** What a worker's conversions hold, in the shape {@link convertedHere} gives, articles whole. */
+function shown(converted: ConvertedSource[]) {
+  return converted.map(({conversion, error, bytes}) =>
+    conversion
+      ? {
+          bytes,
+          conversion: {
+            fileName: conversion.fileName,
+            documents: joinDocuments(conversion.documents),
+            notes: conversion.notes,
+            title: conversion.structured.title,
+          },
+        }
+      : {error},
+  )
 }
 
 /** What converting a file here gives: the documents, notes and title, or the reason. */
@@ -61,22 +80,14 @@ describe('startConversionWorker', () => {
     )
     // Asked all at once, answered in the order asked.
     const fromWorker = await Promise.all(paths.map((path) => worker.convert(path, PROVENANCE)))
+    const fromSplitting = await Promise.all(
+      paths.map((path) => splitting.convert(path, PROVENANCE)),
+    )
     const here = await Promise.all(paths.map(convertedHere))
-    expect(
-      fromWorker.map(({conversion, error, bytes}) =>
-        conversion
-          ? {
-              bytes,
-              conversion: {
-                fileName: conversion.fileName,
-                documents: joinDocuments(conversion.documents),
-                notes: conversion.notes,
-                title: conversion.structured.title,
-              },
-            }
-          : {error},
-      ),
-    ).toEqual(here)
+    const converted = fromWorker.flatMap(({conversion}) => (conversion ? [conversion] : []))
+    expect(converted.some(({documents}) => isSplitArticle(documents.article))).toBe(false)
+    expect(shown(fromWorker)).toEqual(here)
+    expect(shown(fromSplitting)).toEqual(here)
     expect(here.filter((result) => 'error' in result).length).toBeGreaterThan(0)
   })
 
@@ -120,6 +131,7 @@ describe('startConversionWorker', () => {
     }
     const here = await run()
     expect(await run(worker)).toEqual(here)
+    expect(await run(splitting)).toEqual(here)
     expect(here.outcomes.map(({status}) => status)).toEqual(Array(60).fill('created'))
   })
 
@@ -127,7 +139,7 @@ describe('startConversionWorker', () => {
     const [path = ''] = await written([
       {fileName: 'floods.txt', bytes: new TextEncoder().encode(FLOODS.join('\n'))},
     ])
-    const {conversion} = await worker.convert(path, PROVENANCE)
+    const {conversion} = await splitting.convert(path, PROVENANCE)
     const article = conversion?.documents.article
     if (!article || !isSplitArticle(article)) throw new Error('expected a split article')
     expect(article).not.toHaveProperty('sections')
@@ -173,14 +185,14 @@ describe('startConversionWorker', () => {
     const dataHere = join(await mkdtemp(join(folder, 'here-')), 'production.ndjson')
     const dataThere = join(await mkdtemp(join(folder, 'there-')), 'production.ndjson')
     const createdHere = await run(dataHere)
-    expect(await run(dataThere, worker)).toEqual(createdHere)
+    expect(await run(dataThere, splitting)).toEqual(createdHere)
     expect(createdHere.outcomes).toEqual(Array(30).fill('created'))
 
     // Every article's source changes, so the second runs patch what the first stored.
     for (const path of paths)
       await writeFile(path, `${await readFile(path, 'utf8')}\n\nCorrection.`)
     const patchedHere = await run(dataHere)
-    expect(await run(dataThere, worker)).toEqual(patchedHere)
+    expect(await run(dataThere, splitting)).toEqual(patchedHere)
     expect(patchedHere.outcomes).toEqual(Array(30).fill('updated'))
     expect(JSON.stringify(patchedHere.documents)).toContain('Correction.')
   })

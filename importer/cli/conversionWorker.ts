@@ -1,7 +1,8 @@
 // Runs in a worker thread: reads and converts source files one at a time, in the order asked,
 // while the importer's main thread decides and writes the articles before them.
-import {parentPort} from 'node:worker_threads'
+import {parentPort, workerData} from 'node:worker_threads'
 
+import {isRecord} from '../../dataset/guards'
 import {joinArticle, splitArticle} from '../documents/articleBody'
 import {bodyLimits} from '../run/limitProblems'
 import {readAndConvert} from '../run/runImport'
@@ -9,6 +10,7 @@ import {type ConversionReply, isConversionRequest} from './conversionWorkerProto
 import {readSourceFile} from './readSourceFile'
 
 const convert = readAndConvert(readSourceFile)
+const splitArticles = isRecord(workerData) && workerData['splitArticles'] === true
 
 parentPort?.on('message', async (message: unknown) => {
   if (!isConversionRequest(message)) return
@@ -18,16 +20,16 @@ parentPort?.on('message', async (message: unknown) => {
     const {conversion, error, bytes} = await convert(fileName, {importedAt, importerVersion})
     if (conversion) {
       // The structure's blocks stay here: the run needs the documents and how the title was found.
-      // The article's sections and source go as UTF-8 JSON, which the run sends as it is.
       const {documents, notes, structured} = conversion
-      const {head, body} = splitArticle(joinArticle(documents.article), bodyLimits)
-      const kept = {
-        fileName,
-        documents: {...documents, article: head},
-        notes,
-        structured: {title: structured.title},
+      const kept = {fileName, documents, notes, structured: {title: structured.title}}
+      if (splitArticles) {
+        // The article's sections and source go as UTF-8 JSON, which the run sends as it is.
+        const {head, body} = splitArticle(joinArticle(documents.article), bodyLimits)
+        const split = {...kept, documents: {...documents, article: head}}
+        reply = {id, bytes, conversionJson: JSON.stringify(split), body}
+      } else {
+        reply = {id, bytes, conversionJson: JSON.stringify(kept)}
       }
-      reply = {id, bytes, conversionJson: JSON.stringify(kept), body}
     } else {
       reply = {id, bytes, error: error ?? ''}
     }

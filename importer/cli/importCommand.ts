@@ -77,7 +77,10 @@ export async function importCommand(
       const bar =
         io.tty && !args.json && files.length > PROGRESS_THRESHOLD ? progressBar(io.tty) : undefined
       const converter =
-        files.length >= CONVERSION_WORKER_THRESHOLD ? startConversionWorker() : undefined
+        files.length >= CONVERSION_WORKER_THRESHOLD
+          ? // A run that validates reads every article whole: only one that does not gets them split.
+            startConversionWorker({splitArticles: args.skipValidation})
+          : undefined
       try {
         result = await runImport(files, args, {
           ...runDependencies,

@@ -28,12 +28,15 @@ export interface ConversionWorker extends SourceConverter {
  * earlier ones. It answers in the order asked. If the worker dies, every conversion asked for
  * and every later one is refused with the reason.
  *
+ * @param options - `splitArticles`: send each article split (see `splitArticle`), for a run that
+ *   does not validate; a validating run reads every article whole, so it gets them whole
  * @returns the worker, as the import run's converter
  */
-export function startConversionWorker(): ConversionWorker {
+export function startConversionWorker(options: {splitArticles?: boolean} = {}): ConversionWorker {
   // Converting one file at a time needs little memory: a small heap keeps the import's
   // footprint what it was without the worker.
   const worker = new Worker(WORKER_ENTRY, {
+    workerData: {splitArticles: options.splitArticles === true},
     execArgv: [],
     resourceLimits: {maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256},
   })
@@ -54,9 +57,10 @@ function readReply(reply: ConversionReply): ConvertedSource | Error {
   const {conversionJson, error, bytes, body} = reply
   if (conversionJson === undefined) return {bytes, error: error ?? ''}
   const conversion: unknown = JSON.parse(conversionJson)
-  if (!isConvertedArticle(conversion) || !isArticleBody(body)) {
+  if (!isConvertedArticle(conversion) || (body !== undefined && !isArticleBody(body))) {
     return new Error('conversion worker sent something that is not a conversion')
   }
+  if (body === undefined) return {bytes, conversion}
   // The article's head, with its body as the worker serialised it.
   const article = {...conversion.documents.article, [ARTICLE_BODY]: body}
   return {bytes, conversion: {...conversion, documents: {...conversion.documents, article}}}
