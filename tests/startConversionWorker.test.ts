@@ -10,7 +10,12 @@ import {readSourceFile} from '../importer/cli/readSourceFile'
 import {type ConversionWorker, startConversionWorker} from '../importer/cli/startConversionWorker'
 import {convertSource} from '../importer/convert/convertSource'
 import {ARTICLE_BODY, isSplitArticle, joinDocuments} from '../importer/documents/articleBody'
-import {type ConvertedSource, type ImportDependencies, runImport} from '../importer/run/runImport'
+import {
+  type ConvertedSource,
+  type ImportDependencies,
+  type ImportOptions,
+  runImport,
+} from '../importer/run/runImport'
 import {ImportError} from '../importer/shared/ImportError'
 import {localClient, startLake} from '../lake'
 import {bytesOf, importFixtures} from './fixtures/import'
@@ -148,31 +153,28 @@ describe('startConversionWorker', () => {
     expect(new TextDecoder().decode(article[ARTICLE_BODY].json)).toMatch(/^"sections":\[/)
   })
 
-  test('runImport: with the worker, a lake gets the documents made here, created and then patched', async () => {
-    const sources = async () =>
-      written(
-        [...generateCorpus(30)].map(({fileName, text}) => ({
-          fileName,
-          bytes: new TextEncoder().encode(text),
-        })),
-      )
-    const paths = await sources()
-    const run = async (data: string, converter?: ConversionWorker) => {
+  test('runImport: with the worker, a lake gets the documents made here: created, patched, renamed for a taken slug, all or nothing', async () => {
+    const corpus = [...generateCorpus(30)].map(({fileName, text}) => ({
+      fileName,
+      bytes: new TextEncoder().encode(text),
+    }))
+    const paths = await written(corpus)
+    // The same article under another file name: its slug is taken, so it is renamed for review.
+    const [twin = ''] = await written(
+      corpus.slice(0, 1).map((file) => ({...file, fileName: 'twin.txt'})),
+    )
+    const run = async (data: string, converter?: ConversionWorker, options: ImportOptions = {}) => {
       const lake = await startLake({data, port: 0})
       const client = localClient(lake.url)
       try {
-        const result = await runImport(
-          paths,
-          {},
-          {
-            readSource: readSourceFile,
-            ...(converter ? {converter} : {}),
-            target: clientTarget(client, lake.url),
-            now: () => PROVENANCE.importedAt,
-            importerVersion: PROVENANCE.importerVersion,
-            batch: {files: 7},
-          },
-        )
+        const result = await runImport(options.strict ? paths : [...paths, twin], options, {
+          readSource: readSourceFile,
+          ...(converter ? {converter} : {}),
+          target: clientTarget(client, lake.url),
+          now: () => PROVENANCE.importedAt,
+          importerVersion: PROVENANCE.importerVersion,
+          batch: {files: 7},
+        })
         const outcomes = (await collect(result.outcomes)).map(({status}) => status)
         const stored = await client.fetch<Record<string, unknown>[]>('*[] | order(_id asc)')
         // The lake's own stamps differ between lakes; the content must not.
@@ -182,19 +184,26 @@ describe('startConversionWorker', () => {
         await lake.close()
       }
     }
-    const dataHere = join(await mkdtemp(join(folder, 'here-')), 'production.ndjson')
-    const dataThere = join(await mkdtemp(join(folder, 'there-')), 'production.ndjson')
+    const lakeFile = async (name: string) =>
+      join(await mkdtemp(join(folder, `${name}-`)), 'production.ndjson')
+    const [dataHere, dataThere] = [await lakeFile('here'), await lakeFile('there')]
     const createdHere = await run(dataHere)
     expect(await run(dataThere, splitting)).toEqual(createdHere)
-    expect(createdHere.outcomes).toEqual(Array(30).fill('created'))
+    expect(createdHere.outcomes).toEqual([...Array(30).fill('created'), 'review'])
 
     // Every article's source changes, so the second runs patch what the first stored.
-    for (const path of paths)
+    for (const path of [...paths, twin])
       await writeFile(path, `${await readFile(path, 'utf8')}\n\nCorrection.`)
     const patchedHere = await run(dataHere)
     expect(await run(dataThere, splitting)).toEqual(patchedHere)
-    expect(patchedHere.outcomes).toEqual(Array(30).fill('updated'))
+    expect(patchedHere.outcomes.slice(0, 30)).toEqual(Array(30).fill('updated'))
     expect(JSON.stringify(patchedHere.documents)).toContain('Correction.')
+
+    // All or nothing: the writes wait in a spool until every file has passed.
+    const strictHere = await run(await lakeFile('strict-here'), undefined, {strict: true})
+    const strict = await run(await lakeFile('strict-there'), splitting, {strict: true})
+    expect(strict).toEqual(strictHere)
+    expect(strictHere.documents.length).toBeGreaterThan(30)
   })
 })
 
