@@ -132,8 +132,8 @@ export function joinDocuments(documents: AnyDocuments): ImportedDocuments {
 }
 
 /**
- * An article's JSON as UTF-8, the body's bytes spliced in as they are: the same document
- * `JSON.stringify` gives for the whole article, its members in another order.
+ * An article's JSON as UTF-8, the body's bytes spliced in as they are: byte for byte what
+ * `JSON.stringify` gives for the same article whole.
  *
  * @param article - an article as built or split
  * @param without - top-level fields to leave out (a patch sets every field but `_id` and `_type`)
@@ -144,10 +144,12 @@ export function articleJsonBytes(article: AnyArticle, without: readonly string[]
     return UTF8.encode(JSON.stringify(omitted(article, without)))
   }
   const {[ARTICLE_BODY]: body, ...head} = article
-  const [before, after] = aroundBody(omitted(head, without)).map((part) => JSON.stringify(part))
+  const [before, after] = aroundBody(omitted(head, without))
+  const beforeJson = JSON.stringify(before)
+  const afterJson = JSON.stringify(after)
   // `{"a":1}` and `{"b":2}` around `"sections":…,"source":…` make `{"a":1,"sections":…,"b":2}`.
-  const open = UTF8.encode(before === '{}' ? '{' : `${before?.slice(0, -1)},`)
-  const close = UTF8.encode(after === '{}' ? '}' : `,${after?.slice(1)}`)
+  const open = UTF8.encode(beforeJson === '{}' ? '{' : `${beforeJson.slice(0, -1)},`)
+  const close = UTF8.encode(afterJson === '{}' ? '}' : `,${afterJson.slice(1)}`)
   const bytes = new Uint8Array(open.length + body.json.length + close.length)
   bytes.set(open)
   bytes.set(body.json, open.length)
