@@ -24,6 +24,7 @@ parentPort?.on('message', async (message: unknown) => {
       const kept = {fileName, documents, notes, structured: {title: structured.title}}
       if (splitArticles) {
         // The article's sections and source go as UTF-8 JSON, which the run sends as it is.
+        // Converted here, the article is whole: joinArticle only tells the types so.
         const {head, body} = splitArticle(joinArticle(documents.article), bodyLimits)
         const split = {...kept, documents: {...documents, article: head}}
         reply = {id, bytes, conversionJson: JSON.stringify(split), body}

@@ -132,19 +132,16 @@ export function joinDocuments(documents: AnyDocuments): ImportedDocuments {
 }
 
 /**
- * An article's JSON as UTF-8, the body's bytes spliced in as they are: byte for byte what
- * `JSON.stringify` gives for the same article whole.
+ * A split article's JSON as UTF-8, the body's bytes spliced in as they are: byte for byte what
+ * `JSON.stringify` gives for the same article whole. Any copy that kept the body will do, such
+ * as the fields a patch sets (all but `_id` and `_type`).
  *
- * @param article - an article as built or split
- * @param without - top-level fields to leave out (a patch sets every field but `_id` and `_type`)
+ * @param article - a split article, or fields copied from one
  * @returns the JSON object's bytes
  */
-export function articleJsonBytes(article: AnyArticle, without: readonly string[] = []): Uint8Array {
-  if (!isSplitArticle(article)) {
-    return UTF8.encode(JSON.stringify(omitted(article, without)))
-  }
+export function articleJsonBytes(article: Pick<SplitArticle, typeof ARTICLE_BODY>): Uint8Array {
   const {[ARTICLE_BODY]: body, ...head} = article
-  const [before, after] = aroundBody(omitted(head, without))
+  const [before, after] = aroundBody(head)
   const beforeJson = JSON.stringify(before)
   const afterJson = JSON.stringify(after)
   // `{"a":1}` and `{"b":2}` around `"sections":…,"source":…` make `{"a":1,"sections":…,"b":2}`.
@@ -171,13 +168,6 @@ function aroundBody(head: object): [object, object] {
     else side[key] = value
   }
   return [before, after]
-}
-
-function omitted(value: object, without: readonly string[]): object {
-  if (without.length === 0) return value
-  const kept: Record<string, unknown> = {}
-  for (const [key, field] of Object.entries(value)) if (!without.includes(key)) kept[key] = field
-  return kept
 }
 
 /** An article as the builder makes it: the fields it always has, sections among them. */

@@ -1,5 +1,5 @@
 import {articleJsonBytes, isSplitArticle} from '../documents/articleBody'
-import type {ArticleWrite} from '../plan/planImport'
+import {type ArticleWrite, wholeWrite} from '../plan/planImport'
 import {shortHash} from '../shared/contentKey'
 import {sha256Hex} from '../shared/sha256'
 
@@ -27,32 +27,35 @@ export function articleMutations(write: ArticleWrite): Mutation[] {
 }
 
 /**
- * The mutations of {@link articleMutations} as UTF-8 JSON, as a request sends them. A split
- * article's body goes in as the bytes it arrived as, never parsed or serialised here; any other
- * article is serialised as `JSON.stringify` writes the mutations.
+ * The mutations of {@link articleMutations} as UTF-8 JSON, as a request sends them: what
+ * `JSON.stringify` writes, except that a split article's body goes in as the bytes it arrived
+ * as, never parsed or serialised here.
  *
  * @param write - the article and what it needs
  * @returns the transaction's mutations as a JSON array
  */
 export function articleMutationsJson(write: ArticleWrite): Buffer {
-  const {article, createIfMissing, ifRevisionID, unset = []} = write
-  if (!isSplitArticle(article)) return Buffer.from(JSON.stringify(articleMutations(write)))
-  const needed = createIfMissing.map(
-    (document) => `${JSON.stringify({createIfNotExists: document})},`,
-  )
-  const [open, close] = ifRevisionID
-    ? [
-        `{"patch":{"id":${JSON.stringify(article._id)},"ifRevisionID":${JSON.stringify(ifRevisionID)},"set":`,
-        `,"unset":${JSON.stringify(unset)}}}`,
-      ]
-    : ['{"create":', '}']
-  const fields = articleJsonBytes(article, ifRevisionID ? ['_id', '_type'] : [])
-  return Buffer.concat([
-    Buffer.from(`[${needed.join('')}${open}`),
-    fields,
-    Buffer.from(`${close}]`),
-  ])
+  // A whole article is serialised as it is: a replacer would be called for each of its values.
+  if (!isSplitArticle(write.article)) return Buffer.from(JSON.stringify(articleMutations(write)))
+  let body: Uint8Array | undefined
+  // The split article (created, or the fields a patch sets) is written as a mark, then the mark
+  // is replaced by the article's bytes.
+  const json = JSON.stringify(articleMutations(write), (_key, value: unknown) => {
+    if (typeof value !== 'object' || value === null || !isSplitArticle(value)) return value
+    body = articleJsonBytes(value)
+    return SPLICE_MARK
+  })
+  const [before, after, ...more] = json.split(SPLICE_MARK_JSON)
+  // A stored field named like the mark would make the split ambiguous: serialise it whole then.
+  if (!body || before === undefined || after === undefined || more.length > 0) {
+    return Buffer.from(JSON.stringify(articleMutations(wholeWrite(write))))
+  }
+  return Buffer.concat([Buffer.from(before), body, Buffer.from(after)])
 }
+
+/** Where {@link articleMutationsJson} splices a split article's bytes: a string no id holds. */
+const SPLICE_MARK = '\u0000article'
+const SPLICE_MARK_JSON = JSON.stringify(SPLICE_MARK)
 
 /**
  * A transaction id derived from a request's mutations as they are sent, so a retried request
