@@ -78,6 +78,13 @@ async function crashImage(path: string): Promise<string> {
 
 const size = async (path: string) => (await stat(path)).size
 
+/** A promise the test resolves when it chooses: a snapshot rewrite held until then. */
+function gated(): {gate: Promise<void>; open: () => void} {
+  let open: () => void = () => undefined
+  const gate = new Promise<void>((resolve) => (open = resolve))
+  return {gate, open}
+}
+
 /** Opens the real journal, failing its operations as `faults` says. */
 function faultyJournal(faults: Partial<FileFaults>): LakeStoreFiles['openJournal'] {
   return (path) => openJournalFile(path, recordingOpen([], faults))
@@ -257,6 +264,7 @@ describe('openLakeStore', () => {
       const snapshotBytes = await size(data).catch(() => 0)
       const line = `${JSON.stringify(entry(n, [article(n)]))}\n`
       await store.commit(entry(n, [article(n)]))
+      await store.idle()
       journalBytes += Buffer.byteLength(line)
       const journal = await size(`${data}.journal`)
       if (journal === 0) {
@@ -356,7 +364,10 @@ describe('openLakeStore: durability when writes fail', () => {
       files: {writeSnapshot: snapshotWriter(disk)},
       onCompactionError: (error) => reports.push(error.message),
     })
-    for (let n = 0; n < 40; n++) await store.commit(entry(n, [article(n)]))
+    for (let n = 0; n < 40; n++) {
+      await store.commit(entry(n, [article(n)]))
+      await store.idle()
+    }
     expect(store.get('article-0039')).toEqual(article(39))
     await expect(stat(data)).rejects.toThrow(/ENOENT/)
     // Tried at the floor, then only after the journal doubled each time.
@@ -378,7 +389,10 @@ describe('openLakeStore: durability when writes fail', () => {
 
     disk.full = false
     let n = 40
-    while (disk.journalSizes.length === 3) await store.commit(entry(n, [article(n++)]))
+    while (disk.journalSizes.length === 3) {
+      await store.commit(entry(n, [article(n++)]))
+      await store.idle()
+    }
     expect(disk.journalSizes[3]).toBeGreaterThanOrEqual(2 * c)
     expect(await size(`${data}.journal`)).toBe(0)
     expect((await readNdjson(data)).map((document) => document._id)).toEqual(ids(store))
@@ -553,6 +567,9 @@ describe('openLakeStore: what is flushed to disk, and when', () => {
 
 describe('openLakeStore: snapshot rewrites', () => {
   const lineBytes = (n: number) => Buffer.byteLength(`${JSON.stringify(entry(n, [article(n)]))}\n`)
+  /** The journal bytes of the entries `entry(from)` to `entry(to - 1)`. */
+  const lines = (from: number, to: number) =>
+    Array.from({length: to - from}, (_, k) => lineBytes(from + k)).reduce((a, b) => a + b, 0)
 
   test.each([
     {n: 1, floor: (bytes: number) => bytes, compacted: true},
@@ -562,6 +579,7 @@ describe('openLakeStore: snapshot rewrites', () => {
     async ({floor, compacted}) => {
       const store = await openLakeStore(data, {compactFloorBytes: floor(lineBytes(1))})
       await store.commit(entry(1, [article(1)]))
+      await store.idle()
       expect(await size(`${data}.journal`)).toBe(compacted ? 0 : lineBytes(1))
       expect(await readFile(data, 'utf8').catch(() => 'absent')).toBe(
         compacted ? toNdjson([article(1)]) : 'absent',
@@ -591,6 +609,77 @@ describe('openLakeStore: snapshot rewrites', () => {
       expect(seen).toEqual([passed])
     },
   )
+
+  test('openLakeStore: commits go on while a rewrite one of them started is written, and a crash at any point keeps them all', async () => {
+    const {gate, open} = gated()
+    const images: {while: string; afterSnapshot?: string} = {while: ''}
+    const store = await openLakeStore(data, {
+      compactFloorBytes: lines(0, 3),
+      files: {
+        writeSnapshot: async (path, pieces, options) => {
+          await gate
+          const bytes = await writeFileAtomic(path, pieces, options)
+          images.afterSnapshot = await crashImage(data)
+          return bytes
+        },
+      },
+    })
+    // The third commit starts the rewrite, which waits; the ones after it are not held up.
+    for (let n = 0; n < 8; n++) await store.commit(entry(n, [article(n)]))
+    images.while = await crashImage(data)
+    expect(await size(`${data}.journal`)).toBe(lines(0, 8))
+    open()
+    await store.idle()
+    // The snapshot holds the three, the journal the five written meanwhile.
+    expect(await readNdjson(data)).toEqual([article(0), article(1), article(2)])
+    expect(await size(`${data}.journal`)).toBe(lines(3, 8))
+    for (const image of [images.while, images.afterSnapshot ?? '', await crashImage(data)]) {
+      const restarted = await openLakeStore(image)
+      expect(ids(restarted)).toEqual(Array.from({length: 8}, (_, n) => article(n)._id))
+      await restarted.close()
+    }
+    await store.commit(entry(8, [article(8)]))
+    await store.close()
+    expect(await readNdjson(data)).toEqual(Array.from({length: 9}, (_, n) => article(n)))
+  })
+
+  test('openLakeStore: a journal that cannot be cut after a rewrite keeps every entry, and the next rewrite cuts it', async () => {
+    const {gate, open} = gated()
+    let diskFull = true
+    const reports: string[] = []
+    const store = await openLakeStore(data, {
+      compactFloorBytes: lines(0, 3),
+      onCompactionError: (error) => reports.push(error.message),
+      files: {
+        writeSnapshot: async (path, pieces, options) => {
+          await gate
+          return writeFileAtomic(path, pieces, options)
+        },
+        replaceJournal: async (path, pieces, options) => {
+          if (diskFull) throw diskError('ENOSPC', 'no space left on device, write')
+          return writeFileAtomic(path, pieces, options)
+        },
+      },
+    })
+    for (let n = 0; n < 5; n++) await store.commit(entry(n, [article(n)]))
+    open()
+    await store.idle()
+    expect(reports).toEqual([
+      `openLakeStore(): cutting ${data}.journal after rewriting ${data} failed (ENOSPC: no space left on device, write); it keeps every transaction, and is cut at the next rewrite`,
+    ])
+    expect(await readNdjson(data)).toEqual([article(0), article(1), article(2)])
+    expect(await size(`${data}.journal`)).toBe(lines(0, 5))
+    const restarted = await openLakeStore(await crashImage(data))
+    expect(ids(restarted)).toEqual(Array.from({length: 5}, (_, n) => article(n)._id))
+    await restarted.close()
+    // Later writes and rewrites read each document from where it lies now.
+    await store.commit(entry(5, [article(5)]))
+    diskFull = false
+    await store.compact()
+    expect(await readNdjson(data)).toEqual(Array.from({length: 6}, (_, n) => article(n)))
+    expect(await size(`${data}.journal`)).toBe(0)
+    await store.close()
+  })
 
   test('openLakeStore: compact rewrites the snapshot and empties the journal, on request', async () => {
     const disk: SnapshotDisk = {full: false, journalSizes: []}
@@ -633,6 +722,7 @@ describe('openLakeStore: snapshot rewrites', () => {
       onCompactionError: (error) => errors.push(error),
     })
     await store.commit(entry(1, [article(1)]))
+    await store.idle()
     expect(errors).toHaveLength(1)
     expect(errors[0]?.cause).toMatchObject({code: 'EFBIG', message: 'EFBIG: file too large, write'})
     await store.close().catch(() => undefined)

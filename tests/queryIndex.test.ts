@@ -311,6 +311,7 @@ function memoryStore(documents: SanityDocument[]): LakeStore & {reads: number} {
       }
     },
     compact: async () => undefined,
+    idle: async () => undefined,
     close: async () => undefined,
   }
   return store

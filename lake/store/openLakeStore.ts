@@ -14,7 +14,7 @@ import {fileSize, type JournalFile, openJournalFile, truncateFile} from './journ
 import {journalWriter} from './journalWriter'
 import {lockDataFile} from './lockDataFile'
 import {replayJournal} from './replayJournal'
-import {type DocumentBytes, snapshotPieces} from './snapshotPieces'
+import {type DocumentBytes, fileRangePieces, snapshotPieces} from './snapshotPieces'
 
 export type {JournalEntry} from './journalEntry'
 export type {JournalFile} from './journalFile'
@@ -32,6 +32,11 @@ export interface LakeStore {
   commit: (entry: JournalEntry) => Promise<void>
   /** Writes the snapshot and empties the journal; rejects, naming the file, when it cannot. */
   compact: () => Promise<void>
+  /**
+   * Resolves once no snapshot rewrite started by a commit is under way (one that fails is
+   * reported, not rejected).
+   */
+  idle: () => Promise<void>
   /**
    * Writes the snapshot (if anything was written) and releases the data file. When the snapshot
    * cannot be written, rejects naming it; the journal keeps every transaction for the next open.
@@ -51,6 +56,15 @@ export interface LakeStoreFiles {
   writeSnapshot: (
     path: string,
     pieces: Iterable<string | Uint8Array>,
+    options: WriteFileAtomicOptions,
+  ) => Promise<number>
+  /**
+   * Replaces the journal with the entries appended while a rewrite that commits did not wait for
+   * was written ({@link writeFileAtomic}).
+   */
+  replaceJournal: (
+    path: string,
+    pieces: Iterable<Uint8Array>,
     options: WriteFileAtomicOptions,
   ) => Promise<number>
 }
@@ -80,8 +94,9 @@ export interface LakeStoreOptions {
  * Transactions are appended to the journal and fsynced before they are acknowledged; an append
  * that fails is cut away again, so the journal always ends with a whole entry. The snapshot is
  * rewritten atomically once the journal has grown as large as the snapshot (and at least
- * `compactFloorBytes`), so the rewrites of a growing dataset cost time linear in its size; also
- * on close, and on open after replaying the journal. A rewrite that fails leaves the journal as
+ * `compactFloorBytes`), so the rewrites of a growing dataset cost time linear in its size; the
+ * commits after the one that starts a rewrite do not wait for it. Also on close, and on open
+ * after replaying the journal. A rewrite that fails leaves the journal as
  * it is, and is tried again once the journal has doubled (or on close). A torn last journal
  * line (a crash mid-write) was never acknowledged and is dropped; any other unreadable line
  * stops the open. Both files are read and written a chunk at a time, so neither has to fit in
@@ -103,6 +118,7 @@ export async function openLakeStore(
   const files: LakeStoreFiles = {
     openJournal: openJournalFile,
     writeSnapshot: writeFileAtomic,
+    replaceJournal: writeFileAtomic,
     ...options.files,
   }
   const report =
@@ -126,13 +142,19 @@ export async function openLakeStore(
     throw error
   })
   let snapshotBytes = snapshot
-  const journal = journalWriter(journalPath, files.openJournal, replay.wholeBytes)
-  // Bytes appended since the last compaction; replayed ones count until one succeeds.
+  let journal = journalWriter(journalPath, files.openJournal, replay.wholeBytes)
+  // The journal's length: it ends with a whole entry.
+  let journalEnd = replay.wholeBytes
+  // Journal bytes the snapshot does not hold; replayed ones count until a compaction succeeds.
   let journalBytes = replay.wholeBytes
   // After a failed compaction, journal bytes before the next try: it is not retried after every
   // commit, which would rewrite the whole dataset per write while the disk is full.
   let retryAt = 0
   let closed = false
+  // A rewrite a commit started, which later commits do not wait for (see `compactBehind`).
+  let behind: Promise<void> | undefined
+  // Set while a compaction on request or on close waits its turn: no commit starts another.
+  let holding = 0
   // Commits run one at a time, so one buffer serves every journal line.
   const lineBuilder = new Utf8Builder()
   // Where documents written since the store opened lie on disk, so a snapshot rewrite copies
@@ -163,6 +185,7 @@ export async function openLakeStore(
     stored = landed
     // The snapshot now holds every entry, and replaying one twice is harmless.
     await journal.empty().catch(() => undefined)
+    journalEnd = 0
     journalBytes = 0
     retryAt = 0
   }
@@ -176,6 +199,81 @@ export async function openLakeStore(
     }
   }
   if (replay.transactions > 0) await compactOrReport('after replaying its journal')
+
+  /**
+   * A rewrite started by a commit, which the commits after it do not wait for: the snapshot is
+   * written from the dataset as it is now while they go on being appended to the journal. Then,
+   * between two commits, the journal is cut to what was appended meanwhile (copied to a new file
+   * that replaces it atomically). Until then the journal still holds every entry the snapshot
+   * does, which a restart replays harmlessly. Must run inside `serially`.
+   */
+  const compactBehind = (): Promise<void> => {
+    const frozen = new Map(documents)
+    const sealedAt = journalEnd
+    const landed = new Map<string, DocumentBytes>()
+    const datasetFiles = {snapshot: path, journal: journalPath}
+    const pieces = snapshotPieces(frozen, new Map(stored), datasetFiles, landed, options.chunkSize)
+    let written: Promise<number>
+    try {
+      written = files.writeSnapshot(path, pieces, chunking)
+    } catch (error) {
+      // The commit that started the rewrite is durable: a rewrite that cannot start fails alone.
+      written = Promise.reject(error)
+    }
+    const cutJournal = async (bytes: number) => {
+      snapshotBytes = bytes
+      // The snapshot holds what was stored when the rewrite began; documents written since lie
+      // in the journal, after `sealedAt`.
+      for (const [id, where] of stored) {
+        if (where.file === 'journal' && where.offset >= sealedAt) landed.set(id, where)
+      }
+      stored = landed
+      const tail = journalEnd - sealedAt
+      await journal.close()
+      if (tail === 0) await journal.empty().catch(() => undefined)
+      else {
+        await files.replaceJournal(
+          journalPath,
+          fileRangePieces(journalPath, sealedAt, journalEnd, options.chunkSize),
+          chunking,
+        )
+        journal = journalWriter(journalPath, files.openJournal, tail)
+        for (const [id, where] of stored) {
+          if (where.file === 'journal') stored.set(id, {...where, offset: where.offset - sealedAt})
+        }
+      }
+      journalEnd = tail
+      journalBytes = tail
+      retryAt = 0
+    }
+    return written.then(
+      (bytes) =>
+        serially(() => cutJournal(bytes)).catch((error: unknown) => {
+          // The snapshot was replaced and the journal still holds every entry: right, if long.
+          retryAt = 2 * journalBytes
+          report(
+            new Error(
+              `openLakeStore(): cutting ${journalPath} after rewriting ${path} failed (${error instanceof Error ? error.message : String(error)}); it keeps every transaction, and is cut at the next rewrite`,
+              {cause: error},
+            ),
+          )
+        }),
+      (error: unknown) => {
+        retryAt = 2 * journalBytes
+        report(failure(error, 'after a commit', ', and the rewrite is retried later'))
+      },
+    )
+  }
+  // A compaction on request or on close waits for one a commit started, and keeps others off.
+  const exclusively = async <T>(task: () => Promise<T>): Promise<T> => {
+    holding++
+    try {
+      while (behind) await behind
+      return await serially(task)
+    } finally {
+      holding--
+    }
+  }
 
   return {
     get: (id) => documents.get(id),
@@ -195,20 +293,27 @@ export async function openLakeStore(
         for (const {id, start, end} of ranges) {
           stored.set(id, {file: 'journal', offset: lineStart + start, length: end - start})
         }
+        journalEnd = lineStart + line.length
         journalBytes += line.length
-        if (journalBytes >= Math.max(snapshotBytes, floor, retryAt)) {
-          await compactOrReport('after a commit')
+        if (!behind && holding === 0 && journalBytes >= Math.max(snapshotBytes, floor, retryAt)) {
+          const running = compactBehind().finally(() => {
+            if (behind === running) behind = undefined
+          })
+          behind = running
         }
       }),
+    idle: async () => {
+      while (behind) await behind
+    },
     compact: () =>
-      serially(async () => {
+      exclusively(async () => {
         assertOpen()
         await compact().catch((error: unknown) => {
           throw failure(error, 'on request', '')
         })
       }),
     close: () =>
-      serially(async () => {
+      exclusively(async () => {
         if (closed) return
         closed = true
         try {

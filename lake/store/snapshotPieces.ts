@@ -44,8 +44,8 @@ export function* snapshotPieces(
   windowBytes = 1024 * 1024,
 ): Generator<string | Uint8Array, void, undefined> {
   const readers = {
-    snapshot: fileWindow(files.snapshot, windowBytes),
-    journal: fileWindow(files.journal, windowBytes),
+    snapshot: fileWindow(files.snapshot, windowBytes, 'snapshotPieces'),
+    journal: fileWindow(files.journal, windowBytes, 'snapshotPieces'),
   }
   try {
     let offset = 0
@@ -70,8 +70,35 @@ export function* snapshotPieces(
   }
 }
 
-/** Reads a file a window at a time, opening it at the first read. */
-function fileWindow(path: string, windowBytes: number) {
+/**
+ * Bytes `start` to `end` of a file, as pieces for `writeFileAtomic`: read a window at a time,
+ * so a range of any size is copied without holding it whole.
+ *
+ * @param path - the file
+ * @param start - the first byte
+ * @param end - the byte after the last
+ * @param windowBytes - bytes read at a time (1 MiB by default)
+ * @returns the pieces, in order
+ * @throws Error naming the file when it ends before `end`
+ */
+export function* fileRangePieces(
+  path: string,
+  start: number,
+  end: number,
+  windowBytes = 1024 * 1024,
+): Generator<Uint8Array, void, undefined> {
+  const reader = fileWindow(path, windowBytes, 'fileRangePieces')
+  try {
+    for (let offset = start; offset < end; offset += windowBytes) {
+      yield reader.read(offset, Math.min(windowBytes, end - offset))
+    }
+  } finally {
+    reader.close()
+  }
+}
+
+/** Reads a file a window at a time, opening it at the first read; errors name `operation`. */
+function fileWindow(path: string, windowBytes: number, operation: string) {
   let descriptor: number | undefined
   let window = Buffer.alloc(0)
   let windowStart = 0
@@ -86,7 +113,7 @@ function fileWindow(path: string, windowBytes: number) {
         window = window.subarray(0, read)
         if (read < length) {
           throw new Error(
-            `snapshotPieces(): ${path} ends at ${offset + read} bytes, before a document that was written to bytes ${offset}–${offset + length}`,
+            `${operation}(): ${path} ends at ${offset + read} bytes, before bytes ${offset}–${offset + length} that were written to it`,
           )
         }
       }
