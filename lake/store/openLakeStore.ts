@@ -176,18 +176,57 @@ export async function openLakeStore(
     if (closed) throw new Error(`openLakeStore(): ${path} is closed`)
   }
 
-  const compact = async () => {
-    await journal.close()
+  /**
+   * Starts writing the snapshot of the dataset as it is now. With `copied`, it reads a copy of the
+   * dataset and of where its documents' bytes lie, so commits may go on meanwhile; the writer is
+   * called before this returns either way.
+   */
+  const startRewrite = (copied: boolean) => {
+    const sealedAt = journalEnd
     const landed = new Map<string, DocumentBytes>()
     const datasetFiles = {snapshot: path, journal: journalPath}
-    const pieces = snapshotPieces(documents, stored, datasetFiles, landed, options.chunkSize)
-    snapshotBytes = await files.writeSnapshot(path, pieces, chunking)
+    const [dataset, bytesAt] = copied ? [new Map(documents), new Map(stored)] : [documents, stored]
+    const pieces = snapshotPieces(dataset, bytesAt, datasetFiles, landed, options.chunkSize)
+    // A writer that throws instead of rejecting fails the rewrite, not the caller.
+    const written = (async () => files.writeSnapshot(path, pieces, chunking))()
+    return {sealedAt, landed, written}
+  }
+  /**
+   * Takes a written snapshot in, between two commits: it holds the dataset as it was at
+   * `sealedAt`, so the journal is cut to what was appended since (copied to a new file that
+   * replaces it atomically; emptied when nothing was). Until then the journal still holds every
+   * entry the snapshot does, which a restart replays harmlessly.
+   */
+  const takeSnapshot = async (rewrite: ReturnType<typeof startRewrite>, bytes: number) => {
+    const {sealedAt, landed} = rewrite
+    snapshotBytes = bytes
+    // Documents written since the rewrite began lie in the journal, after `sealedAt`.
+    for (const [id, where] of stored) {
+      if (where.file === 'journal' && where.offset >= sealedAt) landed.set(id, where)
+    }
     stored = landed
-    // The snapshot now holds every entry, and replaying one twice is harmless.
-    await journal.empty().catch(() => undefined)
-    journalEnd = 0
-    journalBytes = 0
+    const tail = journalEnd - sealedAt
+    await journal.close()
+    if (tail === 0) await journal.empty().catch(() => undefined)
+    else {
+      await files.replaceJournal(
+        journalPath,
+        fileRangePieces(journalPath, sealedAt, journalEnd, options.chunkSize),
+        chunking,
+      )
+      journal = journalWriter(journalPath, files.openJournal, tail)
+      for (const [id, where] of stored) {
+        if (where.file === 'journal') stored.set(id, {...where, offset: where.offset - sealedAt})
+      }
+    }
+    journalEnd = tail
+    journalBytes = tail
     retryAt = 0
+  }
+  // Inside `serially`: no commit comes between the rewrite and the cut, so the journal is emptied.
+  const compact = async () => {
+    const rewrite = startRewrite(false)
+    await takeSnapshot(rewrite, await rewrite.written)
   }
   // The journal holds every transaction already: a failed rewrite costs time, not data.
   const compactOrReport = async (when: string) => {
@@ -201,54 +240,15 @@ export async function openLakeStore(
   if (replay.transactions > 0) await compactOrReport('after replaying its journal')
 
   /**
-   * A rewrite started by a commit, which the commits after it do not wait for: the snapshot is
-   * written from the dataset as it is now while they go on being appended to the journal. Then,
-   * between two commits, the journal is cut to what was appended meanwhile (copied to a new file
-   * that replaces it atomically). Until then the journal still holds every entry the snapshot
-   * does, which a restart replays harmlessly. Must run inside `serially`.
+   * A rewrite started by a commit (inside `serially`), which the commits after it do not wait for:
+   * the snapshot is written from a copy of the dataset while they go on being appended to the
+   * journal, and taken in between two later commits.
    */
   const compactBehind = (): Promise<void> => {
-    const frozen = new Map(documents)
-    const sealedAt = journalEnd
-    const landed = new Map<string, DocumentBytes>()
-    const datasetFiles = {snapshot: path, journal: journalPath}
-    const pieces = snapshotPieces(frozen, new Map(stored), datasetFiles, landed, options.chunkSize)
-    let written: Promise<number>
-    try {
-      written = files.writeSnapshot(path, pieces, chunking)
-    } catch (error) {
-      // The commit that started the rewrite is durable: a rewrite that cannot start fails alone.
-      written = Promise.reject(error)
-    }
-    const cutJournal = async (bytes: number) => {
-      snapshotBytes = bytes
-      // The snapshot holds what was stored when the rewrite began; documents written since lie
-      // in the journal, after `sealedAt`.
-      for (const [id, where] of stored) {
-        if (where.file === 'journal' && where.offset >= sealedAt) landed.set(id, where)
-      }
-      stored = landed
-      const tail = journalEnd - sealedAt
-      await journal.close()
-      if (tail === 0) await journal.empty().catch(() => undefined)
-      else {
-        await files.replaceJournal(
-          journalPath,
-          fileRangePieces(journalPath, sealedAt, journalEnd, options.chunkSize),
-          chunking,
-        )
-        journal = journalWriter(journalPath, files.openJournal, tail)
-        for (const [id, where] of stored) {
-          if (where.file === 'journal') stored.set(id, {...where, offset: where.offset - sealedAt})
-        }
-      }
-      journalEnd = tail
-      journalBytes = tail
-      retryAt = 0
-    }
-    return written.then(
+    const rewrite = startRewrite(true)
+    return rewrite.written.then(
       (bytes) =>
-        serially(() => cutJournal(bytes)).catch((error: unknown) => {
+        serially(() => takeSnapshot(rewrite, bytes)).catch((error: unknown) => {
           // The snapshot was replaced and the journal still holds every entry: right, if long.
           retryAt = 2 * journalBytes
           report(
@@ -264,11 +264,14 @@ export async function openLakeStore(
       },
     )
   }
+  const idle = async () => {
+    while (behind) await behind
+  }
   // A compaction on request or on close waits for one a commit started, and keeps others off.
   const exclusively = async <T>(task: () => Promise<T>): Promise<T> => {
     holding++
     try {
-      while (behind) await behind
+      await idle()
       return await serially(task)
     } finally {
       holding--
@@ -302,9 +305,7 @@ export async function openLakeStore(
           behind = running
         }
       }),
-    idle: async () => {
-      while (behind) await behind
-    },
+    idle,
     compact: () =>
       exclusively(async () => {
         assertOpen()
