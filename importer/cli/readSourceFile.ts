@@ -1,4 +1,4 @@
-import {closeSync, constants, fstatSync, openSync, readFileSync} from 'node:fs'
+import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs'
 import {extname} from 'node:path'
 
 import {MAX_SOURCE_BYTES} from '../read/decodeText'
@@ -37,13 +37,28 @@ export async function readSourceFile(path: string): Promise<Uint8Array> {
         `file is ${(info.size / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB`,
       )
     }
-    return readFileSync(descriptor)
+    return readWhole(descriptor, info.size)
   } catch (error) {
     if (error instanceof ImportError) throw error
     throw new ImportError(path, describeFsError(error))
   } finally {
     closeSync(descriptor)
   }
+}
+
+/**
+ * Reads a file of a known size: `readFileSync` would ask for its size again. A file cut short
+ * meanwhile gives the bytes it has.
+ */
+function readWhole(descriptor: number, size: number): Uint8Array {
+  const bytes = Buffer.allocUnsafe(size)
+  let filled = 0
+  while (filled < size) {
+    const read = readSync(descriptor, bytes, filled, size - filled, null)
+    if (read === 0) break
+    filled += read
+  }
+  return bytes.subarray(0, filled)
 }
 
 function describeFsError(error: unknown): string {

@@ -172,14 +172,15 @@ function takeTopCredits(blocks: TextBlock[], credits: Credit[], underHeadline: b
     const block = blocks[index]
     if (!block || !isPlain(block)) continue
     const text = blockText(block)
-    const credit = lines.has(comparableText(text)) ? none() : parseByline(text, 'end')
+    const repeatsTopLine = lines.size > 0 && lines.has(comparableText(text))
+    const credit = repeatsTopLine ? none() : parseByline(text, 'end')
     const signedOff =
-      lines.has(comparableText(text)) ||
+      repeatsTopLine ||
       (credit !== undefined &&
         credit.authors.length > 0 &&
         credit.authors.every((author) => names.has(comparableText(author))))
     if (!credit || !signedOff) continue
-    credits.push({credit, line: {text: blockText(block), atStart: false}})
+    credits.push({credit, line: {text, atStart: false}})
     blocks.splice(index, 1)
   }
 }

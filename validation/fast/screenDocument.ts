@@ -62,7 +62,9 @@ export function screenDocument(document: unknown, screen: Screen): Verdict {
       }
     }
     if (plan.members && Array.isArray(value)) {
-      for (const [index, item] of value.entries()) {
+      // Indexed: an entries() iterator would allocate a pair per item of every array walked.
+      for (let index = 0; index < value.length; index++) {
+        const item: unknown = value[index]
         path.push(isKeyedObject(item) ? {_key: item._key} : index)
         const problem = visit(item, itemType(item, plan.members), value)
         path.pop()
