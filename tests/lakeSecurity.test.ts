@@ -140,6 +140,23 @@ describe('malformed input gets a 4xx with a JSON error', () => {
     expect(await client.fetch('count(*)')).toBe(0)
   })
 
+  test('lake: a body nested 100 levels deep is written, and 101 levels is a 400', async () => {
+    // The body is level 0; `mutations`, the mutation, `create` and `v` take levels 1 to 4.
+    const nested = (levels: number) => `${'['.repeat(levels)}"x"${']'.repeat(levels)}`
+    const mutate = (id: string, levels: number) =>
+      send(MUTATE, {
+        method: 'POST',
+        headers: {'Content-Type': 'application/json'},
+        body: `{"mutations":[{"create":{"_id":"${id}","_type":"note","v":${nested(levels)}}}]}`,
+      })
+    const deepest = await mutate('deepest', 96)
+    expect(deepest.status).toBe(200)
+    const tooDeep = await mutate('too-deep', 97)
+    expect(tooDeep.status).toBe(400)
+    expect(JSON.parse(tooDeep.body)).toMatchObject({error: {type: 'invalidJson'}})
+    expect(await client.fetch('*._id')).toEqual(['deepest'])
+  })
+
   test('lake: an unknown method is a JSON 4xx', async () => {
     const answer = await send('/v2025-02-19/data/query/production', {method: 'PROPFIND'})
     expect(answer.status).toBeGreaterThanOrEqual(400)

@@ -63,13 +63,27 @@ export async function readJsonRequest(
 /** Deeper than any document: what goes past it is an attack on whatever walks the value. */
 const MAX_DEPTH = 100
 
-/** Whether a parsed value nests deeper than `limit`, found without recursion. */
+/**
+ * Whether a parsed value nests deeper than `limit`, found without recursion. Only objects and
+ * arrays are stacked: a request's values are mostly strings, and each stacked entry is garbage
+ * the lake collects.
+ */
 function depthOver(value: unknown, limit: number): boolean {
-  const stack: {value: unknown; depth: number}[] = [{value, depth: 0}]
-  for (let item = stack.pop(); item; item = stack.pop()) {
-    if (item.depth > limit) return true
-    if (typeof item.value !== 'object' || item.value === null) continue
-    for (const child of Object.values(item.value)) stack.push({value: child, depth: item.depth + 1})
+  if (limit < 0) return true
+  const containers: object[] = []
+  const depths: number[] = []
+  if (typeof value === 'object' && value !== null) {
+    containers.push(value)
+    depths.push(0)
+  }
+  for (let container = containers.pop(); container; container = containers.pop()) {
+    const childDepth = (depths.pop() ?? 0) + 1
+    for (const child of Object.values(container)) {
+      if (childDepth > limit) return true
+      if (typeof child !== 'object' || child === null) continue
+      containers.push(child)
+      depths.push(childDepth)
+    }
   }
   return false
 }

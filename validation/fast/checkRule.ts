@@ -54,7 +54,9 @@ export function checkRule(rule: Rule, value: unknown, context: RuleContext): Ver
   const empty = value == null
   if (empty && rule._required === 'optional') return 'valid'
   let verdict: Verdict = 'valid'
-  for (const spec of rule._rules) {
+  for (let index = 0; index < rule._rules.length; index++) {
+    const spec = rule._rules[index]
+    if (!spec) continue
     if (empty && rule._required === undefined && spec.flag !== 'custom') continue
     const flag = checkFlag(rule._type, spec, value, context)
     if (flag === 'problem') return 'problem'

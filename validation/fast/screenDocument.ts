@@ -45,8 +45,11 @@ export function screenDocument(document: unknown, screen: Screen): Verdict {
     if (!plan.rules) verdict = 'unknown'
     context.parent = parent
     context.type = type
-    for (const rule of plan.rules ?? []) {
-      const checked = checkRule(rule, value, context)
+    // Indexed loops throughout: the walk recurses, and iterators it allocates per value add up.
+    const rules = plan.rules ?? []
+    for (let index = 0; index < rules.length; index++) {
+      const rule = rules[index]
+      const checked = rule ? checkRule(rule, value, context) : 'valid'
       if (checked === 'problem') return true
       if (checked === 'unknown') verdict = 'unknown'
     }
@@ -54,7 +57,9 @@ export function screenDocument(document: unknown, screen: Screen): Verdict {
       // Rules set with `rule.fields({...})` are checked on the fields by Sanity alone.
       if (plan.fieldRules) verdict = 'unknown'
       const fields = isRecord(value) ? value : {}
-      for (const field of plan.fields) {
+      for (let index = 0; index < plan.fields.length; index++) {
+        const field = plan.fields[index]
+        if (!field) continue
         path.push(field.name)
         const problem = visit(fields[field.name], field.type, value)
         path.pop()
@@ -62,7 +67,6 @@ export function screenDocument(document: unknown, screen: Screen): Verdict {
       }
     }
     if (plan.members && Array.isArray(value)) {
-      // Indexed: an entries() iterator would allocate a pair per item of every array walked.
       for (let index = 0; index < value.length; index++) {
         const item: unknown = value[index]
         path.push(isKeyedObject(item) ? {_key: item._key} : index)
