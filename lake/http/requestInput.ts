@@ -64,28 +64,26 @@ export async function readJsonRequest(
 const MAX_DEPTH = 100
 
 /**
- * Whether a parsed value nests deeper than `limit`, found without recursion. Only objects and
- * arrays are stacked: a request's values are mostly strings, and each stacked entry is garbage
- * the lake collects.
+ * Whether a parsed value nests deeper than `limit`, found a level at a time without recursion.
+ * Only objects and arrays are kept for the next level: a request's values are mostly strings.
  */
 function depthOver(value: unknown, limit: number): boolean {
-  if (limit < 0) return true
-  const containers: object[] = []
-  const depths: number[] = []
-  if (typeof value === 'object' && value !== null) {
-    containers.push(value)
-    depths.push(0)
-  }
-  for (let container = containers.pop(); container; container = containers.pop()) {
-    const childDepth = (depths.pop() ?? 0) + 1
-    for (const child of Object.values(container)) {
-      if (childDepth > limit) return true
-      if (typeof child !== 'object' || child === null) continue
-      containers.push(child)
-      depths.push(childDepth)
+  let level = isContainer(value) ? [value] : []
+  for (let depth = 1; level.length > 0; depth++) {
+    const next: object[] = []
+    for (const container of level) {
+      for (const child of Object.values(container)) {
+        if (depth > limit) return true
+        if (isContainer(child)) next.push(child)
+      }
     }
+    level = next
   }
   return false
+}
+
+function isContainer(value: unknown): value is object {
+  return typeof value === 'object' && value !== null
 }
 
 /**

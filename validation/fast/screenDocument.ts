@@ -49,7 +49,8 @@ export function screenDocument(document: unknown, screen: Screen): Verdict {
     const rules = plan.rules ?? []
     for (let index = 0; index < rules.length; index++) {
       const rule = rules[index]
-      const checked = rule ? checkRule(rule, value, context) : 'valid'
+      if (!rule) continue
+      const checked = checkRule(rule, value, context)
       if (checked === 'problem') return true
       if (checked === 'unknown') verdict = 'unknown'
     }
