@@ -70,11 +70,14 @@ const CREDITS_AT_TOP_WITHIN = 5
  */
 export function structureArticle(blocks: readonly TextBlock[]): StructuredArticle {
   const rest = [...blocks]
-  // Promos are looked for again as blocks are taken: each line is weighed once.
+  // Promos are looked for again as blocks are taken: each line is weighed once. Most lines weigh
+  // nothing, so the credit reading that may clear a weighed line comes second.
   const promoLines = new Map<string, PromoWeight>()
   const weigh = (line: string) => {
-    if (!promoLines.has(line))
-      promoLines.set(line, canBePromo(line) ? promoWeight(line) : undefined)
+    if (!promoLines.has(line)) {
+      const weight = promoWeight(line)
+      promoLines.set(line, weight !== undefined && canBePromo(line) ? weight : undefined)
+    }
     return promoLines.get(line)
   }
   const headline = isHeadline(rest[0], rest[1]) ? rest.shift() : undefined
