@@ -86,6 +86,27 @@ async function commit(target: ReturnType<typeof clientTarget>, writes: readonly 
   }
 }
 
+describe('clientTarget: --rate', () => {
+  test('clientTarget: at a rate of 1 a second with no onSend, the second request waits for the next second', async () => {
+    const waited: number[] = []
+    const {target, mutateRequests} = await targetAnswering(() => OK, {
+      rate: 1,
+      concurrency: 2,
+      requestBudget: 1 * KIB,
+      sleep: async (ms) => {
+        waited.push(ms)
+        await new Promise((resolve) => setTimeout(resolve, ms))
+      },
+    })
+    const writes = [articleOfBytes('article-a', 600), articleOfBytes('article-b', 600)]
+    expect(await commit(target, writes)).toHaveProperty('result')
+    const [first, second] = mutateRequests()
+    expect(mutateRequests()).toHaveLength(2)
+    expect(waited).toHaveLength(1)
+    expect((second?.time ?? 0) - (first?.time ?? 0)).toBeGreaterThanOrEqual(950)
+  })
+})
+
 describe('clientTarget: Retry-After', () => {
   test('clientTarget: a mutation answered 429 with Retry-After: 3 is sent again after the 3 s asked, unchanged', async () => {
     const {target, sleeps, mutateRequests} = await targetAnswering(

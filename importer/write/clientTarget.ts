@@ -76,7 +76,9 @@ export function clientTarget(
       Buffer.from(`],"transactionId":${JSON.stringify(transactionId)}}`),
     ])
     return withRetries(async () => {
-      options.onSend?.((await limiter?.acquire()) ?? Date.now())
+      // Taken before `onSend`, whose optional call would skip evaluating its argument.
+      const sentAt = (await limiter?.acquire()) ?? Date.now()
+      options.onSend?.(sentAt)
       await client.request({
         uri: `/data/mutate/${dataset}`,
         method: 'POST',
