@@ -102,7 +102,8 @@ describe('clientTarget: --rate', () => {
     expect(await commit(target, writes)).toHaveProperty('result')
     const [first, second] = mutateRequests()
     expect(mutateRequests()).toHaveLength(2)
-    expect(waited).toHaveLength(1)
+    // It waited for the second to end (a timer can wake a millisecond early and wait again).
+    expect(waited.length).toBeGreaterThanOrEqual(1)
     expect((second?.time ?? 0) - (first?.time ?? 0)).toBeGreaterThanOrEqual(950)
   })
 })
