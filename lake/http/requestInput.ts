@@ -70,12 +70,11 @@ const MAX_DEPTH = 100
 function depthOver(value: unknown, limit: number): boolean {
   let level = isContainer(value) ? [value] : []
   for (let depth = 1; level.length > 0; depth++) {
+    // The children of this level lie at `depth`: past the limit, any child is one too deep.
+    if (depth > limit) return level.some((container) => Object.keys(container).length > 0)
     const next: object[] = []
     for (const container of level) {
-      for (const child of Object.values(container)) {
-        if (depth > limit) return true
-        if (isContainer(child)) next.push(child)
-      }
+      for (const child of Object.values(container)) if (isContainer(child)) next.push(child)
     }
     level = next
   }

@@ -1,8 +1,11 @@
 import {createServer, STATUS_CODES} from 'node:http'
 import type {AddressInfo} from 'node:net'
 
-/** How the fake lake answers one request: a status and headers, or a dropped connection. */
-export type FakeAnswer = {status: number; headers?: Record<string, string>} | 'drop'
+/**
+ * How the fake lake answers one request: a status and headers, a dropped connection, or never
+ * (`hang`: the request waits until the lake is closed).
+ */
+export type FakeAnswer = {status: number; headers?: Record<string, string>} | 'drop' | 'hang'
 
 /** A request the fake lake received. */
 export interface FakeRequest {
@@ -27,7 +30,8 @@ const OK = {status: 200}
 /**
  * Starts an HTTP server on loopback that answers data requests as a Content Lake with an empty
  * dataset would (no documents, no query results, every mutation applied), except where `answer`
- * says otherwise: a status with headers (429 with `Retry-After`, 503…) or a dropped connection.
+ * says otherwise: a status with headers (429 with `Retry-After`, 503…), a dropped connection, or
+ * no answer at all.
  *
  * @param answer - how to answer a request, given it and how many requests with its method and
  *   endpoint (`/data/mutate`, `/data/doc`, `/data/query`) came before it
@@ -53,6 +57,7 @@ export async function startFakeLake(
       ).length
       requests.push(request)
       const answered = answer(request, previous)
+      if (answered === 'hang') return
       if (answered === 'drop') {
         incoming.socket.destroy()
         return
