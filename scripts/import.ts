@@ -4,7 +4,7 @@ import {setFlagsFromString} from 'node:v8'
 import {processIo, stopSignal} from '../cli/processIo'
 import {importCommand} from '../importer'
 import {IMPORTER_VERSION} from '../importer/convert'
-import type {Validator} from '../validation'
+import type {ScreenedValidator} from '../validation/fast/createScreenedValidator'
 
 // An import keeps only one batch alive at a time, so V8's default of letting the heap grow to
 // several times what is live buys little speed for a lot of memory: grow it by half instead.
@@ -24,7 +24,7 @@ const signal = stopSignal(() =>
 // the run validates, beside the rest of start-up; --skip-validation never loads it. It starts
 // Sanity's own (the Studio in a worker, hundreds of megabytes) only for a document with a
 // problem. A failure to load is reported by the first validation that awaits it.
-let validator: Promise<Validator> | undefined
+let validator: Promise<ScreenedValidator> | undefined
 const startValidator = () => {
   validator ??= import('../validation/fast/createFastValidator').then((loaded) =>
     loaded.createFastValidator(),
@@ -32,8 +32,8 @@ const startValidator = () => {
   return validator
 }
 const prepareValidation = () => void startValidator().catch(() => undefined)
-const validate: Validator['validate'] = async (documents, dataset) =>
-  (await startValidator()).validate(documents, dataset)
+const validate: ScreenedValidator['validate'] = async (documents, dataset, prescreened) =>
+  (await startValidator()).validate(documents, dataset, prescreened)
 
 process.exitCode = await importCommand(
   process.argv.slice(2),

@@ -12,7 +12,11 @@ import {PURE_RULES} from '../schemas/rules'
 import {schemaTypes} from '../schemas/schemaTypes'
 import {createValidator, type DocumentValidation, type Validator} from '../validation'
 import {createFastValidator} from '../validation/fast/createFastValidator'
-import {createScreenedValidator} from '../validation/fast/createScreenedValidator'
+import {
+  createScreenedValidator,
+  type PrescreenedDocument,
+} from '../validation/fast/createScreenedValidator'
+import {prescreenDocument} from '../validation/fast/prescreen'
 import {loadStudioRules} from '../validation/fast/studioRules'
 import {florent, newsletter, validArticle, without} from './fixtures/contentModel'
 import {bytesOf, importFixtures} from './fixtures/import'
@@ -50,6 +54,24 @@ function fakeSanity() {
 
 const broken = (id: string): SanityDocument => without(validArticle(id), 'title')
 
+/**
+ * A document screened where it was made, as the conversion worker sends it: its head without
+ * sections, and the whole document behind a function that counts its calls.
+ */
+function prescreened(document: SanityDocument): PrescreenedDocument & {reads: () => number} {
+  let reads = 0
+  const {sections: _sections, ...head} = document
+  return {
+    head,
+    prescreen: prescreenDocument(document, {rules, pureRules: PURE_RULES}),
+    whole: () => {
+      reads++
+      return document
+    },
+    reads: () => reads,
+  }
+}
+
 describe('createScreenedValidator', () => {
   test('createScreenedValidator: valid documents get no issues and Sanity never starts', async () => {
     const sanity = fakeSanity()
@@ -85,6 +107,53 @@ describe('createScreenedValidator', () => {
       },
     ])
     expect(validator.counts()).toEqual({passed: 2, sentToSanity: 2})
+  })
+
+  test('createScreenedValidator: a prescreened article the dataset confirms is never read whole, and Sanity does not start', async () => {
+    const sanity = fakeSanity()
+    const validator = createScreenedValidator({rules, pureRules: PURE_RULES, ...sanity})
+    const articles = [
+      prescreened(validArticle('article-1')),
+      prescreened(validArticle('article-2')),
+    ]
+    const results = await validator.validate([florent], [newsletter], articles)
+    expect(results.map((result) => [result.documentId, result.issues.length])).toEqual([
+      [florent._id, 0],
+      ['article-1', 0],
+      ['article-2', 0],
+    ])
+    expect(articles.map((article) => article.reads())).toEqual([0, 0])
+    expect([sanity.started(), validator.counts()]).toEqual([0, {passed: 3, sentToSanity: 0}])
+  })
+
+  test('createScreenedValidator: a prescreened article whose author is missing is read whole, and Sanity sees every article whole', async () => {
+    const sanity = fakeSanity()
+    const validator = createScreenedValidator({rules, pureRules: PURE_RULES, ...sanity})
+    // The first names an author the dataset lacks; the second fails a rule in its sections.
+    const orphan = prescreened({
+      ...validArticle('article-1'),
+      byline: {
+        _type: 'byline',
+        agencies: [],
+        authors: [{_type: 'reference', _key: 'a1', _ref: 'person-nobody'}],
+      },
+    })
+    const headless = prescreened({...validArticle('article-2'), sections: []})
+    const fine = prescreened(validArticle('article-3'))
+    const results = await validator.validate([], [florent, newsletter], [orphan, headless, fine])
+    expect(results.map((result) => [result.documentId, result.issues.length])).toEqual([
+      ['article-1', 1],
+      ['article-2', 1],
+      ['article-3', 0],
+    ])
+    // Each is read once at most: to be screened again, then to go to Sanity.
+    expect([orphan.reads(), headless.reads(), fine.reads()]).toEqual([1, 1, 1])
+    expect(sanity.calls).toEqual([
+      {
+        documents: ['article-1', 'article-2'],
+        stored: [florent._id, newsletter._id, 'article-3'],
+      },
+    ])
   })
 
   test('createScreenedValidator: Sanity starts once across batches and is closed once', async () => {

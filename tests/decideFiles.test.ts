@@ -2,6 +2,7 @@ import type {SanityDocument} from '@sanity/client'
 import {describe, expect, test} from 'vitest'
 
 import type {Conversion} from '../importer'
+import {ARTICLE_BODY, splitArticle} from '../importer/documents/articleBody'
 import type {ArticleInput} from '../importer/documents/types'
 import {articleSummary} from '../importer/run/articleSummary'
 import {
@@ -13,6 +14,7 @@ import {
   type Validate,
 } from '../importer/run/decideFiles'
 import {describeIssue} from '../importer/run/describeIssue'
+import {bodyLimits} from '../importer/run/limitProblems'
 import type {Link} from '../schemas/sanity.types'
 import type {ValidationIssue} from '../validation/protocol'
 import {convertText} from './support/convertText'
@@ -409,6 +411,41 @@ describe('decideFiles', () => {
       })),
     ).toEqual([{_id: 'article-rain', _createdAt: NOW, _updatedAt: NOW, _rev: ''}])
     expect(calls[0]?.dataset).toBe(stored)
+  })
+
+  test('decideFiles: an article screened where it was converted goes to the validator as screened, never whole', async () => {
+    const rain = convertText('rain.txt', RAIN)
+    const {head, body} = splitArticle(rain.documents.article, bodyLimits)
+    const prescreen = {verdict: 'valid' as const, asked: []}
+    const article = {...head, [ARTICLE_BODY]: {...body, prescreen}}
+    const file = {
+      fileName: 'rain.txt',
+      conversion: {...rain, documents: {...rain.documents, article}},
+    }
+    const {target} = recordingTarget([])
+    const screened: {id: string; rev: string; prescreen: unknown; sections: unknown}[] = []
+    const validate: Validate = async (documents, _dataset, prescreened = []) => {
+      for (const {head: screenedHead, prescreen: given, whole} of prescreened) {
+        const {_id: id, _rev: rev} = screenedHead
+        screened.push({id, rev, prescreen: given, sections: whole()['sections']})
+      }
+      return [...documents, ...prescreened.map((each) => each.head)].map(({_id, _type}) => ({
+        documentId: _id,
+        documentType: _type,
+        issues: [],
+      }))
+    }
+    const {outcomes} = await decideFiles([file], {}, {target, validate, importedAt: NOW})
+    expect(outcomes.map(({status}) => status)).toEqual(['created'])
+    expect(screened).toEqual([
+      {id: 'article-rain', rev: '', prescreen, sections: rain.documents.article.sections},
+    ])
+    // A validator that answers only for the documents it was given whole would pass it unseen.
+    const {validate: ignoring} = validator()
+    const asked = 1 + rain.documents.persons.length + (rain.documents.newsletter ? 1 : 0)
+    await expect(
+      decideFiles([file], {}, {target, validate: ignoring, importedAt: NOW}),
+    ).rejects.toThrow(`decideFiles(): validation answered for ${asked - 1} of ${asked} documents`)
   })
 })
 

@@ -18,6 +18,11 @@ import {
 } from '../importer/run/runImport'
 import {ImportError} from '../importer/shared/ImportError'
 import {localClient, startLake} from '../lake'
+import {PURE_RULES} from '../schemas/rules'
+import {schemaTypes} from '../schemas/schemaTypes'
+import type {Validator} from '../validation'
+import {createScreenedValidator} from '../validation/fast/createScreenedValidator'
+import {loadStudioRules} from '../validation/fast/studioRules'
 import {bytesOf, importFixtures} from './fixtures/import'
 import {collect} from './support/collect'
 
@@ -26,13 +31,15 @@ const PROVENANCE = {importedAt: '2024-08-17T00:00:00.000Z', importerVersion: 'te
 let folder: string
 let worker: ConversionWorker
 let splitting: ConversionWorker
+let prescreening: ConversionWorker
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'newsroom-worker-'))
   worker = startConversionWorker()
   splitting = startConversionWorker({splitArticles: true})
+  prescreening = startConversionWorker({splitArticles: true, prescreen: true})
 })
-afterAll(() => Promise.all([worker.close(), splitting.close()]))
+afterAll(() => Promise.all([worker.close(), splitting.close(), prescreening.close()]))
 
 /** Writes files into a fresh folder; returns their paths, in order. */
 async function written(files: {fileName: string; bytes: Uint8Array}[]): Promise<string[]> {
@@ -138,6 +145,65 @@ describe('startConversionWorker', () => {
     expect(await run(worker)).toEqual(here)
     expect(await run(splitting)).toEqual(here)
     expect(here.outcomes.map(({status}) => status)).toEqual(Array(60).fill('created'))
+  })
+
+  test('runImport: with articles screened in the worker, the outcomes, writes and validations are those made here', async () => {
+    const fixtures = importFixtures.map((fixture) => ({
+      fileName: fixture.fileName,
+      bytes: bytesOf(fixture),
+    }))
+    const corpus = [...generateCorpus(40)].map(({fileName, text}) => ({
+      fileName,
+      bytes: new TextEncoder().encode(text),
+    }))
+    // The same article twice: the second's slug is taken, so it changes and is screened again.
+    const paths = await written([...fixtures, ...corpus, ...corpus.slice(0, 3)])
+    const rules = loadStudioRules(schemaTypes)
+    const run = async (converter?: ConversionWorker) => {
+      const validated: string[] = []
+      // Stands in for Sanity: every document it is asked about gets one error.
+      const sanity: Validator = {
+        validate: async (documents) => {
+          validated.push(...documents.map(({_id}) => _id))
+          return documents.map(({_id, _type}) => ({
+            documentId: _id,
+            documentType: _type,
+            issues: [{level: 'error', message: `Sanity flags ${_id}`, path: [], field: ''}],
+          }))
+        },
+        close: async () => {},
+      }
+      const validator = createScreenedValidator({
+        rules,
+        pureRules: PURE_RULES,
+        startSanity: async () => sanity,
+      })
+      const output = join(await mkdtemp(join(folder, 'out-')), 'export.ndjson')
+      const result = await runImport(
+        paths,
+        {},
+        {
+          readSource: readSourceFile,
+          ...(converter ? {converter} : {}),
+          validate: validator.validate,
+          target: ndjsonExportTarget(output),
+          now: () => PROVENANCE.importedAt,
+          importerVersion: PROVENANCE.importerVersion,
+          batch: {files: 9},
+        },
+      )
+      const outcomes = await collect(result.outcomes)
+      const exported = await readFile(output, 'utf8')
+      return {outcomes, exported, validated: validated.sort(), counts: validator.counts()}
+    }
+    const here = await run()
+    expect(await run(prescreening)).toEqual(here)
+    const statuses = new Set(here.outcomes.map(({status}) => status))
+    expect([...statuses].sort()).toEqual(['created', 'failed', 'review'])
+    expect(here.counts.passed).toBeGreaterThan(100)
+    // The twins are for review; the articles Sanity flagged are too, with its markers.
+    expect(here.outcomes.slice(-3).map(({status}) => status)).toEqual(Array(3).fill('review'))
+    expect(here.validated.length).toBeGreaterThan(10)
   })
 
   test('startConversionWorker: sends the article split, its body as JSON bytes and its headings', async () => {

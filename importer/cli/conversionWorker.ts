@@ -3,14 +3,24 @@
 import {parentPort, workerData} from 'node:worker_threads'
 
 import {isRecord} from '../../dataset/guards'
+import {PURE_RULES} from '../../schemas/rules'
+import {schemaTypes} from '../../schemas/schemaTypes'
+import {prescreenDocument} from '../../validation/fast/prescreen'
+import {loadStudioRules} from '../../validation/fast/studioRules'
 import {joinArticle, splitArticle} from '../documents/articleBody'
+import {asValidated} from '../run/decideFiles'
 import {bodyLimits} from '../run/limitProblems'
 import {readAndConvert} from '../run/runImport'
 import {type ConversionReply, isConversionRequest} from './conversionWorkerProtocol'
 import {readSourceFile} from './readSourceFile'
 
 const convert = readAndConvert(readSourceFile)
-const splitArticles = isRecord(workerData) && workerData['splitArticles'] === true
+const option = (name: string) => isRecord(workerData) && workerData[name] === true
+const splitArticles = option('splitArticles')
+// The schema is compiled only for a run that validates.
+const screen = option('prescreen')
+  ? {rules: loadStudioRules(schemaTypes), pureRules: PURE_RULES}
+  : undefined
 
 parentPort?.on('message', async (message: unknown) => {
   if (!isConversionRequest(message)) return
@@ -25,9 +35,17 @@ parentPort?.on('message', async (message: unknown) => {
       if (splitArticles) {
         // The article's sections and source go as UTF-8 JSON, which the run sends as it is.
         // Converted here, the article is whole: joinArticle only tells the types so.
-        const {head, body} = splitArticle(joinArticle(documents.article), bodyLimits)
+        const article = joinArticle(documents.article)
+        const {head, body} = splitArticle(article, bodyLimits)
+        // Screened as the run validates it, so the run need not read it whole to validate it.
+        const prescreen = screen && prescreenDocument(asValidated(article, importedAt), screen)
         const split = {...kept, documents: {...documents, article: head}}
-        reply = {id, bytes, conversionJson: JSON.stringify(split), body}
+        reply = {
+          id,
+          bytes,
+          conversionJson: JSON.stringify(split),
+          body: prescreen ? {...body, prescreen} : body,
+        }
       } else {
         reply = {id, bytes, conversionJson: JSON.stringify(kept)}
       }

@@ -1,4 +1,5 @@
 import {isRecord} from '../../dataset/guards'
+import {isPrescreen} from '../../validation/fast/prescreen'
 import type {ConvertedArticle} from '../convert/convertSource'
 import type {ArticleBody} from '../documents/articleBody'
 import type {ConvertedSource, Provenance} from '../run/runImport'
@@ -13,8 +14,8 @@ export interface ConversionRequest extends Provenance {
  * The worker's answer: the file converted (or why it cannot be an article), or, when converting
  * broke, the error's message. The conversion travels as JSON text: serialising and parsing it
  * costs about half what structured cloning its thousands of small objects does. Its article's
- * body (sections and source) travels apart, as UTF-8 JSON the run never parses unless it
- * validates: see `splitArticle`.
+ * body (sections and source) travels apart, as UTF-8 JSON the run never parses unless it must
+ * validate the article again: see `splitArticle` and `prescreenDocument`.
  */
 export type ConversionReply = {id: number} & (
   | (Omit<ConvertedSource, 'conversion'> & {conversionJson?: string; body?: ArticleBody})
@@ -52,15 +53,17 @@ export function isConversionReply(value: unknown): value is ConversionReply {
 }
 
 /**
- * Narrows the article body a reply carries: its JSON bytes, headings and what the limits need.
+ * Narrows the article body a reply carries: its JSON bytes, headings, what the limits need, and
+ * the article's prescreen if it was screened.
  *
  * @param value - a reply's `body`
  * @returns true for an article body
  */
 export function isArticleBody(value: unknown): value is ArticleBody {
   if (!isRecord(value) || !isRecord(value['limits'])) return false
-  const {json, headings, limits} = value
+  const {json, headings, limits, prescreen} = value
   return (
+    (prescreen === undefined || isPrescreen(prescreen)) &&
     json instanceof Uint8Array &&
     Array.isArray(headings) &&
     headings.every((heading) => heading === null || typeof heading === 'string') &&

@@ -78,8 +78,9 @@ export async function importCommand(
         io.tty && !args.json && files.length > PROGRESS_THRESHOLD ? progressBar(io.tty) : undefined
       const converter =
         files.length >= CONVERSION_WORKER_THRESHOLD
-          ? // A run that validates reads every article whole: only one that does not gets them split.
-            startConversionWorker({splitArticles: args.skipValidation})
+          ? // Split, the articles' bodies are sent as the worker serialised them; a run that
+            // validates has the worker screen them too, so it reads none whole to validate it.
+            startConversionWorker({splitArticles: true, prescreen: !args.skipValidation})
           : undefined
       try {
         result = await runImport(files, args, {

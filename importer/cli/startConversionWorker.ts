@@ -28,15 +28,21 @@ export interface ConversionWorker extends SourceConverter {
  * earlier ones. It answers in the order asked. If the worker dies, every conversion asked for
  * and every later one is refused with the reason.
  *
- * @param options - `splitArticles`: send each article split (see `splitArticle`), for a run that
- *   does not validate; a validating run reads every article whole, so it gets them whole
+ * @param options - `splitArticles`: send each article split (see `splitArticle`), so the run
+ *   sends its body without parsing it; `prescreen`: screen each split article with the schema's
+ *   rules, so a run that validates need not read it whole either (see `prescreenDocument`)
  * @returns the worker, as the import run's converter
  */
-export function startConversionWorker(options: {splitArticles?: boolean} = {}): ConversionWorker {
+export function startConversionWorker(
+  options: {splitArticles?: boolean; prescreen?: boolean} = {},
+): ConversionWorker {
   // Converting one file at a time needs little memory: a small heap keeps the import's
   // footprint what it was without the worker.
   const worker = new Worker(WORKER_ENTRY, {
-    workerData: {splitArticles: options.splitArticles === true},
+    workerData: {
+      splitArticles: options.splitArticles === true,
+      prescreen: options.prescreen === true,
+    },
     execArgv: [],
     resourceLimits: {maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256},
   })

@@ -1,4 +1,5 @@
 import {isRecord} from '../../dataset/guards'
+import type {Prescreen} from '../../validation/fast/prescreen'
 import type {ArticleInput, ImportedDocuments} from './types'
 
 /**
@@ -30,6 +31,11 @@ export interface ArticleBody {
   /** Each section's heading, null for one without: what the report lists. */
   headings: (string | null)[]
   limits: BodyLimits
+  /**
+   * The whole article's verdict under the schema's rules, when the thread that converted it
+   * screened it (see `prescreenDocument`): an article read whole again is screened again.
+   */
+  prescreen?: Prescreen
 }
 
 /** An article's source without its text: the provenance an import decides by. */

@@ -129,15 +129,19 @@ export function articleWrite(
  * Every document of some writes once, people and newsletters first, each article whole.
  *
  * @param writes - the article writes
+ * @param includeArticle - whether an article goes in (every one by default); one left out is
+ *   never read whole
  * @returns their documents without repeats
  */
 export function planDocuments(
   writes: readonly ArticleWrite[],
+  includeArticle: (article: AnyArticle) => boolean = () => true,
 ): (ArticleInput | PersonInput | NewsletterInput)[] {
   const documents = new Map<string, ArticleInput | PersonInput | NewsletterInput>()
   for (const write of writes)
     for (const document of write.createIfMissing) documents.set(document._id, document)
-  for (const write of writes) documents.set(write.article._id, joinArticle(write.article))
+  for (const write of writes)
+    if (includeArticle(write.article)) documents.set(write.article._id, joinArticle(write.article))
   return [...documents.values()]
 }
 

@@ -1,8 +1,10 @@
 import type {SanityDocument} from '@sanity/client'
 
 import {isRecord} from '../../dataset/guards'
+import type {PrescreenedDocument} from '../../validation/fast/createScreenedValidator'
 import type {DocumentValidation} from '../../validation/protocol'
 import type {ConvertedArticle} from '../convert/convertSource'
+import {type AnyArticle, ARTICLE_BODY, isSplitArticle, joinArticle} from '../documents/articleBody'
 import {referencedDocuments} from '../documents/buildDocuments'
 import {
   type ArticleDecision,
@@ -80,11 +82,30 @@ export interface DecideOptions {
   strict?: boolean
 }
 
-/** Sanity's validation of documents, given the stored documents they may refer to. */
+/**
+ * Sanity's validation of documents, given the stored documents they may refer to, and of
+ * articles screened where they were converted: results for `documents`, then for `prescreened`.
+ */
 export type Validate = (
   documents: SanityDocument[],
   dataset: SanityDocument[],
+  prescreened?: readonly PrescreenedDocument[],
 ) => Promise<DocumentValidation[]>
+
+/**
+ * A document as validated: with the system fields the Content Lake will give it, stamped with the
+ * import's time.
+ *
+ * @param document - a document to write
+ * @param importedAt - the import's timestamp
+ * @returns the document with `_createdAt`, `_updatedAt` and an empty `_rev`
+ */
+export function asValidated<T extends object>(
+  document: T,
+  importedAt: string,
+): T & {_createdAt: string; _updatedAt: string; _rev: string} {
+  return {...document, _createdAt: importedAt, _updatedAt: importedAt, _rev: ''}
+}
 
 /**
  * Decides what to do with a batch of converted files: reads what is stored, decides each
@@ -118,12 +139,10 @@ export async function decideFiles(
   const toWrite = conversions.filter(
     (conversion) => decisions.get(conversion.fileName)?.action === 'write',
   )
-  // Validated whole: an article split for the trip from the conversion worker is parsed here.
-  const toValidate = (): SanityDocument[] =>
-    planDocuments(
-      toWrite.map((conversion) => articleWrite(conversion.documents, storedById, false)),
-    ).map((document) => ({...document, _createdAt: importedAt, _updatedAt: importedAt, _rev: ''}))
-  const validations = validate && toWrite.length > 0 ? await validate(toValidate(), stored) : []
+  const validations =
+    validate && toWrite.length > 0
+      ? await validateArticles(toWrite, {stored, storedById, validate, importedAt})
+      : []
   // Looked up per document, not searched per file: a batch has thousands of validations.
   const validationsById = new Map(
     validations.map((validation) => [validation.documentId, validation]),
@@ -177,6 +196,57 @@ export async function decideFiles(
     }
   })
   return {outcomes, writes}
+}
+
+/**
+ * Validates the documents the articles to write bring, each as the Content Lake will hold it:
+ * the people and newsletters not stored yet, and each article as published. An article screened
+ * where it was converted goes as screened, and is read whole only if its verdict must be reached
+ * again; any other split article is parsed here.
+ */
+async function validateArticles(
+  toWrite: readonly ConvertedArticle[],
+  dependencies: {
+    stored: SanityDocument[]
+    storedById: ReadonlyMap<string, SanityDocument>
+    validate: Validate
+    importedAt: string
+  },
+): Promise<DocumentValidation[]> {
+  const {stored, storedById, validate, importedAt} = dependencies
+  const published = toWrite.map(({documents}) => articleWrite(documents, storedById, false))
+  const prescreened = published.flatMap(
+    ({article}) => prescreenedArticle(article, importedAt) ?? [],
+  )
+  const screened = new Set(prescreened.map(({head}) => head._id))
+  const documents = planDocuments(published, (article) => !screened.has(article._id))
+  const validations = await validate(
+    documents.map((document) => asValidated(document, importedAt)),
+    stored,
+    prescreened,
+  )
+  // A validator that ignored the prescreened articles would pass them unseen.
+  const asked = documents.length + prescreened.length
+  if (validations.length !== asked) {
+    throw new Error(
+      `decideFiles(): validation answered for ${validations.length} of ${asked} documents`,
+    )
+  }
+  return validations
+}
+
+/** A split article its conversion screened, ready for a validator that confirms the verdict. */
+function prescreenedArticle(
+  article: AnyArticle,
+  importedAt: string,
+): PrescreenedDocument | undefined {
+  const prescreen = isSplitArticle(article) ? article[ARTICLE_BODY].prescreen : undefined
+  if (!prescreen) return undefined
+  return {
+    head: asValidated(article, importedAt),
+    prescreen,
+    whole: () => asValidated(joinArticle(article), importedAt),
+  }
 }
 
 /** Whether an article to write goes to its draft, and what the report says of that. */

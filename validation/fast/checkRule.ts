@@ -9,7 +9,7 @@ import {
 } from '@sanity/types'
 
 import {isRecord} from '../../dataset/guards'
-import type {DatasetIndex} from './DatasetIndex'
+import type {DatasetQuestions} from './DatasetIndex'
 import {slugRule} from './studioRules'
 
 /**
@@ -35,7 +35,7 @@ export interface RuleContext {
   path: Path
   type: SchemaType
   /** The documents references and default slug uniqueness are checked against. */
-  dataset: DatasetIndex
+  dataset: DatasetQuestions
   /** Custom rules and `isUnique` functions that may be called directly, found by identity. */
   pureRules: readonly PureRule[]
 }

@@ -1,7 +1,7 @@
 import {PURE_RULES} from '../../schemas/rules'
 import {schemaTypes} from '../../schemas/schemaTypes'
 import type {Validator} from '../protocol'
-import {createScreenedValidator, type ScreeningCounts} from './createScreenedValidator'
+import {createScreenedValidator, type ScreenedValidator} from './createScreenedValidator'
 import {loadStudioRules} from './studioRules'
 
 /**
@@ -15,7 +15,7 @@ import {loadStudioRules} from './studioRules'
 export function createFastValidator(
   startSanity: () => Promise<Validator> = async () =>
     (await import('../createValidator')).createValidator(),
-): Validator & {counts: () => ScreeningCounts} {
+): ScreenedValidator {
   return createScreenedValidator({
     rules: loadStudioRules(schemaTypes),
     pureRules: PURE_RULES,

@@ -3,6 +3,7 @@ import type {SanityDocument} from '@sanity/types'
 import {type DocumentValidation, knownDocuments, type Validator} from '../protocol'
 import type {PureRule} from './checkRule'
 import {DatasetIndex} from './DatasetIndex'
+import {confirmPrescreen, type Prescreen} from './prescreen'
 import {screenDocument} from './screenDocument'
 import type {StudioRules} from './studioRules'
 
@@ -16,6 +17,39 @@ export interface ScreenedValidatorOptions {
   startSanity: () => Promise<Validator>
 }
 
+/**
+ * A document screened where it was made (see `prescreenDocument`), which the validator reads
+ * whole only if its verdict must be reached again.
+ */
+export interface PrescreenedDocument {
+  /**
+   * What the dataset needs of the document, as it will be validated: its id, type and top-level
+   * fields (a split article's head).
+   */
+  head: SanityDocument
+  prescreen: Prescreen
+  /** The whole document, as it will be validated. */
+  whole: () => SanityDocument
+}
+
+/** A validator that also takes documents screened where they were made. */
+export interface ScreenedValidator extends Validator {
+  /**
+   * {@inheritDoc Validator.validate}
+   *
+   * @param prescreened - documents screened where they were made: one whose prescreen the
+   *   dataset confirms gets its verdict, without being read whole unless Sanity must see it
+   * @returns the results for `documents`, then those for `prescreened`
+   */
+  validate: (
+    documents: SanityDocument[],
+    dataset?: SanityDocument[],
+    prescreened?: readonly PrescreenedDocument[],
+  ) => Promise<DocumentValidation[]>
+  /** How many documents it passed itself and how many it sent to Sanity, so far. */
+  counts: () => ScreeningCounts
+}
+
 /** How many documents a screened validator passed itself and how many it sent to Sanity. */
 export interface ScreeningCounts {
   passed: number
@@ -27,39 +61,54 @@ export interface ScreeningCounts {
  * checked against the schema's rules without Sanity. One with no marker at any level gets no
  * issues; every other document (a problem, a warning, a rule only Sanity can evaluate) is
  * validated by Sanity, so every marker a user reads is Sanity's own. Sanity starts only when
- * some document needs it.
+ * some document needs it. A prescreened document the dataset confirms counts as screened; one it
+ * does not is read whole and screened again.
  *
  * @param options - the rules, the pure custom rules, and how to start Sanity
  * @returns the validator, with its counts so far
  */
-export function createScreenedValidator(
-  options: ScreenedValidatorOptions,
-): Validator & {counts: () => ScreeningCounts} {
+export function createScreenedValidator(options: ScreenedValidatorOptions): ScreenedValidator {
   const {rules, pureRules, startSanity} = options
   let sanity: Promise<Validator> | undefined
   const counts: ScreeningCounts = {passed: 0, sentToSanity: 0}
 
-  const validate = async (
-    documents: SanityDocument[],
-    stored: SanityDocument[] = [],
-  ): Promise<DocumentValidation[]> => {
-    const dataset = new DatasetIndex(knownDocuments(documents, stored).values())
+  const validate: ScreenedValidator['validate'] = async (
+    documents,
+    stored = [],
+    prescreened = [],
+  ) => {
+    const heads = prescreened.map(({head}) => head)
+    const dataset = new DatasetIndex(knownDocuments([...documents, ...heads], stored).values())
     const screen = {rules, pureRules, dataset}
-    const results = documents.map((document): DocumentValidation => ({
+    // A prescreened document stays a head while its prescreen holds; Sanity sees it whole.
+    const wholes = [
+      ...documents.map((document) => () => document),
+      ...prescreened.map(({whole}) => once(whole)),
+    ]
+    const verdicts = [
+      ...documents.map((document) => screenDocument(document, screen)),
+      ...prescreened.map(
+        ({prescreen}, index) =>
+          confirmPrescreen(prescreen, dataset) ??
+          screenDocument(wholes[documents.length + index]?.(), screen),
+      ),
+    ]
+    const results = [...documents, ...heads].map((document): DocumentValidation => ({
       documentId: document._id,
       documentType: document._type,
       issues: [],
     }))
-    const valid = documents.map((document) => screenDocument(document, screen) === 'valid')
-    const passed = documents.filter((_, index) => valid[index])
-    const flaggedAt = valid.flatMap((isValid, index) => (isValid ? [] : [index]))
-    counts.passed += passed.length
+    const wholeAt = (index: number) => wholes[index]?.() ?? []
+    const passedAt = verdicts.flatMap((verdict, index) => (verdict === 'valid' ? [index] : []))
+    const flaggedAt = verdicts.flatMap((verdict, index) => (verdict === 'valid' ? [] : [index]))
+    counts.passed += passedAt.length
     counts.sentToSanity += flaggedAt.length
     if (flaggedAt.length === 0) return results
     sanity ??= startSanity()
     // The documents that passed go along as stored ones, so that references to them and slugs
     // they hold count as they would have had the whole batch gone to Sanity.
-    const flagged = flaggedAt.flatMap((index) => documents[index] ?? [])
+    const flagged = flaggedAt.flatMap(wholeAt)
+    const passed = passedAt.flatMap(wholeAt)
     const fromSanity = await (await sanity).validate(flagged, [...stored, ...passed])
     for (const [position, result] of fromSanity.entries()) {
       const index = flaggedAt[position]
@@ -73,4 +122,10 @@ export function createScreenedValidator(
     close: async () => (sanity ? (await sanity).close() : undefined),
     counts: () => ({...counts}),
   }
+}
+
+/** The value `read` gives, read once. */
+function once<T>(read: () => T): () => T {
+  let value: {read: T} | undefined
+  return () => (value ??= {read: read()}).read
 }

@@ -10,13 +10,13 @@ import {
 
 import {isRecord} from '../../dataset/guards'
 import {checkRule, type PureRule, type RuleContext, type Verdict} from './checkRule'
-import type {DatasetIndex} from './DatasetIndex'
+import type {DatasetQuestions} from './DatasetIndex'
 import type {StudioRules} from './studioRules'
 
 /** What {@link screenDocument} needs besides the document. */
 export interface Screen {
   rules: StudioRules
-  dataset: DatasetIndex
+  dataset: DatasetQuestions
   pureRules: readonly PureRule[]
 }
 
