@@ -3,10 +3,11 @@ import type {Worker} from 'node:worker_threads'
 /** Requests to a worker thread, each answered by the one reply that carries its id. */
 export interface WorkerRequests<Payload, Result> {
   /**
-   * Posts a request with the next id. Resolves with its reply's result; rejects with the error
-   * the reply reports, or with the worker's failure once it has failed or been closed.
+   * Posts a request with the next id, moving the `transfer` buffers to the worker instead of
+   * copying them. Resolves with its reply's result; rejects with the error the reply reports, or
+   * with the worker's failure once it has failed or been closed.
    */
-  send: (payload: Payload) => Promise<Result>
+  send: (payload: Payload, transfer?: readonly ArrayBuffer[]) => Promise<Result>
   /** Stops the worker; requests still waiting are refused, as are later ones. */
   close: () => Promise<void>
 }
@@ -57,12 +58,12 @@ export function workerRequests<Payload extends object, Reply extends {id: number
     else request?.resolve(result)
   })
   return {
-    send: (payload) =>
+    send: (payload, transfer = []) =>
       new Promise((resolve, reject) => {
         if (failure) return reject(failure)
         const id = nextId++
         waiting.set(id, {resolve, reject})
-        worker.postMessage({...payload, id})
+        worker.postMessage({...payload, id}, transfer)
       }),
     close: async () => {
       fail(new Error(`${name} closed`))

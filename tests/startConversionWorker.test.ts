@@ -112,11 +112,12 @@ describe('startConversionWorker', () => {
   })
 
   test('startConversionWorker: once closed, it refuses every conversion', async () => {
+    const [path = ''] = await written([
+      {fileName: 'floods.txt', bytes: new TextEncoder().encode(FLOODS.join('\n'))},
+    ])
     const closing = startConversionWorker()
     await closing.close()
-    await expect(closing.convert(join(folder, 'any.txt'), PROVENANCE)).rejects.toThrow(
-      'conversion worker closed',
-    )
+    await expect(closing.convert(path, PROVENANCE)).rejects.toThrow('conversion worker closed')
   })
 
   test('runImport: with the worker as converter, the outcomes and writes are those made here', async () => {

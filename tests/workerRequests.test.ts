@@ -36,7 +36,7 @@ parentPort.on('message', (request) => {
 
 function doubler() {
   const worker = new Worker(DOUBLER, {eval: true})
-  return workerRequests<{n: number}, Reply, number>(worker, {
+  return workerRequests<{n: number; bytes?: Uint8Array}, Reply, number>(worker, {
     name: 'doubling worker',
     isReply,
     read: (reply) => (reply.error ? new Error(reply.error) : (reply.doubled ?? Number.NaN)),
@@ -49,6 +49,22 @@ describe('workerRequests', () => {
     try {
       const answers = await Promise.all([1, 2, 3].map((n) => requests.send({n})))
       expect(answers).toEqual([2, 4, 6])
+    } finally {
+      await requests.close()
+    }
+  })
+
+  test('workerRequests: buffers passed to transfer move to the worker, and the rest is copied', async () => {
+    const requests = doubler()
+    try {
+      const [moved, copied] = [new Uint8Array(16), new Uint8Array(16)]
+      const answers = Promise.all([
+        requests.send({n: 1, bytes: moved}, [moved.buffer]),
+        requests.send({n: 2, bytes: copied}),
+        requests.send({n: 3}),
+      ])
+      expect([moved.byteLength, copied.byteLength]).toEqual([0, 16])
+      expect(await answers).toEqual([2, 4, 6])
     } finally {
       await requests.close()
     }

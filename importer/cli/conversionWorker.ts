@@ -1,5 +1,5 @@
-// Runs in a worker thread: reads and converts source files one at a time, in the order asked,
-// while the importer's main thread decides and writes the articles before them.
+// Runs in a worker thread: converts source files one at a time, in the order asked, while the
+// importer's main thread reads the files and decides and writes the articles before them.
 import {parentPort, workerData} from 'node:worker_threads'
 
 import {isRecord} from '../../dataset/guards'
@@ -12,9 +12,7 @@ import {asValidated} from '../run/decideFiles'
 import {bodyLimits} from '../run/limitProblems'
 import {readAndConvert} from '../run/runImport'
 import {type ConversionReply, isConversionRequest} from './conversionWorkerProtocol'
-import {readSourceFile} from './readSourceFile'
 
-const convert = readAndConvert(readSourceFile)
 const option = (name: string) => isRecord(workerData) && workerData[name] === true
 const splitArticles = option('splitArticles')
 // The schema is compiled only for a run that validates.
@@ -24,9 +22,10 @@ const screen = option('prescreen')
 
 parentPort?.on('message', async (message: unknown) => {
   if (!isConversionRequest(message)) return
-  const {id, fileName, importedAt, importerVersion} = message
+  const {id, fileName, source, importedAt, importerVersion} = message
   let reply: ConversionReply
   try {
+    const convert = readAndConvert(async () => source)
     const {conversion, error, bytes} = await convert(fileName, {importedAt, importerVersion})
     if (conversion) {
       // The structure's blocks stay here: the run needs the documents and how the title was found.

@@ -4,10 +4,12 @@ import type {ConvertedArticle} from '../convert/convertSource'
 import type {ArticleBody} from '../documents/articleBody'
 import type {ConvertedSource, Provenance} from '../run/runImport'
 
-/** What the conversion worker is asked: read and convert one file. */
+/** What the conversion worker is asked: convert one file, read by the run. */
 export interface ConversionRequest extends Provenance {
   id: number
   fileName: string
+  /** The file's bytes, moved to the worker. */
+  source: Uint8Array
 }
 
 /**
@@ -33,6 +35,7 @@ export function isConversionRequest(value: unknown): value is ConversionRequest 
     isRecord(value) &&
     typeof value['id'] === 'number' &&
     typeof value['fileName'] === 'string' &&
+    value['source'] instanceof Uint8Array &&
     typeof value['importedAt'] === 'string' &&
     typeof value['importerVersion'] === 'string'
   )

@@ -48,10 +48,12 @@ export async function readSourceFile(path: string): Promise<Uint8Array> {
 
 /**
  * Reads a file of a known size: `readFileSync` would ask for its size again. A file cut short
- * meanwhile gives the bytes it has.
+ * meanwhile gives the bytes it has. The bytes have a buffer of their own, never a slice of
+ * Node's shared pool (which postMessage copies instead of moving), so they move to the
+ * conversion worker without a copy.
  */
 function readWhole(descriptor: number, size: number): Uint8Array {
-  const bytes = Buffer.allocUnsafe(size)
+  const bytes = Buffer.allocUnsafeSlow(size)
   let filled = 0
   while (filled < size) {
     const read = readSync(descriptor, bytes, filled, size - filled, null)

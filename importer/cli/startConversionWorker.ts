@@ -3,6 +3,7 @@ import {Worker} from 'node:worker_threads'
 import {workerRequests} from '../../cli/workerRequests'
 import {ARTICLE_BODY} from '../documents/articleBody'
 import type {ConvertedSource, SourceConverter} from '../run/runImport'
+import {ImportError} from '../shared/ImportError'
 import {
   type ConversionReply,
   type ConversionRequest,
@@ -10,6 +11,7 @@ import {
   isConversionReply,
   isConvertedArticle,
 } from './conversionWorkerProtocol'
+import {readSourceFile} from './readSourceFile'
 
 /** Files the worker is asked for ahead of the run: enough that it never waits for the run. */
 const READ_AHEAD = 32
@@ -52,7 +54,21 @@ export function startConversionWorker(
   )
   return {
     readAhead: READ_AHEAD,
-    convert: (fileName, provenance) => requests.send({fileName, ...provenance}),
+    // Read here, where the run waits on the network, so the worker only converts.
+    convert: async (fileName, provenance) => {
+      let source: Uint8Array
+      try {
+        source = await readSourceFile(fileName)
+      } catch (error) {
+        if (!(error instanceof ImportError)) throw error
+        return {error: error.message, bytes: 0}
+      }
+      const moved = source.buffer
+      return requests.send(
+        {fileName, source, ...provenance},
+        moved instanceof ArrayBuffer ? [moved] : [],
+      )
+    },
     close: requests.close,
   }
 }
