@@ -18,17 +18,18 @@ const READ_AHEAD = 32
 
 const WORKER_ENTRY = new URL('./conversionWorker.cjs', import.meta.url)
 
-/** A worker thread that reads and converts source files, and how to stop it. */
+/** A worker thread that converts the source files the run reads, and how to stop it. */
 export interface ConversionWorker extends SourceConverter {
   /** Stops the worker; conversions still asked for are refused. */
   close: () => Promise<void>
 }
 
 /**
- * Starts a worker thread that reads and converts the run's source files, so that on a machine
- * with a second core the conversion of later files overlaps deciding, validating and writing
- * earlier ones. It answers in the order asked. If the worker dies, every conversion asked for
- * and every later one is refused with the reason.
+ * Starts a worker thread that converts the run's source files, so that on a machine with a
+ * second core the conversion of later files overlaps deciding, validating and writing earlier
+ * ones. Each file is read on the calling thread and its bytes moved to the worker, which only
+ * converts: it is the import's busiest thread. It answers in the order asked. If the worker
+ * dies, every conversion asked for and every later one is refused with the reason.
  *
  * @param options - `splitArticles`: send each article split (see `splitArticle`), so the run
  *   sends its body without parsing it; `prescreen`: screen each split article with the schema's

@@ -30,7 +30,7 @@ export interface Provenance {
   importerVersion: string
 }
 
-/** Reads and converts source files somewhere other than this thread (see `ImportDependencies`). */
+/** Converts source files somewhere other than this thread (see `ImportDependencies`). */
 export interface SourceConverter {
   /**
    * Reads and converts one file. Resolves with the reason a file cannot be an article; rejects
@@ -48,7 +48,7 @@ export interface ImportDependencies {
    * or oversized file. Unused when a `converter` is given.
    */
   readSource: (path: string) => Promise<Uint8Array>
-  /** Reads and converts the files elsewhere (a worker thread), a few files ahead of the run. */
+  /** Converts the files elsewhere (a worker thread), a few files ahead of the run. */
   converter?: SourceConverter
   /**
    * Sanity's validation of documents against the Studio schema. Absent, every document passes,
