@@ -10,7 +10,7 @@ import {loadStudioRules} from '../../validation/fast/studioRules'
 import {joinArticle, splitArticle} from '../documents/articleBody'
 import {asValidated} from '../run/decideFiles'
 import {bodyLimits} from '../run/limitProblems'
-import {readAndConvert} from '../run/runImport'
+import {convertBytes} from '../run/runImport'
 import {type ConversionReply, isConversionRequest} from './conversionWorkerProtocol'
 
 const option = (name: string) => isRecord(workerData) && workerData[name] === true
@@ -25,8 +25,7 @@ parentPort?.on('message', async (message: unknown) => {
   const {id, fileName, source, importedAt, importerVersion} = message
   let reply: ConversionReply
   try {
-    const convert = readAndConvert(async () => source)
-    const {conversion, error, bytes} = await convert(fileName, {importedAt, importerVersion})
+    const {conversion, error, bytes} = convertBytes(source, fileName, {importedAt, importerVersion})
     if (conversion) {
       // The structure's blocks stay here: the run needs the documents and how the title was found.
       const {documents, notes, structured} = conversion

@@ -2,8 +2,7 @@ import {Worker} from 'node:worker_threads'
 
 import {workerRequests} from '../../cli/workerRequests'
 import {ARTICLE_BODY} from '../documents/articleBody'
-import type {ConvertedSource, SourceConverter} from '../run/runImport'
-import {ImportError} from '../shared/ImportError'
+import {type ConvertedSource, readAndConvert, type SourceConverter} from '../run/runImport'
 import {
   type ConversionReply,
   type ConversionRequest,
@@ -56,20 +55,13 @@ export function startConversionWorker(
   return {
     readAhead: READ_AHEAD,
     // Read here, where the run waits on the network, so the worker only converts.
-    convert: async (fileName, provenance) => {
-      let source: Uint8Array
-      try {
-        source = await readSourceFile(fileName)
-      } catch (error) {
-        if (!(error instanceof ImportError)) throw error
-        return {error: error.message, bytes: 0}
-      }
+    convert: readAndConvert(readSourceFile, (source, fileName, provenance) => {
       const moved = source.buffer
       return requests.send(
         {fileName, source, ...provenance},
         moved instanceof ArrayBuffer ? [moved] : [],
       )
-    },
+    }),
     close: requests.close,
   }
 }

@@ -241,27 +241,59 @@ export async function runImport(
   return written(target.commit(spools.writes.read(), importedAt, dependencies.signal))
 }
 
+/** Converts a file's bytes: where `readAndConvert` sends what it read. */
+export type ConvertBytes = (
+  source: Uint8Array,
+  fileName: string,
+  provenance: Provenance,
+) => ConvertedSource | Promise<ConvertedSource>
+
 /**
- * Reads files with `readSource` and converts them on the calling thread: the run's own converter
- * when it is given none, and the conversion worker's.
+ * Converts a file's bytes on the calling thread.
+ *
+ * @param source - the file's bytes
+ * @param fileName - the file, which names the article and says whether it is Markdown
+ * @param provenance - the import's timestamp and the importer's version
+ * @returns the conversion, or the reason the file cannot be an article
+ * @throws anything but ImportError: converting itself broke
+ */
+export function convertBytes(
+  source: Uint8Array,
+  fileName: string,
+  provenance: Provenance,
+): ConvertedSource {
+  const bytes = source.byteLength
+  try {
+    return {conversion: convertSource(source, {fileName, ...provenance}), bytes}
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error
+    return {error: error.message, bytes}
+  }
+}
+
+/**
+ * Reads files with `readSource` and converts them with `convert`: on the calling thread by
+ * default (the run's own converter when it is given none), or where the conversion worker's
+ * sends them.
  *
  * @param readSource - reads a file, throwing ImportError for one that cannot be read
+ * @param convert - converts the bytes read, {@link convertBytes} unless given
  * @returns a converter that resolves with the reason a file cannot be an article, and rejects
  *   only when converting itself broke
  */
 export function readAndConvert(
   readSource: ImportDependencies['readSource'],
+  convert: ConvertBytes = convertBytes,
 ): SourceConverter['convert'] {
   return async (fileName, provenance) => {
-    let bytes = 0
+    let source: Uint8Array
     try {
-      const source = await readSource(fileName)
-      bytes = source.byteLength
-      return {conversion: convertSource(source, {fileName, ...provenance}), bytes}
+      source = await readSource(fileName)
     } catch (error) {
       if (!(error instanceof ImportError)) throw error
-      return {error: error.message, bytes}
+      return {error: error.message, bytes: 0}
     }
+    return convert(source, fileName, provenance)
   }
 }
 

@@ -81,16 +81,16 @@ export function createScreenedValidator(options: ScreenedValidatorOptions): Scre
     const dataset = new DatasetIndex(knownDocuments([...documents, ...heads], stored).values())
     const screen = {rules, pureRules, dataset}
     // A prescreened document stays a head while its prescreen holds; Sanity sees it whole.
+    const screened = prescreened.map(({prescreen, whole}) => ({prescreen, whole: once(whole)}))
     const wholes = [
       ...documents.map((document) => () => document),
-      ...prescreened.map(({whole}) => once(whole)),
+      ...screened.map(({whole}) => whole),
     ]
     const verdicts = [
       ...documents.map((document) => screenDocument(document, screen)),
-      ...prescreened.map(
-        ({prescreen}, index) =>
-          confirmPrescreen(prescreen, dataset) ??
-          screenDocument(wholes[documents.length + index]?.(), screen),
+      ...screened.map(
+        ({prescreen, whole}) =>
+          confirmPrescreen(prescreen, dataset) ?? screenDocument(whole(), screen),
       ),
     ]
     const results = [...documents, ...heads].map((document): DocumentValidation => ({
