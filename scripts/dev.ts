@@ -2,4 +2,6 @@
 import {processIo, stopSignal} from '../cli/processIo'
 import {devCommand} from '../lake/cli/devCommand'
 
+// The npm script sizes the young generation for the lake, as `npm run lake` does (see lake.ts).
+
 process.exitCode = await devCommand(process.argv.slice(2), {...processIo(), signal: stopSignal()})
