@@ -32,8 +32,9 @@ const startValidator = () => {
   return validator
 }
 const prepareValidation = () => void startValidator().catch(() => undefined)
-const validate: ScreenedValidator['validate'] = async (documents, dataset, prescreened) =>
-  (await startValidator()).validate(documents, dataset, prescreened)
+// Every argument passes through as given: one left behind would skip what it carries.
+const validate: ScreenedValidator['validate'] = async (...args) =>
+  (await startValidator()).validate(...args)
 
 process.exitCode = await importCommand(
   process.argv.slice(2),

@@ -80,27 +80,28 @@ export function createScreenedValidator(options: ScreenedValidatorOptions): Scre
     const heads = prescreened.map(({head}) => head)
     const dataset = new DatasetIndex(knownDocuments([...documents, ...heads], stored).values())
     const screen = {rules, pureRules, dataset}
-    // A prescreened document stays a head while its prescreen holds; Sanity sees it whole.
-    const screened = prescreened.map(({prescreen, whole}) => ({prescreen, whole: once(whole)}))
-    const wholes = [
-      ...documents.map((document) => () => document),
-      ...screened.map(({whole}) => whole),
+    // Each document as it is reported (a prescreened one by its head), read whole at most once:
+    // a prescreened one only when its prescreen does not hold, or when Sanity must see it.
+    const screened = [
+      ...documents.map((document) => ({
+        head: document,
+        whole: () => document,
+        verdict: screenDocument(document, screen),
+      })),
+      ...prescreened.map(({head, prescreen, whole}) => {
+        const read = once(whole)
+        const verdict = confirmPrescreen(prescreen, dataset) ?? screenDocument(read(), screen)
+        return {head, whole: read, verdict}
+      }),
     ]
-    const verdicts = [
-      ...documents.map((document) => screenDocument(document, screen)),
-      ...screened.map(
-        ({prescreen, whole}) =>
-          confirmPrescreen(prescreen, dataset) ?? screenDocument(whole(), screen),
-      ),
-    ]
-    const results = [...documents, ...heads].map((document): DocumentValidation => ({
-      documentId: document._id,
-      documentType: document._type,
+    const results = screened.map(({head}): DocumentValidation => ({
+      documentId: head._id,
+      documentType: head._type,
       issues: [],
     }))
-    const wholeAt = (index: number) => wholes[index]?.() ?? []
-    const passedAt = verdicts.flatMap((verdict, index) => (verdict === 'valid' ? [index] : []))
-    const flaggedAt = verdicts.flatMap((verdict, index) => (verdict === 'valid' ? [] : [index]))
+    const wholeAt = (index: number) => screened[index]?.whole() ?? []
+    const passedAt = screened.flatMap(({verdict}, index) => (verdict === 'valid' ? [index] : []))
+    const flaggedAt = screened.flatMap(({verdict}, index) => (verdict === 'valid' ? [] : [index]))
     counts.passed += passedAt.length
     counts.sentToSanity += flaggedAt.length
     if (flaggedAt.length === 0) return results
