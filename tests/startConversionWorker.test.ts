@@ -7,7 +7,11 @@ import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {generateCorpus} from '../corpus/generateCorpus'
 import {clientTarget, ndjsonExportTarget} from '../importer'
 import {readSourceFile} from '../importer/cli/readSourceFile'
-import {type ConversionWorker, startConversionWorker} from '../importer/cli/startConversionWorker'
+import {
+  type ConversionWorker,
+  inChunks,
+  startConversionWorker,
+} from '../importer/cli/startConversionWorker'
 import {convertSource} from '../importer/convert/convertSource'
 import {ARTICLE_BODY, isSplitArticle, joinDocuments} from '../importer/documents/articleBody'
 import {
@@ -271,6 +275,78 @@ describe('startConversionWorker', () => {
     const strict = await run(await lakeFile('strict-there'), splitting, {strict: true})
     expect(strict).toEqual(strictHere)
     expect(strictHere.documents.length).toBeGreaterThan(30)
+  })
+})
+
+describe('inChunks', () => {
+  /** A worker that answers each chunk when told to, recording the files of each. */
+  function heldWorker() {
+    const chunks: string[][] = []
+    const answers: (() => void)[] = []
+    const send = (payload: {files: {fileName: string}[]}) => {
+      chunks.push(payload.files.map(({fileName}) => fileName))
+      return new Promise<(ConvertedSource | Error)[]>((resolve) => {
+        answers.push(() =>
+          resolve(
+            payload.files.map(({fileName}) =>
+              fileName.startsWith('broken')
+                ? new Error(`${fileName} broke`)
+                : {bytes: 1, error: fileName},
+            ),
+          ),
+        )
+      })
+    }
+    return {send, chunks, answer: () => answers.shift()?.()}
+  }
+  const bytes = new Uint8Array(1)
+  const settled = () => new Promise((resolve) => setImmediate(resolve))
+
+  test('inChunks: files asked for together go a chunk to a message, in order', async () => {
+    const worker = heldWorker()
+    const convert = inChunks(worker, 4)
+    const names = Array.from({length: 10}, (_, index) => `${index}.txt`)
+    const converted = names.map((name) => convert(bytes, name, PROVENANCE))
+    await settled()
+    // Two chunks keep the worker busy; the last two files wait until it runs short.
+    expect(worker.chunks).toEqual([names.slice(0, 4), names.slice(4, 8)])
+    worker.answer()
+    worker.answer()
+    await Promise.all(converted.slice(0, 8))
+    await settled()
+    expect(worker.chunks.at(-1)).toEqual(names.slice(8))
+    worker.answer()
+    expect((await Promise.all(converted)).map(({error}) => error)).toEqual(names)
+  })
+
+  test('inChunks: while the worker is busy, files wait for a full chunk or the worker to run short', async () => {
+    const worker = heldWorker()
+    const convert = inChunks(worker, 4)
+    const first = Array.from({length: 4}, (_, index) => convert(bytes, `a${index}.txt`, PROVENANCE))
+    await settled()
+    // The worker has a chunk to convert: a lone file waits for company.
+    const lone = convert(bytes, 'lone.txt', PROVENANCE)
+    await settled()
+    expect(worker.chunks).toEqual([['a0.txt', 'a1.txt', 'a2.txt', 'a3.txt']])
+    // Once the worker has answered, it has nothing left: the lone file goes at once.
+    worker.answer()
+    await Promise.all(first)
+    await settled()
+    expect(worker.chunks.at(-1)).toEqual(['lone.txt'])
+    worker.answer()
+    expect(await lone).toEqual({bytes: 1, error: 'lone.txt'})
+  })
+
+  test('inChunks: a file whose conversion broke is refused; the rest of its chunk is answered', async () => {
+    const worker = heldWorker()
+    const convert = inChunks(worker, 4)
+    const good = convert(bytes, 'good.txt', PROVENANCE)
+    const broken = convert(bytes, 'broken.txt', PROVENANCE)
+    await settled()
+    expect(worker.chunks).toEqual([['good.txt', 'broken.txt']])
+    worker.answer()
+    expect(await good).toEqual({bytes: 1, error: 'good.txt'})
+    await expect(broken).rejects.toThrow('broken.txt broke')
   })
 })
 

@@ -4,25 +4,38 @@ import type {ConvertedArticle} from '../convert/convertSource'
 import type {ArticleBody} from '../documents/articleBody'
 import type {ConvertedSource, Provenance} from '../run/runImport'
 
-/** What the conversion worker is asked: convert one file, read by the run. */
-export interface ConversionRequest extends Provenance {
-  id: number
+/** One file for the conversion worker to convert, read by the run. */
+export interface FileToConvert extends Provenance {
   fileName: string
   /** The file's bytes, moved to the worker. */
   source: Uint8Array
 }
 
 /**
- * The worker's answer: the file converted (or why it cannot be an article), or, when converting
+ * What the conversion worker is asked: convert a few files, in order. One message carries
+ * several, as each message costs both threads a wake-up and a serialisation.
+ */
+export interface ConversionRequest {
+  id: number
+  files: FileToConvert[]
+}
+
+/**
+ * A file's answer: the file converted (or why it cannot be an article), or, when converting
  * broke, the error's message. The conversion travels as JSON text: serialising and parsing it
  * costs about half what structured cloning its thousands of small objects does. Its article's
  * body (sections and source) travels apart, as UTF-8 JSON the run never parses unless it must
  * validate the article again: see `splitArticle` and `prescreenDocument`.
  */
-export type ConversionReply = {id: number} & (
+export type ConvertedFileReply =
   | (Omit<ConvertedSource, 'conversion'> & {conversionJson?: string; body?: ArticleBody})
   | {broke: string}
-)
+
+/** The worker's answer to a request: one reply per file, in the order asked. */
+export interface ConversionReply {
+  id: number
+  files: ConvertedFileReply[]
+}
 
 /**
  * Narrows a message to a conversion request.
@@ -34,6 +47,14 @@ export function isConversionRequest(value: unknown): value is ConversionRequest 
   return (
     isRecord(value) &&
     typeof value['id'] === 'number' &&
+    Array.isArray(value['files']) &&
+    value['files'].every(isFileToConvert)
+  )
+}
+
+function isFileToConvert(value: unknown): value is FileToConvert {
+  return (
+    isRecord(value) &&
     typeof value['fileName'] === 'string' &&
     value['source'] instanceof Uint8Array &&
     typeof value['importedAt'] === 'string' &&
@@ -42,7 +63,7 @@ export function isConversionRequest(value: unknown): value is ConversionRequest 
 }
 
 /**
- * Narrows a message to the worker's reply: its id, and a size or what broke.
+ * Narrows a message to the worker's reply: its id, and for each file a size or what broke.
  *
  * @param value - a message from the worker
  * @returns true for a reply
@@ -51,7 +72,11 @@ export function isConversionReply(value: unknown): value is ConversionReply {
   return (
     isRecord(value) &&
     typeof value['id'] === 'number' &&
-    (typeof value['bytes'] === 'number' || typeof value['broke'] === 'string')
+    Array.isArray(value['files']) &&
+    value['files'].every(
+      (file) =>
+        isRecord(file) && (typeof file['bytes'] === 'number' || typeof file['broke'] === 'string'),
+    )
   )
 }
 
