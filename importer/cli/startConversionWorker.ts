@@ -51,7 +51,7 @@ export interface ConversionWorker extends SourceConverter {
 export function startConversionWorker(
   options: {splitArticles?: boolean; prescreen?: boolean} = {},
 ): ConversionWorker {
-  // Converting one file at a time needs little memory: a small heap keeps the import's
+  // Converting a chunk of files at a time needs little memory: a small heap keeps the import's
   // footprint what it was without the worker. A `--max-semi-space-size` given to the process
   // (as `npm run import` does) sizes every thread's young generation instead, this one's too.
   const worker = new Worker(WORKER_ENTRY, {
