@@ -288,11 +288,14 @@ describe('inChunks', () => {
       return new Promise<(ConvertedSource | Error)[]>((resolve) => {
         answers.push(() =>
           resolve(
-            payload.files.map(({fileName}) =>
-              fileName.startsWith('broken')
-                ? new Error(`${fileName} broke`)
-                : {bytes: 1, error: fileName},
-            ),
+            payload.files
+              // A file named `unanswered…` gets no reply: the chunk's answer comes up short.
+              .filter(({fileName}) => !fileName.startsWith('unanswered'))
+              .map(({fileName}) =>
+                fileName.startsWith('broken')
+                  ? new Error(`${fileName} broke`)
+                  : {bytes: 1, error: fileName},
+              ),
           ),
         )
       })
@@ -337,16 +340,18 @@ describe('inChunks', () => {
     expect(await lone).toEqual({bytes: 1, error: 'lone.txt'})
   })
 
-  test('inChunks: a file whose conversion broke is refused; the rest of its chunk is answered', async () => {
+  test('inChunks: a file whose conversion broke, or that got no answer, is refused; the rest of its chunk is answered', async () => {
     const worker = heldWorker()
     const convert = inChunks(worker, 4)
     const good = convert(bytes, 'good.txt', PROVENANCE)
     const broken = convert(bytes, 'broken.txt', PROVENANCE)
+    const unanswered = convert(bytes, 'unanswered.txt', PROVENANCE)
     await settled()
-    expect(worker.chunks).toEqual([['good.txt', 'broken.txt']])
+    expect(worker.chunks).toEqual([['good.txt', 'broken.txt', 'unanswered.txt']])
     worker.answer()
     expect(await good).toEqual({bytes: 1, error: 'good.txt'})
     await expect(broken).rejects.toThrow('broken.txt broke')
+    await expect(unanswered).rejects.toThrow('the conversion worker left a file unanswered')
   })
 })
 

@@ -19,14 +19,17 @@ import {
 } from './conversionWorkerProtocol'
 import {readSourceFile} from './readSourceFile'
 
-/** Files the worker is asked for ahead of the run: enough that it never waits for the run. */
-const READ_AHEAD = 64
-
 /**
  * Files sent to the worker in one message. Each message costs both threads a wake-up and a
  * serialisation: one file to a message took the worker about a sixth longer per file.
  */
 const CHUNK_FILES = 16
+
+/**
+ * Files the worker is asked for ahead of the run: chunks enough that it never waits for the run
+ * while the run decides a batch.
+ */
+const READ_AHEAD = 4 * CHUNK_FILES
 
 const WORKER_ENTRY = new URL('./conversionWorker.cjs', import.meta.url)
 
@@ -102,7 +105,7 @@ export function inChunks(
   >,
   chunkFiles = CHUNK_FILES,
 ): ConvertBytes {
-  let waiting: Waiting[] = []
+  const waiting: Waiting[] = []
   let converting = 0
   let scheduled = false
   const ready = () =>
@@ -110,8 +113,7 @@ export function inChunks(
   const send = () => {
     scheduled = false
     while (ready()) {
-      const chunk = waiting.slice(0, chunkFiles)
-      waiting = waiting.slice(chunkFiles)
+      const chunk = waiting.splice(0, chunkFiles)
       converting += chunk.length
       const files = chunk.map(({file}) => file)
       const moved = files.map(({source}) => source.buffer)
@@ -123,10 +125,10 @@ export function inChunks(
         .then(
           (converted) =>
             chunk.forEach(({resolve, reject}, index) => {
-              const result = converted[index]
-              if (result instanceof Error || result === undefined) {
-                reject(result ?? new Error('the conversion worker left a file unanswered'))
-              } else resolve(result)
+              const result =
+                converted[index] ?? new Error('the conversion worker left a file unanswered')
+              if (result instanceof Error) reject(result)
+              else resolve(result)
             }),
           (error: unknown) => chunk.forEach(({reject}) => reject(error)),
         )
