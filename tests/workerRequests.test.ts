@@ -1,3 +1,7 @@
+import {fork} from 'node:child_process'
+import {mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {Worker} from 'node:worker_threads'
 
 import {describe, expect, test} from 'vitest'
@@ -15,27 +19,35 @@ function isReply(message: unknown): message is Reply {
 }
 
 /**
- * A worker that doubles `n`. It holds its replies until it has three requests and then answers
- * them last first; `n: -1` gets an error back, `n: -2` makes it exit with code 3, and it says
- * `hello` (not a reply) before each batch of answers.
+ * A worker that doubles `n`, talking over `channel`: a thread's port or a child's process, and
+ * `post` sends on it. It holds its replies until it has three requests and then answers them
+ * last first; `n: -1` gets an error back, `n: -2` makes it exit with code 3, and it says `hello`
+ * (not a reply) before each batch of answers.
  */
-const DOUBLER = `
-const {parentPort} = require('node:worker_threads')
+const doublerSource = (channel: string, post: string) => `
+const channel = ${channel}
 let held = []
-parentPort.on('message', (request) => {
+channel.on('message', (request) => {
   if (request.n === -2) process.exit(3)
   held.push(request)
   if (held.length < 3) return
-  parentPort.postMessage('hello')
+  channel.${post}('hello')
   for (const {id, n} of held.reverse()) {
-    parentPort.postMessage(n === -1 ? {id, error: 'negative'} : {id, doubled: 2 * n})
+    channel.${post}(n === -1 ? {id, error: 'negative'} : {id, doubled: 2 * n})
   }
   held = []
 })
 `
 
-function doubler() {
-  const worker = new Worker(DOUBLER, {eval: true})
+const THREAD_DOUBLER = doublerSource(`require('node:worker_threads').parentPort`, 'postMessage')
+const PROCESS_DOUBLER = join(mkdtempSync(join(tmpdir(), 'worker-requests-')), 'doubler.cjs')
+writeFileSync(PROCESS_DOUBLER, doublerSource('process', 'send'))
+
+function doubler(kind: 'thread' | 'process' = 'thread') {
+  const worker =
+    kind === 'thread'
+      ? new Worker(THREAD_DOUBLER, {eval: true})
+      : fork(PROCESS_DOUBLER, {serialization: 'advanced'})
   return workerRequests<{n: number; bytes?: Uint8Array}, Reply, number>(worker, {
     name: 'doubling worker',
     isReply,
@@ -43,9 +55,9 @@ function doubler() {
   })
 }
 
-describe('workerRequests', () => {
+describe.each(['thread', 'process'] as const)('workerRequests with a %s', (kind) => {
   test('workerRequests: matches each reply to its request, whatever order they come in', async () => {
-    const requests = doubler()
+    const requests = doubler(kind)
     try {
       const answers = await Promise.all([1, 2, 3].map((n) => requests.send({n})))
       expect(answers).toEqual([2, 4, 6])
@@ -54,6 +66,39 @@ describe('workerRequests', () => {
     }
   })
 
+  test('workerRequests: a reply reporting an error rejects its own request only', async () => {
+    const requests = doubler(kind)
+    try {
+      const answers = await Promise.allSettled([5, -1, 7].map((n) => requests.send({n})))
+      expect(
+        answers.map((answer) => (answer.status === 'fulfilled' ? answer.value : answer.reason)),
+      ).toEqual([10, new Error('negative'), 14])
+    } finally {
+      await requests.close()
+    }
+  })
+
+  test('workerRequests: a worker that exits refuses what waits and what comes later, naming itself', async () => {
+    const requests = doubler(kind)
+    const waiting = expect(requests.send({n: 1})).rejects.toThrow(
+      'doubling worker exited with code 3',
+    )
+    await expect(requests.send({n: -2})).rejects.toThrow('doubling worker exited with code 3')
+    await waiting
+    await expect(requests.send({n: 2})).rejects.toThrow('doubling worker exited with code 3')
+    await requests.close()
+  })
+
+  test('workerRequests: close refuses what waits and what comes later', async () => {
+    const requests = doubler(kind)
+    const waiting = expect(requests.send({n: 1})).rejects.toThrow('doubling worker closed')
+    await requests.close()
+    await waiting
+    await expect(requests.send({n: 2})).rejects.toThrow('doubling worker closed')
+  })
+})
+
+describe('workerRequests with a thread', () => {
   test('workerRequests: buffers passed to transfer move to the worker, and the rest is copied', async () => {
     const requests = doubler()
     try {
@@ -68,36 +113,5 @@ describe('workerRequests', () => {
     } finally {
       await requests.close()
     }
-  })
-
-  test('workerRequests: a reply reporting an error rejects its own request only', async () => {
-    const requests = doubler()
-    try {
-      const answers = await Promise.allSettled([5, -1, 7].map((n) => requests.send({n})))
-      expect(
-        answers.map((answer) => (answer.status === 'fulfilled' ? answer.value : answer.reason)),
-      ).toEqual([10, new Error('negative'), 14])
-    } finally {
-      await requests.close()
-    }
-  })
-
-  test('workerRequests: a worker that exits refuses what waits and what comes later, naming itself', async () => {
-    const requests = doubler()
-    const waiting = expect(requests.send({n: 1})).rejects.toThrow(
-      'doubling worker exited with code 3',
-    )
-    await expect(requests.send({n: -2})).rejects.toThrow('doubling worker exited with code 3')
-    await waiting
-    await expect(requests.send({n: 2})).rejects.toThrow('doubling worker exited with code 3')
-    await requests.close()
-  })
-
-  test('workerRequests: close refuses what waits and what comes later', async () => {
-    const requests = doubler()
-    const waiting = expect(requests.send({n: 1})).rejects.toThrow('doubling worker closed')
-    await requests.close()
-    await waiting
-    await expect(requests.send({n: 2})).rejects.toThrow('doubling worker closed')
   })
 })

@@ -1,50 +1,62 @@
-import {createStudioWorker} from '@sanity/cli-core'
+import {fork} from 'node:child_process'
+import {once} from 'node:events'
+import {serialize} from 'node:v8'
 
 import {workerRequests} from '../cli/workerRequests'
 import {
   type DocumentValidation,
   isValidationReply,
+  type SerializedValidationRequest,
   type ValidationReply,
   type ValidationRequest,
   type Validator,
 } from './protocol'
 
-/** Where the Studio config (`sanity.config.ts`) lives. */
-const STUDIO_ROOT = new URL('..', import.meta.url).pathname
+/** The process that loads the Studio and runs Sanity's validation (see the file). */
+const VALIDATION_PROCESS = new URL('./validationProcess.mjs', import.meta.url)
 
 /**
- * Loads the Studio workspace in a worker thread, as `sanity documents validate` does (via
- * `getStudioWorkspaces`), and keeps it for any number of validations. Queries made by rules,
- * such as slug uniqueness, are answered from the documents passed in, so no network is used.
+ * Loads the Studio workspace in a worker thread of a process of its own, as `sanity documents
+ * validate` does (via `getStudioWorkspaces`), and keeps it for any number of validations.
+ * Queries made by rules, such as slug uniqueness, are answered from the documents passed in, so
+ * no network is used. The process runs with Node's default flags, whatever this one was given.
  *
  * @returns a validator; close it when done
  */
 export async function createValidator(): Promise<Validator> {
-  const worker = createStudioWorker(new URL('./validateDocuments.worker.ts', import.meta.url), {
-    name: 'validateDocuments',
-    studioRootPath: STUDIO_ROOT,
-    // Sanity's validation allocates a few short-lived objects per value it checks: a larger
-    // young generation cuts the time spent collecting them, and a bounded old generation keeps
-    // the worker from growing to gigabytes before it collects at all.
-    resourceLimits: {maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: 512},
+  const child = fork(VALIDATION_PROCESS, [], {
+    execArgv: [],
+    // Messages are copied as a worker thread's are, so documents arrive as they were sent.
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
   const requests = workerRequests<
-    Omit<ValidationRequest, 'id'>,
+    Omit<SerializedValidationRequest, 'id'>,
     ValidationReply,
     DocumentValidation[]
-  >(worker, {
+  >(child, {
     name: 'validation worker',
     isReply: isValidationReply,
     read: (reply) =>
       'error' in reply ? new Error(`validateDocuments(): ${reply.error}`) : reply.results,
   })
-  await new Promise<void>((resolve, reject) => {
-    worker.once('message', () => resolve())
-    worker.once('error', reject)
-    worker.once('exit', (code) => reject(new Error(`validation worker exited with code ${code}`)))
+  // The first message says the Studio has loaded.
+  const loaded = once(child, 'message')
+  const exited = once(child, 'exit').then(([code]) => {
+    throw new Error(`validation worker exited with code ${String(code)}`)
   })
+  try {
+    await Promise.race([loaded, exited])
+  } catch (error) {
+    await requests.close()
+    throw error
+  }
+  void exited.catch(() => undefined)
   return {
-    validate: (documents, dataset = []) => requests.send({documents, dataset}),
+    validate: (documents, dataset = []) => {
+      const request: ValidationRequest = {documents, dataset}
+      return requests.send({request: serialize(request)})
+    },
     close: requests.close,
   }
 }

@@ -1,5 +1,6 @@
 // Runs inside Sanity's studio worker (vite-node + browser stubs), where the Studio config loads.
 // It loads the workspace once, then answers validation requests until it is terminated.
+import {deserialize} from 'node:v8'
 import {parentPort} from 'node:worker_threads'
 
 import {getStudioWorkspaces, getWorkspace} from '@sanity/cli-core'
@@ -9,7 +10,12 @@ import {type SchemaType, validateDocument} from 'sanity'
 import {createDatasetRequester} from './datasetRequester'
 import {fieldTitle} from './fieldTitle'
 import {formatPath} from './formatPath'
-import {type DocumentValidation, isValidationRequest, knownDocuments} from './protocol'
+import {
+  type DocumentValidation,
+  isSerializedValidationRequest,
+  isValidationRequest,
+  knownDocuments,
+} from './protocol'
 
 /** Documents validated at once. */
 const CONCURRENCY = 32
@@ -18,9 +24,11 @@ const studioRoot = process.env['STUDIO_WORKER_STUDIO_ROOT_PATH'] ?? process.cwd(
 const workspace = getWorkspace(await getStudioWorkspaces(studioRoot), undefined)
 
 parentPort?.on('message', async (message: unknown) => {
-  if (!isValidationRequest(message)) return
+  if (!isSerializedValidationRequest(message)) return
   try {
-    const results = await validateAll(message.documents, message.dataset)
+    const request: unknown = deserialize(message.request)
+    if (!isValidationRequest(request)) throw new Error('the request holds no documents to validate')
+    const results = await validateAll(request.documents, request.dataset)
     parentPort?.postMessage({id: message.id, results})
   } catch (error) {
     parentPort?.postMessage({

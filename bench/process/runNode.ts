@@ -1,5 +1,5 @@
 import {spawn} from 'node:child_process'
-import {readFileSync} from 'node:fs'
+import {readdirSync, readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 
 import {isRecord} from '../../dataset/guards'
@@ -25,7 +25,8 @@ const RUN = 'scripts/run.mjs'
 /**
  * Starts `node scripts/run.mjs <script> …args` from the project root, as the npm scripts start
  * the project's commands, and follows its peak memory by reading the kernel's high-water mark
- * (`VmHWM`, /proc) every 50 ms while it runs, which counts its worker threads too.
+ * (`VmHWM`, /proc) every 50 ms while it runs, which counts its worker threads too, and adds its
+ * child processes' own.
  *
  * @param script - a path from the project root, e.g. `scripts/import.ts`
  * @param args - the script's arguments
@@ -98,11 +99,22 @@ export function runNpmScript(name: string, args: readonly string[]): NodeChild {
   return runNode(command[2], args, command[1]?.split(' ').filter(Boolean) ?? [])
 }
 
+/**
+ * The high-water mark of a process and of every process it started (Sanity's validation runs in
+ * one), added together: more than they ever held at once when their peaks fell apart.
+ */
 function highWaterMarkKib(pid: number): number {
+  let kib = 0
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-    return Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0)
+    kib = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0)
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8')
+      for (const child of children.split(' ').filter(Boolean))
+        kib += highWaterMarkKib(Number(child))
+    }
   } catch {
-    return 0 // exited between polls
+    // exited between polls
   }
+  return kib
 }
