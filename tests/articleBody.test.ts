@@ -13,7 +13,7 @@ import {
   type SplitArticle,
   splitArticle,
 } from '../importer/documents/articleBody'
-import type {ArticleInput} from '../importer/documents/types'
+import type {ArticleInput, SectionInput} from '../importer/documents/types'
 import {bodyLimits, limitProblems} from '../importer/run/limitProblems'
 import {articleMutations, articleMutationsJson} from '../importer/write/articleTransaction'
 
@@ -43,6 +43,34 @@ describe('articleBody', () => {
       source: seed.source,
     })
     expect(body.headings).toEqual(seed.sections.map((section) => section.heading ?? null))
+  })
+
+  test('splitArticle: the body is byte for byte the members as JSON, in any script and at any size', () => {
+    const section = (text: string): SectionInput => ({
+      _type: 'section',
+      _key: 'x',
+      content: [
+        {
+          _type: 'block',
+          _key: 'k',
+          children: [{_type: 'span', _key: 's', text, marks: []}],
+          markDefs: [],
+          style: 'normal',
+        },
+      ],
+    })
+    const articles: ArticleInput[] = [
+      seed,
+      {...seed, sections: [section('Київ “fair” 🙂 \u2028 "quoted" \\ end')]},
+      // Past a megabyte of UTF-8: encoded on its own rather than through the kept buffer.
+      {...seed, sections: [section('é'.repeat(600_000))]},
+      {...seed, source: undefined},
+    ]
+    for (const article of articles) {
+      const {sections, source} = article
+      const expected = new TextEncoder().encode(JSON.stringify({sections, source}).slice(1, -1))
+      expect(splitArticle(article, bodyLimits).body.json).toEqual(expected)
+    }
   })
 
   test('joinArticle: gives back the article split, fields in the same order', () => {

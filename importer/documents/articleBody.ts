@@ -1,5 +1,6 @@
 import {isRecord} from '../../dataset/guards'
 import type {Prescreen} from '../../validation/fast/prescreen'
+import {jsonOf} from './canonicalJson'
 import type {ArticleInput, ImportedDocuments} from './types'
 
 /**
@@ -80,6 +81,23 @@ export function hasField(article: AnyArticle, field: string): boolean {
 
 const UTF8 = new TextEncoder()
 const UTF8_TEXT = new TextDecoder()
+/** Largest body encoded through the reused buffer; a larger one is encoded on its own. */
+const KEEP_BYTES = 1024 * 1024
+let encoded = new Uint8Array(64 * 1024)
+
+/**
+ * Strings one after another as UTF-8, in bytes of their own: encoded into a buffer kept between
+ * calls and copied out, which takes half the time of encoding into a new buffer of each size.
+ */
+function utf8(parts: readonly string[]): Uint8Array {
+  // Three bytes per UTF-16 unit at most, so no part is cut short.
+  const most = parts.reduce((bytes, part) => bytes + 3 * part.length, 0)
+  if (most > KEEP_BYTES) return UTF8.encode(parts.join(''))
+  if (most > encoded.length) encoded = new Uint8Array(KEEP_BYTES)
+  let length = 0
+  for (const part of parts) length += UTF8.encodeInto(part, encoded.subarray(length)).written
+  return encoded.slice(0, length)
+}
 
 /**
  * Splits an article into its parsed head and its body as UTF-8 JSON: done where the article was
@@ -95,13 +113,14 @@ export function splitArticle(
   limitsOf: (body: Pick<ArticleInput, (typeof BODY_MEMBERS)[number]>) => BodyLimits,
 ): {head: Omit<SplitArticle, typeof ARTICLE_BODY>; body: ArticleBody} {
   const {sections, source, ...rest} = article
-  const members = {sections, source}
-  const json = JSON.stringify(members)
+  // `JSON.stringify({sections, source})` without its braces, as the members are spliced into
+  // whatever object holds them; the sections' JSON is the one their content hash was made of.
+  const json = ['"sections":', jsonOf(sections)]
+  if (source) json.push(',"source":', JSON.stringify(source))
   const body: ArticleBody = {
-    // Without the braces: the members are spliced into whatever object holds them.
-    json: UTF8.encode(json.slice(1, -1)),
+    json: utf8(json),
     headings: sections.map((section) => section.heading ?? null),
-    limits: limitsOf(members),
+    limits: limitsOf({sections, source}),
   }
   if (!source) return {head: rest, body}
   const {text: _text, ...provenance} = source

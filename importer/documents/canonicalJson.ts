@@ -18,6 +18,28 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(sorted) ?? 'null'
 }
 
+// JSON.stringify of arrays and objects, by the very value: see `jsonOf`.
+const serialised = new WeakMap<object, string>()
+
+/**
+ * `JSON.stringify(value)`, made once for each value: the article's sections are serialised for
+ * its content hash and again for its body (see `splitArticle`), and thousands of characters of
+ * escaped text are worth serialising once. The value is remembered by identity, so it must not
+ * be changed once serialised, as the importer's documents are not once built; a changed copy is
+ * a new value and serialised afresh.
+ *
+ * @param value - an array or object of JSON values, never changed afterwards
+ * @returns its JSON
+ */
+export function jsonOf(value: object): string {
+  let json = serialised.get(value)
+  if (json === undefined) {
+    json = JSON.stringify(value)
+    serialised.set(value, json)
+  }
+  return json
+}
+
 /**
  * Whether every object in a value has its keys in order, found without copying or sorting
  * anything. An object's keys are in order when each sorts after the one before it and the first

@@ -1,6 +1,6 @@
 import {isRecord} from '../../dataset/guards'
 import {sha256Hex} from '../shared/sha256'
-import {canonicalJson} from './canonicalJson'
+import {canonicalJson, jsonOf, keysInOrder} from './canonicalJson'
 
 /** The fields of an article an editor changes; provenance and system fields are left out. */
 export const EDITABLE_ARTICLE_FIELDS = [
@@ -25,9 +25,16 @@ const FIELDS_IN_KEY_ORDER = [...EDITABLE_ARTICLE_FIELDS].sort()
  * @returns `sha256:` and the hex digest
  */
 export function contentHash(article: Readonly<Record<string, unknown>>): string {
-  const content: Record<string, unknown> = {}
-  for (const field of FIELDS_IN_KEY_ORDER) content[field] = article[field]
-  return `sha256:${sha256Hex(canonicalJson(content))}`
+  // `canonicalJson` of the fields as one object, written field by field: sections in key order
+  // are serialised as they are, once (see `jsonOf`), and their JSON is the article body's too.
+  const members: string[] = []
+  for (const field of FIELDS_IN_KEY_ORDER) {
+    const value = article[field]
+    if (value === undefined) continue
+    const json = Array.isArray(value) && keysInOrder(value) ? jsonOf(value) : canonicalJson(value)
+    members.push(`"${field}":${json}`)
+  }
+  return `sha256:${sha256Hex(`{${members.join(',')}}`)}`
 }
 
 /**
