@@ -1,5 +1,11 @@
 export {hasErrorCode, isNotFound, isRecord} from './guards'
-export {isJsonBlank, parseJsonBytes, type ParseJsonBytesOptions, Utf8Builder} from './jsonBytes'
+export {
+  isJsonBlank,
+  onlyMemberValue,
+  parseJsonBytes,
+  type ParseJsonBytesOptions,
+  Utf8Builder,
+} from './jsonBytes'
 export {mapAsync, ndjsonLines, readNdjson, streamJsonLines, streamNdjson, toNdjson} from './ndjson'
 export {type LineSpan, readLines, type ReadLinesOptions, readLineSpans} from './readLines'
 export {writeFileAtomic, type WriteFileAtomicOptions} from './writeFileAtomic'

@@ -10,6 +10,12 @@ export interface ParseJsonBytesOptions {
    * strings slow down). Tests make it tiny to split everything.
    */
   pieceBytes?: number
+  /**
+   * Hears each array and object parsed from a range of its own (a piece, or a container split
+   * into pieces) with that range, bytes `start` to `end`, without the whitespace around it: its
+   * JSON as received. A value inside a piece parsed in one go has no range of its own.
+   */
+  onContainer?: (value: object, start: number, end: number) => void
 }
 
 /**
@@ -38,7 +44,7 @@ const CLOSE_OBJECT = 0x7d
  * @throws SyntaxError when the bytes are not JSON
  */
 export function parseJsonBytes(bytes: Buffer, options: ParseJsonBytesOptions = {}): unknown {
-  const pieceBytes = options.pieceBytes ?? 32 * 1024
+  const {pieceBytes = 32 * 1024, onContainer} = options
   const parseRange = (from: number, to: number, depth: number): unknown => {
     const start = skipSpace(bytes, from, to)
     let end = to
@@ -49,13 +55,17 @@ export function parseJsonBytes(bytes: Buffer, options: ParseJsonBytesOptions = {
       depth >= MAX_SPLIT_DEPTH ||
       (open !== OPEN_ARRAY && open !== OPEN_OBJECT)
     ) {
-      return JSON.parse(bytes.toString('utf8', start, end))
+      const value: unknown = JSON.parse(bytes.toString('utf8', start, end))
+      if (typeof value === 'object' && value !== null) onContainer?.(value, start, end)
+      return value
     }
     const close = open === OPEN_ARRAY ? CLOSE_ARRAY : CLOSE_OBJECT
     if (bytes[end - 1] !== close) throw new SyntaxError(`Unexpected end of JSON at byte ${end}`)
     const members = splitMembers(bytes, start + 1, end - 1)
     if (open === OPEN_ARRAY) {
-      return members.map((member) => parseRange(member.start, member.end, depth + 1))
+      const array = members.map((member) => parseRange(member.start, member.end, depth + 1))
+      onContainer?.(array, start, end)
+      return array
     }
     const object: Record<string, unknown> = {}
     for (const member of members) {
@@ -77,9 +87,32 @@ export function parseJsonBytes(bytes: Buffer, options: ParseJsonBytesOptions = {
         })
       } else object[key] = value
     }
+    onContainer?.(object, start, end)
     return object
   }
   return parseRange(0, bytes.length, 0)
+}
+
+/**
+ * The value of an object that has one member, `{"key": value}`, as its bytes: a view into them,
+ * without the whitespace around it.
+ *
+ * @param bytes - a JSON object with exactly one member, as `parseJsonBytes` accepted it
+ * @returns the member's value, or undefined when the bytes are not such an object
+ */
+export function onlyMemberValue(bytes: Uint8Array): Uint8Array | undefined {
+  const open = skipSpace(bytes, 0, bytes.length)
+  let end = bytes.length
+  while (end > open && isSpace(bytes[end - 1])) end--
+  if (bytes[open] !== OPEN_OBJECT || bytes[end - 1] !== CLOSE_OBJECT) return undefined
+  const key = skipSpace(bytes, open + 1, end)
+  if (bytes[key] !== QUOTE) return undefined
+  const colon = skipSpace(bytes, closingQuote(bytes, key, end) + 1, end)
+  if (bytes[colon] !== COLON) return undefined
+  const start = skipSpace(bytes, colon + 1, end)
+  let valueEnd = end - 1
+  while (valueEnd > start && isSpace(bytes[valueEnd - 1])) valueEnd--
+  return bytes.subarray(start, valueEnd)
 }
 
 /**
@@ -127,7 +160,7 @@ function splitMembers(bytes: Buffer, start: number, end: number): Member[] {
 }
 
 /** The index of the quote that closes the string opening at `open`: one not escaped. */
-function closingQuote(bytes: Buffer, open: number, end: number): number {
+function closingQuote(bytes: Uint8Array, open: number, end: number): number {
   for (let from = open + 1; ;) {
     const quote = bytes.indexOf(QUOTE, from)
     if (quote === -1 || quote >= end) throw new SyntaxError(`Unterminated string at byte ${open}`)

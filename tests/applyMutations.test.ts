@@ -47,7 +47,8 @@ function created(id: string, fields: Record<string, unknown> = {}): SanityDocume
 
 function run(mutations: LakeMutation[]): {results: MutationResult[]; changes: DocumentChange[]} {
   const dataset = new Map([[stored._id, stored]])
-  return applyMutations(mutations, (id) => dataset.get(id), stamp)
+  const {results, changes} = applyMutations(mutations, (id) => dataset.get(id), stamp)
+  return {results, changes}
 }
 
 /** What a failing transaction throws: the status, type and message the API answers with. */
@@ -370,6 +371,24 @@ describe('applyMutations', () => {
         message: `"${id}" is not a valid document ID`,
       })
     }
+  })
+
+  test('applyMutations: names the body a create wrote last, and forgets it once a patch follows', () => {
+    const fresh = {_id: 'article-2', _type: 'article', title: 'New'}
+    const replacement = {_id: 'article-1', _type: 'article', title: 'Replaced'}
+    const dataset = new Map([[stored._id, stored]])
+    const {createdFrom} = applyMutations(
+      [
+        {create: fresh},
+        {createOrReplace: replacement},
+        {patch: {id: 'article-2', set: {title: 'Patched'}}},
+        {createIfNotExists: {_id: 'article-1', _type: 'article'}},
+      ],
+      (id) => dataset.get(id),
+      stamp,
+    )
+    expect([...createdFrom]).toEqual([['article-1', replacement]])
+    expect(createdFrom.get('article-1')).toBe(replacement)
   })
 })
 

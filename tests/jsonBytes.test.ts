@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import {describe, expect, test} from 'vitest'
 
-import {isJsonBlank, parseJsonBytes, Utf8Builder} from '../dataset/jsonBytes'
+import {isJsonBlank, onlyMemberValue, parseJsonBytes, Utf8Builder} from '../dataset/jsonBytes'
 
 /** What `parseJsonBytes` must match: the value, or that it throws a SyntaxError. */
 function reference(bytes: Buffer): {value: unknown} | 'SyntaxError' {
@@ -138,6 +138,48 @@ describe('parseJsonBytes', () => {
       levels++
     }
     expect(levels).toBe(depth - 1)
+  })
+
+  test('parseJsonBytes: hears each container parsed from bytes of its own, with exactly those bytes', () => {
+    fc.assert(
+      fc.property(jsonText, spaced, fc.integer({min: 0, max: 64}), (text, space, pieceBytes) => {
+        const bytes = Buffer.from(`${space}${text}${space}`)
+        const heard: [unknown, string][] = []
+        const value = parseJsonBytes(bytes, {
+          pieceBytes,
+          onContainer: (container, start, end) =>
+            heard.push([container, bytes.toString('utf8', start, end)]),
+        })
+        for (const [container, json] of heard) {
+          expect(json.trim()).toBe(json)
+          expect(JSON.parse(json)).toEqual(container)
+        }
+        // The whole value, when it is an array or object, is always heard: it has every byte.
+        const whole = heard.find(([container]) => container === value)
+        expect(whole?.[1]).toBe(
+          typeof value === 'object' && value !== null ? text.trim() : undefined,
+        )
+      }),
+    )
+  })
+})
+
+describe('onlyMemberValue', () => {
+  test.each([
+    {n: 1, input: '{"create":{"_id":"a"}}', output: '{"_id":"a"}'},
+    {
+      n: 2,
+      input: ' { "createOrReplace" :\n {"_id":"a", "b": [1]} \t}\n',
+      output: '{"_id":"a", "b": [1]}',
+    },
+    {n: 3, input: '{"cre\\"ate":{}}', output: '{}'},
+    {n: 4, input: '{"k\\u0061":"text"}', output: '"text"'},
+    {n: 5, input: '["create",{}]', output: undefined},
+    {n: 6, input: '{}', output: undefined},
+    {n: 7, input: '"create"', output: undefined},
+  ])('onlyMemberValue: $n gives the value of a one-member object', ({input, output}) => {
+    const value = onlyMemberValue(Buffer.from(input))
+    expect(value && Buffer.from(value).toString('utf8')).toBe(output)
   })
 })
 

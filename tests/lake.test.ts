@@ -213,6 +213,35 @@ describe('local Content Lake through @sanity/client', () => {
     expect((await reopened.getDocument('article-a'))?.['title']).toBe('First')
   })
 
+  test('lake: documents of a large request read back the same after a restart, however it spaced and escaped them', async () => {
+    const text = 'Floods “rose” overnight. '.repeat(400)
+    const documents = [
+      `{"_id":"article-compact","_type":"article","title":"Compact","text":${JSON.stringify(text)}}`,
+      `{ "_id" : "article-spaced",\n  "_type": "article",\r\n  "tags": [ 1.50, -0, "\\u00e9\\/" ],\n  "text": ${JSON.stringify(text)} }`,
+      `{"_id":"article-escaped","_type":"article","title":"\\u00c9t\\u00e9 \\"quoted\\"","text":${JSON.stringify(text)}}`,
+      `{"_id":"article-stamped","_type":"article","_rev":"theirs","_createdAt":"2020-01-01T00:00:00Z","text":${JSON.stringify(text)}}`,
+    ]
+    const body = `{"mutations":[${documents.map((document) => `{"createOrReplace":${document}}`).join(',')}]}`
+    expect(body.length).toBeGreaterThan(32 * 1024)
+    const response = await fetch(`${lake.url}/v2025-02-19/data/mutate/production`, {
+      method: 'POST',
+      headers: {'content-type': 'application/json'},
+      body,
+    })
+    expect(response.status).toBe(200)
+    const ids = ['article-compact', 'article-spaced', 'article-escaped', 'article-stamped']
+    const before = await client.getDocuments(ids)
+    expect(before[1]).toMatchObject({tags: [1.5, 0, 'é/']})
+    expect(before[2]).toMatchObject({title: 'Été "quoted"'})
+    await lake.close()
+    lake = await startLake({data, port: 0})
+    const after = await client.withConfig({apiHost: lake.url}).getDocuments(ids)
+    expect(after).toEqual(before)
+    expect(after.map((document) => Object.keys(document ?? {}))).toEqual(
+      before.map((document) => Object.keys(document ?? {})),
+    )
+  })
+
   test('startLake: refuses an interface beyond loopback without a token', async () => {
     await expect(startLake({data, port: 0, host: '0.0.0.0'})).rejects.toThrow(
       'startLake(): binding 0.0.0.0 exposes the dataset; set a token to require one',

@@ -12,6 +12,7 @@ import {
   encodeJournalLine,
   isJournalEntry,
   type JournalEntry,
+  stampedJson,
 } from '../lake/store/journalEntry'
 import {replayJournal} from '../lake/store/replayJournal'
 
@@ -135,6 +136,62 @@ describe('encodeJournalLine', () => {
       const after = entry.documents.find((document) => document.id === id)?.after
       expect(bytes.subarray(start, end).toString()).toBe(JSON.stringify(after))
     }
+  })
+})
+
+describe('stampedJson', () => {
+  const after = {
+    _id: 'article-1',
+    _type: 'article',
+    title: 'Été',
+    _createdAt: '2024-08-17T00:00:00Z',
+    _updatedAt: '2024-08-18T00:00:00Z',
+    _rev: 'tx-2',
+  }
+  const {_createdAt, _updatedAt, _rev, ...body} = after
+  const utf8 = (text: string) => Buffer.from(text)
+
+  test('stampedJson: the received bytes and the stamps parse to the document, keys in its order', () => {
+    const received = utf8('{"_id":"article-1", "_type":"article","title":"\\u00c9t\\u00e9"}')
+    const pieces = stampedJson(received, body, after) ?? []
+    const json = Buffer.concat(pieces).toString()
+    expect(json).toBe(
+      '{"_id":"article-1", "_type":"article","title":"\\u00c9t\\u00e9","_createdAt":"2024-08-17T00:00:00Z","_updatedAt":"2024-08-18T00:00:00Z","_rev":"tx-2"}',
+    )
+    expect(Object.entries(JSON.parse(json))).toEqual(Object.entries(after))
+    const builder = new Utf8Builder(64)
+    const entry = {
+      transactionId: 'tx-2',
+      timestamp: _updatedAt,
+      documents: [{id: 'article-1', after}],
+    }
+    const ranges: [number, number][] = []
+    const line = encodeJournalLine(
+      {...entry, documents: [{id: 'article-1', after, json: pieces}]},
+      builder,
+      (_, start, end) => ranges.push([start, end]),
+    )
+    expect(JSON.parse(line.toString())).toEqual(entry)
+    expect(ranges.map(([start, end]) => line.subarray(start, end).toString())).toEqual([json])
+  })
+
+  test.each([
+    {
+      n: 1,
+      why: 'a line feed',
+      received: '{"_id":"article-1",\n"_type":"article","title":"Été"}',
+      of: body,
+    },
+    {
+      n: 2,
+      why: 'a stamp of its own',
+      received: '{"_id":"article-1","_rev":"x"}',
+      of: {...body, _rev: 'x'},
+    },
+    {n: 3, why: 'no _id', received: '{"_type":"article"}', of: {_type: 'article'}},
+    {n: 4, why: 'no closing brace', received: '["article-1"]', of: body},
+  ])('stampedJson: $n leaves a body with $why to be serialised', ({received, of}) => {
+    expect(stampedJson(utf8(received), of, after)).toBeUndefined()
   })
 })
 

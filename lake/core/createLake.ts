@@ -9,7 +9,8 @@ import {createQueryPool, type QueryPoolOptions} from '../query/queryPool'
 import {isBounded, parseQuery, runQuery} from '../query/runQuery'
 import {LakeError} from '../shared/LakeError'
 import {applyMutations} from '../store/applyMutations'
-import type {DocumentChange, LakeMutation, MutationResult} from '../store/mutations'
+import {stampedJson} from '../store/journalEntry'
+import type {DocumentBody, DocumentChange, LakeMutation, MutationResult} from '../store/mutations'
 import type {LakeStore} from '../store/openLakeStore'
 
 /** A committed transaction, as listeners receive it. */
@@ -48,6 +49,11 @@ export interface TransactionOptions {
    * parsed request is serialised and hashed.
    */
   fingerprint?: string
+  /**
+   * A created document's JSON as the request carried it, by the body parsed from it, when the
+   * HTTP layer knows it: the journal records it as it came instead of serialising it again.
+   */
+  receivedJson?: (body: DocumentBody) => Uint8Array | undefined
 }
 
 /** The Content Lake's operations over one dataset, independent of HTTP. */
@@ -117,6 +123,8 @@ export function createLake(
       mutations: LakeMutation[]
       results: MutationResult[]
       changes: DocumentChange[]
+      /** For a document a create wrote last, the body it wrote (see `applyMutations`). */
+      createdFrom?: ReadonlyMap<string, DocumentBody>
     },
   ) =>
     serially(async () => {
@@ -138,8 +146,14 @@ export function createLake(
       const outcome = build((id) => store.get(id))
       if (!options.dryRun && outcome.changes.length > 0) {
         const written = outcome.changes.map(({id, after}) => ({id, after}))
+        const journalled = written.map(({id, after}) => {
+          const body = outcome.createdFrom?.get(id)
+          const received = body && options.receivedJson?.(body)
+          const json = received && after && stampedJson(received, body, after)
+          return json ? {id, after, json} : {id, after}
+        })
         try {
-          await store.commit({transactionId, timestamp, documents: written})
+          await store.commit({transactionId, timestamp, documents: journalled})
         } catch (error) {
           // The store may have changed before the commit failed (compacting): build afresh.
           views.invalidate()

@@ -1,3 +1,4 @@
+import {onlyMemberValue} from '../../dataset'
 import {isRecord} from '../../dataset/guards'
 import type {Lake} from '../core/createLake'
 import {createListeners} from '../listen/createListeners'
@@ -145,7 +146,7 @@ export function createLakeHandler(lake: Lake, options: LakeHandlerOptions) {
       /^\/data\/mutate\/([^/]+)$/,
       async ({match, url, request}) => {
         dataset(match[1])
-        const {body, digest} = await readJsonRequest(request)
+        const {body, digest, receivedJson} = await readJsonRequest(request)
         const mutations =
           isRecord(body) && Array.isArray(body['mutations']) ? body['mutations'] : undefined
         if (!mutations || !mutations.every(isLakeMutation)) {
@@ -159,9 +160,18 @@ export function createLakeHandler(lake: Lake, options: LakeHandlerOptions) {
           isRecord(body) && typeof body['transactionId'] === 'string'
             ? body['transactionId']
             : url.searchParams.get('transactionId')
+        // Each created document's bytes, for the journal: `{"createOrReplace": {…}}` holds one.
+        const created = new WeakMap<object, Uint8Array>()
+        for (const mutation of mutations) {
+          const received = receivedJson(mutation)
+          const document = received && onlyMemberValue(received)
+          const [body] = Object.values(mutation)
+          if (document && isRecord(body)) created.set(body, document)
+        }
         const outcome = await lake.mutate(mutations, {
           ...(transactionId ? {transactionId} : {}),
           fingerprint: digest,
+          receivedJson: (body) => created.get(body),
           dryRun: readFlag(url.searchParams, 'dryRun', false),
         })
         const returnDocuments = readFlag(url.searchParams, 'returnDocuments', false)

@@ -3,7 +3,7 @@ import {Mutation} from '@sanity/mutator'
 
 import {isRecord} from '../../dataset/guards'
 import {LakeError} from '../shared/LakeError'
-import type {DocumentChange, LakeMutation, MutationResult} from './mutations'
+import type {DocumentBody, DocumentChange, LakeMutation, MutationResult} from './mutations'
 
 /** How a transaction is stamped. */
 export interface TransactionStamp {
@@ -22,7 +22,8 @@ export interface TransactionStamp {
  * @param mutations - the transaction's mutations
  * @param get - reads a document as the transaction has it so far
  * @param stamp - transaction id, time and id maker
- * @returns one result per mutation and the documents changed, in first-touched order
+ * @returns one result per mutation, the documents changed (in first-touched order), and for each
+ *   document a create, createOrReplace or createIfNotExists wrote last, the body it wrote
  * @throws LakeError 409 for a create over an existing document or a stale `ifRevisionID`,
  *   404 for a patch of a missing document, 400 for an invalid document id
  */
@@ -30,8 +31,9 @@ export function applyMutations(
   mutations: readonly LakeMutation[],
   get: (id: string) => SanityDocument | undefined,
   stamp: TransactionStamp,
-): {results: MutationResult[]; changes: DocumentChange[]} {
+): {results: MutationResult[]; changes: DocumentChange[]; createdFrom: Map<string, DocumentBody>} {
   const changes = new Map<string, DocumentChange>()
+  const createdFrom = new Map<string, DocumentBody>()
   const current = (id: string) =>
     changes.has(id) ? (changes.get(id)?.after ?? null) : (get(id) ?? null)
   const write = (id: string, after: SanityDocument | null) => {
@@ -39,18 +41,28 @@ export function applyMutations(
     changes.set(id, {...change, after})
   }
   const results = mutations.map((mutation): MutationResult => {
-    const {id, operation, after} = applyOne(mutation, current, stamp)
-    if (operation !== 'none') write(id, after)
+    const {id, operation, after, body} = applyOne(mutation, current, stamp)
+    if (operation !== 'none') {
+      write(id, after)
+      if (body) createdFrom.set(id, body)
+      else createdFrom.delete(id)
+    }
     return {id, operation}
   })
-  return {results, changes: [...changes.values()]}
+  return {results, changes: [...changes.values()], createdFrom}
 }
 
 function applyOne(
   mutation: LakeMutation,
   current: (id: string) => SanityDocument | null,
   stamp: TransactionStamp,
-): {id: string; operation: MutationResult['operation']; after: SanityDocument | null} {
+): {
+  id: string
+  operation: MutationResult['operation']
+  after: SanityDocument | null
+  /** What a create wrote the document from. */
+  body?: DocumentBody
+} {
   if ('delete' in mutation) {
     const {id} = mutation.delete
     return {id, operation: current(id) ? 'delete' : 'none', after: null}
@@ -77,7 +89,7 @@ function applyOne(
     throw new LakeError(409, 'mutationError', `Document by ID "${id}" already exists`)
   }
   const after = finish(keptIdentity({...body, _id: id}, before), before, stamp)
-  return {id, operation: before ? 'update' : 'create', after}
+  return {id, operation: before ? 'update' : 'create', after, body}
 }
 
 /**
