@@ -7,6 +7,12 @@ import {parseArgs, type ParseArgsConfig} from 'node:util'
 export interface CommandIo {
   /** Writes the command's output, a line (or a block of lines) at a time. */
   stdout: (text: string) => void
+  /**
+   * Resolves once standard output has taken what was written to it. A command that writes
+   * thousands of lines waits for it now and then: output to a pipe read slowly is otherwise held
+   * in memory until it is read. Absent where output is never held, as in tests.
+   */
+  stdoutDrained?: () => Promise<void>
   /** Writes diagnostics: errors, warnings, usage errors. */
   stderr: (text: string) => void
   /** Raw writes to the terminal, for a progress bar; absent when standard error is not one. */

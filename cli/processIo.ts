@@ -1,3 +1,5 @@
+import type {Writable} from 'node:stream'
+
 import type {CommandIo} from './command'
 
 /**
@@ -9,6 +11,7 @@ import type {CommandIo} from './command'
 export function processIo(): CommandIo {
   return {
     stdout: (text) => process.stdout.write(`${text}\n`),
+    stdoutDrained: () => drained(process.stdout),
     stderr: (text) => process.stderr.write(`${text}\n`),
     ...(process.stderr.isTTY ? {tty: (text: string) => process.stderr.write(text)} : {}),
     env: process.env,
@@ -35,3 +38,23 @@ export function stopSignal(onStop?: () => void): AbortSignal {
   process.on('SIGTERM', stop)
   return controller.signal
 }
+
+/**
+ * Resolves once a stream holds no more than its buffer allows, at once when it already does; or
+ * once it is closed or has failed, when nothing more will be taken (a reader that went away).
+ *
+ * @param stream - a stream being written to
+ * @returns a promise that never rejects
+ */
+export function drained(stream: Writable): Promise<void> {
+  if (!stream.writableNeedDrain || stream.destroyed) return Promise.resolve()
+  return new Promise((resolve) => {
+    const done = () => {
+      for (const event of EVENTS) stream.off(event, done)
+      resolve()
+    }
+    for (const event of EVENTS) stream.once(event, done)
+  })
+}
+
+const EVENTS = ['drain', 'close', 'error'] as const

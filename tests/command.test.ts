@@ -1,8 +1,11 @@
+import {PassThrough} from 'node:stream'
+
 import {describe, expect, test} from 'vitest'
 
 import {benchCommand} from '../bench/benchCommand'
 import {writeRequestsCommand} from '../bench/writeRequestsCommand'
 import type {CommandIo} from '../cli/command'
+import {drained} from '../cli/processIo'
 import {importCommand} from '../importer'
 import {devCommand} from '../lake/cli/devCommand'
 import {lakeCommand} from '../lake/cli/lakeCommand'
@@ -91,5 +94,24 @@ describe('every command', () => {
       'import: SOURCE_DATE_EPOCH must be whole seconds since 1970, not "yesterday"',
     )
     expect(await importCommand(['--help'], io([]), deps)).toBe(0)
+  })
+})
+
+describe('drained', () => {
+  test('drained: waits while a stream holds more than its buffer, and not once it is read or gone', async () => {
+    const stream = new PassThrough({highWaterMark: 4})
+    let settled = false
+    await drained(stream)
+    stream.write('more than four bytes')
+    const waiting = drained(stream).then(() => (settled = true))
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(settled).toBe(false)
+    stream.read()
+    await waiting
+    stream.write('more than four bytes')
+    const closing = drained(stream)
+    stream.destroy()
+    await closing
+    expect(stream.listenerCount('drain') + stream.listenerCount('close')).toBe(0)
   })
 })

@@ -155,6 +155,33 @@ describe('npm run import', () => {
     await expect(readFile(dataset)).rejects.toThrow(/ENOENT/)
   })
 
+  test('importCommand: writes the report a line at a time, each once standard output took the last', async () => {
+    const events: string[] = []
+    const code = await importCommand(
+      ['--data', dataset, '--dry-run', sources],
+      {
+        stdout: (line) => events.push(`write ${line.split(' ')[0]}`),
+        stdoutDrained: async () => {
+          await new Promise((resolve) => setTimeout(resolve, 1))
+          events.push('drained')
+        },
+        stderr: () => undefined,
+        env: {SOURCE_DATE_EPOCH: EPOCH},
+      },
+      {
+        validate: (documents, stored) => validator.validate(documents, stored),
+        importerVersion: '1',
+      },
+    )
+    expect(code).toBe(0)
+    expect(events.length).toBeGreaterThan(2)
+    // Every write is followed by the wait for it, before the next write.
+    expect(events.filter((_, index) => index % 2 === 1).every((event) => event === 'drained')).toBe(
+      true,
+    )
+    expect(events.filter((event) => event === 'drained')).toHaveLength(events.length / 2)
+  })
+
   test('importCommand: --json prints a report for scripts', async () => {
     const {stdout} = await runImport(['--data', dataset, '--json', sources])
     const report = JSON.parse(stdout)

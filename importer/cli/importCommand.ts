@@ -124,7 +124,10 @@ export async function importCommand(
           summaries,
         )
       : formatReport(summaries, totals, destination)
-    for await (const text of report) io.stdout(text)
+    for await (const text of report) {
+      io.stdout(text)
+      await io.stdoutDrained?.()
+    }
     if (io.signal?.aborted) {
       io.stderr(
         `import: interrupted; ${notWritten} of ${files.length} files not written. Run the same command again to continue.`,
