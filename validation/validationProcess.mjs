@@ -25,6 +25,13 @@ worker.on('error', (error) => {
   process.stderr.write(`validation: ${error.stack ?? error.message}\n`)
   process.exit(1)
 })
-worker.on('exit', (code) => process.exit(code))
+let disconnected = false
+worker.on('exit', (code) => process.exit(disconnected ? 0 : code))
 // Whoever started it has closed it or is gone: nothing is left to validate for.
-process.on('disconnect', () => void worker.terminate().finally(() => process.exit(0)))
+process.on('disconnect', () => {
+  disconnected = true
+  void worker.terminate()
+})
+// Ctrl-C in a terminal reaches every process of the import, this one too; the import winds
+// down on the first, validating the batches under way, and closes this process when done.
+process.on('SIGINT', () => undefined)
