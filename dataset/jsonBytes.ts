@@ -95,9 +95,10 @@ export function parseJsonBytes(bytes: Buffer, options: ParseJsonBytesOptions = {
 
 /**
  * The value of an object that has one member, `{"key": value}`, as its bytes: a view into them,
- * without the whitespace around it.
+ * without the whitespace around it. Only an array, object or string value is given, and only
+ * when nothing but whitespace follows it: `{"a": {…}, "a": {…}}` parses to one member too.
  *
- * @param bytes - a JSON object with exactly one member, as `parseJsonBytes` accepted it
+ * @param bytes - a JSON object, as `parseJsonBytes` accepted it
  * @returns the member's value, or undefined when the bytes are not such an object
  */
 export function onlyMemberValue(bytes: Uint8Array): Uint8Array | undefined {
@@ -110,9 +111,23 @@ export function onlyMemberValue(bytes: Uint8Array): Uint8Array | undefined {
   const colon = skipSpace(bytes, closingQuote(bytes, key, end) + 1, end)
   if (bytes[colon] !== COLON) return undefined
   const start = skipSpace(bytes, colon + 1, end)
-  let valueEnd = end - 1
-  while (valueEnd > start && isSpace(bytes[valueEnd - 1])) valueEnd--
+  const valueEnd = endOfValue(bytes, start, end - 1)
+  if (valueEnd === undefined || skipSpace(bytes, valueEnd, end - 1) !== end - 1) return undefined
   return bytes.subarray(start, valueEnd)
+}
+
+/** Where the array, object or string value opening at `start` ends (exclusive), if it does. */
+function endOfValue(bytes: Uint8Array, start: number, end: number): number | undefined {
+  if (bytes[start] === QUOTE) return closingQuote(bytes, start, end) + 1
+  if (bytes[start] !== OPEN_ARRAY && bytes[start] !== OPEN_OBJECT) return undefined
+  let depth = 0
+  for (let index = start; index < end; index++) {
+    const byte = bytes[index]
+    if (byte === QUOTE) index = closingQuote(bytes, index, end)
+    else if (byte === OPEN_ARRAY || byte === OPEN_OBJECT) depth++
+    else if ((byte === CLOSE_ARRAY || byte === CLOSE_OBJECT) && --depth === 0) return index + 1
+  }
+  return undefined
 }
 
 /**

@@ -177,6 +177,10 @@ describe('onlyMemberValue', () => {
     {n: 5, input: '["create",{}]', output: undefined},
     {n: 6, input: '{}', output: undefined},
     {n: 7, input: '"create"', output: undefined},
+    {n: 8, input: '{"create":{"_id":"a"},"create":{"_id":"b"}}', output: undefined},
+    {n: 9, input: '{"create":"a}","create":"b"}', output: undefined},
+    {n: 10, input: '{"create":{"t":"}{,\\"]"} }', output: '{"t":"}{,\\"]"}'},
+    {n: 11, input: '{"create":12}', output: undefined},
   ])('onlyMemberValue: $n gives the value of a one-member object', ({input, output}) => {
     const value = onlyMemberValue(Buffer.from(input))
     expect(value && Buffer.from(value).toString('utf8')).toBe(output)

@@ -213,7 +213,7 @@ describe('local Content Lake through @sanity/client', () => {
     expect((await reopened.getDocument('article-a'))?.['title']).toBe('First')
   })
 
-  test('lake: documents of a large request read back the same after a restart, however it spaced and escaped them', async () => {
+  test('lake: documents of a large request read back the same after a restart, however it spaced, escaped or repeated them', async () => {
     const text = 'Floods “rose” overnight. '.repeat(400)
     const documents = [
       `{"_id":"article-compact","_type":"article","title":"Compact","text":${JSON.stringify(text)}}`,
@@ -221,7 +221,10 @@ describe('local Content Lake through @sanity/client', () => {
       `{"_id":"article-escaped","_type":"article","title":"\\u00c9t\\u00e9 \\"quoted\\"","text":${JSON.stringify(text)}}`,
       `{"_id":"article-stamped","_type":"article","_rev":"theirs","_createdAt":"2020-01-01T00:00:00Z","text":${JSON.stringify(text)}}`,
     ]
-    const body = `{"mutations":[${documents.map((document) => `{"createOrReplace":${document}}`).join(',')}]}`
+    // A mutation naming its operation twice holds the last: JSON.parse keeps the last of a key.
+    const twice = `{"createOrReplace":{"_id":"article-twice","_type":"article","title":"First"},"createOrReplace":{"_id":"article-twice","_type":"article","title":"Second"}}`
+    const mutations = [...documents.map((document) => `{"createOrReplace":${document}}`), twice]
+    const body = `{"mutations":[${mutations.join(',')}]}`
     expect(body.length).toBeGreaterThan(32 * 1024)
     const response = await fetch(`${lake.url}/v2025-02-19/data/mutate/production`, {
       method: 'POST',
@@ -229,10 +232,17 @@ describe('local Content Lake through @sanity/client', () => {
       body,
     })
     expect(response.status).toBe(200)
-    const ids = ['article-compact', 'article-spaced', 'article-escaped', 'article-stamped']
+    const ids = [
+      'article-compact',
+      'article-spaced',
+      'article-escaped',
+      'article-stamped',
+      'article-twice',
+    ]
     const before = await client.getDocuments(ids)
     expect(before[1]).toMatchObject({tags: [1.5, 0, 'é/']})
     expect(before[2]).toMatchObject({title: 'Été "quoted"'})
+    expect(before[4]).toMatchObject({title: 'Second'})
     await lake.close()
     lake = await startLake({data, port: 0})
     const after = await client.withConfig({apiHost: lake.url}).getDocuments(ids)
