@@ -96,7 +96,7 @@ export function parseJsonBytes(bytes: Buffer, options: ParseJsonBytesOptions = {
 /**
  * The value of an object that has one member, `{"key": value}`, as its bytes: a view into them,
  * without the whitespace around it. Only an array, object or string value is given, and only
- * when nothing but whitespace follows it: `{"a": {…}, "a": {…}}` parses to one member too.
+ * for an object written with one member: `{"a": {…}, "a": {…}}` parses to one member too.
  *
  * @param bytes - a JSON object, as `parseJsonBytes` accepted it
  * @returns the member's value, or undefined when the bytes are not such an object
@@ -106,28 +106,15 @@ export function onlyMemberValue(bytes: Uint8Array): Uint8Array | undefined {
   let end = bytes.length
   while (end > open && isSpace(bytes[end - 1])) end--
   if (bytes[open] !== OPEN_OBJECT || bytes[end - 1] !== CLOSE_OBJECT) return undefined
-  const key = skipSpace(bytes, open + 1, end)
-  if (bytes[key] !== QUOTE) return undefined
-  const colon = skipSpace(bytes, closingQuote(bytes, key, end) + 1, end)
-  if (bytes[colon] !== COLON) return undefined
-  const start = skipSpace(bytes, colon + 1, end)
-  const valueEnd = endOfValue(bytes, start, end - 1)
-  if (valueEnd === undefined || skipSpace(bytes, valueEnd, end - 1) !== end - 1) return undefined
+  const members = splitMembers(bytes, open + 1, end - 1)
+  const [member] = members
+  if (members.length !== 1 || !member || member.colon === -1) return undefined
+  const start = skipSpace(bytes, member.colon + 1, member.end)
+  let valueEnd = member.end
+  while (valueEnd > start && isSpace(bytes[valueEnd - 1])) valueEnd--
+  const first = bytes[start]
+  if (first !== QUOTE && first !== OPEN_ARRAY && first !== OPEN_OBJECT) return undefined
   return bytes.subarray(start, valueEnd)
-}
-
-/** Where the array, object or string value opening at `start` ends (exclusive), if it does. */
-function endOfValue(bytes: Uint8Array, start: number, end: number): number | undefined {
-  if (bytes[start] === QUOTE) return closingQuote(bytes, start, end) + 1
-  if (bytes[start] !== OPEN_ARRAY && bytes[start] !== OPEN_OBJECT) return undefined
-  let depth = 0
-  for (let index = start; index < end; index++) {
-    const byte = bytes[index]
-    if (byte === QUOTE) index = closingQuote(bytes, index, end)
-    else if (byte === OPEN_ARRAY || byte === OPEN_OBJECT) depth++
-    else if ((byte === CLOSE_ARRAY || byte === CLOSE_OBJECT) && --depth === 0) return index + 1
-  }
-  return undefined
 }
 
 /**
@@ -148,7 +135,7 @@ interface Member {
 }
 
 /** The members between a container's brackets, split at top-level commas. */
-function splitMembers(bytes: Buffer, start: number, end: number): Member[] {
+function splitMembers(bytes: Uint8Array, start: number, end: number): Member[] {
   if (skipSpace(bytes, start, end) === end) return []
   const members: Member[] = []
   let depth = 0

@@ -160,18 +160,21 @@ export function createLakeHandler(lake: Lake, options: LakeHandlerOptions) {
           isRecord(body) && typeof body['transactionId'] === 'string'
             ? body['transactionId']
             : url.searchParams.get('transactionId')
-        // Each created document's bytes, for the journal: `{"createOrReplace": {…}}` holds one.
-        const created = new WeakMap<object, Uint8Array>()
+        // Each mutation's bytes, by the body it holds: the journal takes a created document's
+        // JSON from `{"createOrReplace": {…}}`, and only the documents it writes are looked for.
+        const received = new WeakMap<object, Uint8Array>()
         for (const mutation of mutations) {
-          const received = receivedJson(mutation)
-          const document = received && onlyMemberValue(received)
+          const bytes = receivedJson(mutation)
           const [body] = Object.values(mutation)
-          if (document && isRecord(body)) created.set(body, document)
+          if (bytes && isRecord(body)) received.set(body, bytes)
         }
         const outcome = await lake.mutate(mutations, {
           ...(transactionId ? {transactionId} : {}),
           fingerprint: digest,
-          receivedJson: (body) => created.get(body),
+          receivedJson: (body) => {
+            const bytes = received.get(body)
+            return bytes && onlyMemberValue(bytes)
+          },
           dryRun: readFlag(url.searchParams, 'dryRun', false),
         })
         const returnDocuments = readFlag(url.searchParams, 'returnDocuments', false)

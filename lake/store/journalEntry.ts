@@ -17,6 +17,7 @@ export interface JournalEntry {
 /** What the lake stamps on every document it writes, in the order `applyMutations` adds them. */
 const STAMPS = ['_createdAt', '_updatedAt', '_rev'] as const
 const LINE_FEED = 0x0a
+const CLOSING_BRACE = 0x7d
 const UTF8 = new TextEncoder()
 
 /**
@@ -38,7 +39,7 @@ export function stampedJson(
   after: SanityDocument,
 ): Uint8Array[] | undefined {
   if (body['_id'] !== after._id || STAMPS.some((stamp) => stamp in body)) return undefined
-  if (received.at(-1) !== 0x7d || received.includes(LINE_FEED)) return undefined
+  if (received.at(-1) !== CLOSING_BRACE || received.includes(LINE_FEED)) return undefined
   const stamps = STAMPS.map((stamp) => `,"${stamp}":${JSON.stringify(after[stamp])}`).join('')
   return [received.subarray(0, -1), UTF8.encode(`${stamps}}`)]
 }
