@@ -6,7 +6,13 @@ import {describe, expect, test} from 'vitest'
 
 import {generateCorpus} from '../corpus/generateCorpus'
 import {importCommand} from '../importer'
-import {jsonReport, type OutcomeSummary, type Tally, tallyOutcomes} from '../importer/cli/report'
+import {
+  formatReport,
+  jsonReport,
+  type OutcomeSummary,
+  type Tally,
+  tallyOutcomes,
+} from '../importer/cli/report'
 import type {Validate} from '../importer/run/decideFiles'
 import {type FileOutcome, NOT_WRITTEN} from '../importer/run/runImport'
 import {localClient, startLake} from '../lake'
@@ -120,6 +126,53 @@ describe('jsonReport', () => {
   )
 })
 
+const unwritten: OutcomeSummary = {
+  file: 'c.txt',
+  status: 'failed',
+  notes: [],
+  errors: [NOT_WRITTEN],
+}
+
+describe('formatReport', () => {
+  test.each([
+    {
+      n: 1,
+      name: 'a created and a failed file',
+      input: {files: [created, failed], tally: {totals: header.totals, notWritten: 0}},
+      output: [
+        'created   a.txt → article-a · 2 sections · no byline',
+        '          note: headline derived from the lead, review it: "A"',
+        'failed    b "2".txt',
+        '          error: empty',
+        '2 files: 1 created, 0 updated, 0 unchanged, 0 review, 0 kept, 1 failed; written to x',
+      ],
+    },
+    {
+      n: 2,
+      name: 'an interrupted run: a file not written is no failure',
+      input: {
+        files: [created, failed, unwritten],
+        tally: {totals: {...header.totals, failed: 2}, notWritten: 1},
+      },
+      output: [
+        'created   a.txt → article-a · 2 sections · no byline',
+        '          note: headline derived from the lead, review it: "A"',
+        'failed    b "2".txt',
+        '          error: empty',
+        'unwritten c.txt',
+        `          error: ${NOT_WRITTEN}`,
+        '3 files: 1 created, 0 updated, 0 unchanged, 0 review, 0 kept, 1 failed, 1 not written; written to x',
+      ],
+    },
+  ])('formatReport: $n $name', async ({input, output}) => {
+    const lines: string[] = []
+    for await (const line of formatReport(from(input.files), input.tally, 'written to x')) {
+      lines.push(line)
+    }
+    expect(lines).toEqual(output)
+  })
+})
+
 /** Every document passes: these runs skip validation, and the validator is never asked. */
 const passAll: Validate = async (documents) =>
   documents.map(({_id, _type}) => ({documentId: _id, documentType: _type, issues: []}))
@@ -152,7 +205,7 @@ async function importInto(
 function notWrittenIn(report: readonly string[]): string[] {
   return report.flatMap((line, index) =>
     report[index + 1] === `          error: ${NOT_WRITTEN}`
-      ? [/^failed {4}(.+)$/.exec(line)?.[1] ?? line]
+      ? [/^unwritten (.+)$/.exec(line)?.[1] ?? line]
       : [],
   )
 }
@@ -190,7 +243,10 @@ describe('importCommand: an interrupted run counts the files it did not write', 
       expect(run.code).toBe(130)
       expect(run.stderr.at(-1)).toBe(interrupted(3, 5))
       expect(notWrittenIn(run.stdout)).toEqual(['b.txt', 'c.txt', 'd.txt'].map(source))
-      expect(run.stdout.at(-1)).toMatch(/^5 files: 0 created, 0 updated, 1 unchanged, .*4 failed;/)
+      // empty.txt failed; the three left to write were not written, which is no failure.
+      expect(run.stdout.at(-1)).toMatch(
+        /^5 files: 0 created, 0 updated, 1 unchanged, 0 review, 0 kept, 1 failed, 3 not written;/,
+      )
     } finally {
       await lake.close()
     }

@@ -108,7 +108,8 @@ export async function importCommand(
       return 1
     }
 
-    const {totals, notWritten} = await tallyOutcomes(result.outcomes)
+    const tally = await tallyOutcomes(result.outcomes)
+    const {totals, notWritten} = tally
     const failed = totals.failed > 0
     const destination = args.dryRun
       ? 'dry run, nothing written'
@@ -123,7 +124,7 @@ export async function importCommand(
           {target: target.description, dryRun: args.dryRun, written: result.written, totals},
           summaries,
         )
-      : formatReport(summaries, totals, destination)
+      : formatReport(summaries, tally, destination)
     for await (const text of report) {
       io.stdout(text)
       await io.stdoutDrained?.()

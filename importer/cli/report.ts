@@ -93,17 +93,18 @@ export function summarizeOutcome(outcome: FileOutcome): OutcomeSummary {
 /**
  * The human report: a line per file (status, file, article id, the rules a review article
  * fails, sections, byline, newsletter), indented notes and errors under it, then the totals and
- * where documents went. Lines come as the summaries do, so a report of any length is printed
- * without being held.
+ * where documents went. A file an interrupted run did not write is listed as `unwritten` and
+ * counted as not written rather than failed: nothing is wrong with it, and the next run writes
+ * it. Lines come as the summaries do, so a report of any length is printed without being held.
  *
  * @param summaries - one per file
- * @param totals - files per status, counted beforehand
+ * @param tally - files per status and files not written, counted beforehand
  * @param footer - what was written where, e.g. `written to data/production.ndjson`
  * @returns the report's lines
  */
 export async function* formatReport(
   summaries: AsyncIterable<OutcomeSummary>,
-  totals: Totals,
+  {totals, notWritten}: Tally,
   footer: string,
 ): AsyncGenerator<string> {
   for await (const summary of summaries) {
@@ -115,11 +116,16 @@ export async function* formatReport(
       summary.byline || (summary.articleId && 'no byline'),
       summary.newsletter && `newsletter “${summary.newsletter}”`,
     ].filter(Boolean)
-    yield `${summary.status.padEnd(9)} ${summary.file}${facts.length ? ` → ${facts.join(' · ')}` : ''}`
+    const label = summary.errors.includes(NOT_WRITTEN) ? 'unwritten' : summary.status
+    yield `${label.padEnd(9)} ${summary.file}${facts.length ? ` → ${facts.join(' · ')}` : ''}`
     for (const note of summary.notes) yield `          note: ${note}`
     for (const error of summary.errors) yield `          error: ${error}`
   }
-  const counts = STATUSES.map((status) => `${totals[status]} ${status}`)
+  // Files not written are failed outcomes (see NOT_WRITTEN), told apart here.
+  const counts = STATUSES.map(
+    (status) => `${status === 'failed' ? totals.failed - notWritten : totals[status]} ${status}`,
+  )
+  if (notWritten > 0) counts.push(`${notWritten} not written`)
   const files = STATUSES.reduce((sum, status) => sum + totals[status], 0)
   yield `${files} ${files === 1 ? 'file' : 'files'}: ${counts.join(', ')}; ${footer}`
 }
