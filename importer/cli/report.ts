@@ -45,9 +45,14 @@ export async function tallyOutcomes(outcomes: AsyncIterable<FileOutcome>): Promi
   let notWritten = 0
   for await (const outcome of outcomes) {
     totals[outcome.status]++
-    if (outcome.errors.includes(NOT_WRITTEN)) notWritten++
+    if (isNotWritten(outcome)) notWritten++
   }
   return {totals, notWritten}
+}
+
+/** A file an interrupted run did not get to write: a failed outcome with that error. */
+function isNotWritten(outcome: {errors: readonly string[]}): boolean {
+  return outcome.errors.includes(NOT_WRITTEN)
 }
 
 /** The facts the report gives for one file, also the shape of each `--json` entry. */
@@ -116,12 +121,12 @@ export async function* formatReport(
       summary.byline || (summary.articleId && 'no byline'),
       summary.newsletter && `newsletter “${summary.newsletter}”`,
     ].filter(Boolean)
-    const label = summary.errors.includes(NOT_WRITTEN) ? 'unwritten' : summary.status
+    const label = isNotWritten(summary) ? 'unwritten' : summary.status
     yield `${label.padEnd(9)} ${summary.file}${facts.length ? ` → ${facts.join(' · ')}` : ''}`
     for (const note of summary.notes) yield `          note: ${note}`
     for (const error of summary.errors) yield `          error: ${error}`
   }
-  // Files not written are failed outcomes (see NOT_WRITTEN), told apart here.
+  // Files not written are failed outcomes (see isNotWritten), told apart here.
   const counts = STATUSES.map(
     (status) => `${status === 'failed' ? totals.failed - notWritten : totals[status]} ${status}`,
   )

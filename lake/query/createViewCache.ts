@@ -154,12 +154,14 @@ function currentView(layers: Layers): QueryView {
   if (layers.view) return layers.view
   const {base, top, since} = layers
   if (layers.changed.size === 0) return (layers.view = base)
-  const below: PlacedView = {...base, placeOf: base.positionOf, depth: 0}
   // The layers keep changing: a merged layer copies what it needs of them.
   const layer =
     top && top.depth < MAX_DEPTH
       ? layeredView(top, since)
-      : layeredView(below, {changed: new Map(layers.changed), moved: new Map(layers.moved)})
+      : layeredView(
+          {...base, placeOf: base.positionOf, depth: 0},
+          {changed: new Map(layers.changed), moved: new Map(layers.moved)},
+        )
   layers.since = {changed: new Map(), moved: new Map()}
   layers.top = layer
   layers.view = layer
