@@ -93,6 +93,21 @@ describe('scripts/run.mjs', () => {
     expect(await builds()).toHaveLength(1)
   })
 
+  test('run: keeps a regular expression with \\p{…} a literal, not a RegExp built at each call', async () => {
+    await writeFile(
+      join(project, 'main.ts'),
+      `const capital = (word: string): boolean => /^\\p{Lu}/u.test(word)\n` +
+        `process.stdout.write(String(capital('Émile')))\n`,
+    )
+    const {code, stdout} = await run(['main.ts'])
+    expect(code).toBe(0)
+    expect(stdout).toBe('true')
+    const [build = ''] = await builds()
+    const bundled = await readFile(join(cache(), build, 'main.mjs'), 'utf8')
+    expect(bundled).toContain('/^\\p{Lu}/u.test(word)')
+    expect(bundled).not.toContain('new RegExp')
+  })
+
   test('run: reuses the bundle until a file it was built from changes', async () => {
     await run(['main.ts'])
     const first = await manifest()

@@ -54,6 +54,7 @@ const MAX_PROMO_LINE = 400
 
 /** Longest line taken as a label, button or status message beside a promo. */
 const LABEL_MAX = 50
+const LETTER = /\p{L}/u
 
 /**
  * Weighs one line as promo copy: a `call` is a line only a promo writes (an imperative to sign
@@ -71,7 +72,7 @@ export function promoWeight(line: string): PromoWeight {
   if (text.length > LABEL_MAX * 2) return undefined
   if (isFormLine(text) || NEWSLETTER.test(text)) return 'label'
   // A label names or tags; a short sentence closing with a full stop is article text.
-  const label = text.length <= LABEL_MAX && /\p{L}/u.test(text) && !/[.;,]$/u.test(text)
+  const label = text.length <= LABEL_MAX && LETTER.test(text) && !/[.;,]$/u.test(text)
   return label ? 'label' : undefined
 }
 

@@ -66,13 +66,16 @@ export function firstSentence(text: string): string {
 }
 
 const WORD_AT_END = /([\p{L}.]+)$/u
+/** `U.S.`, `e.g`, `A`: letters each closed by a dot, or a lone letter. */
+const INITIALISM = /^(\p{L}\.)*\p{L}$/u
+const LOWERCASE_AFTER_SPACE = /^\s+\p{Ll}/u
 
 function endsSentence(before: string, after: string): boolean {
   // The word is at the end: look at the tail, not the whole paragraph, unless the tail is all word.
   const tail = before.slice(-64)
   const tailWord = WORD_AT_END.exec(tail)?.[1] ?? ''
   const word = tailWord.length < tail.length ? tailWord : (WORD_AT_END.exec(before)?.[1] ?? '')
-  if (/^(\p{L}\.)*\p{L}$/u.test(word)) return false
+  if (INITIALISM.test(word)) return false
   if (ABBREVIATIONS.has(word.toLowerCase())) return false
-  return !/^\s+\p{Ll}/u.test(after)
+  return !LOWERCASE_AFTER_SPACE.test(after)
 }

@@ -121,6 +121,7 @@ const NEWS_AGENCIES = [
 ] as const
 
 const KNOWN = new Set<string>(NEWS_AGENCIES.map((agency) => agency.toLowerCase()))
+const STARTS_CAPITAL = /^\p{Lu}/u
 
 /**
  * Broadcasters that file under their own name in a dateline, as agencies do: `(CNN) —`.
@@ -239,7 +240,7 @@ export function newsAgenciesIn(text: string): string[] {
   let rest = text
   for (const {agency, pattern} of PATTERNS) {
     const match = pattern.exec(rest)
-    if (!match || (agency.length <= 3 && !/^\p{Lu}/u.test(match[0]))) continue
+    if (!match || (agency.length <= 3 && !STARTS_CAPITAL.test(match[0]))) continue
     found.push(agency)
     rest =
       rest.slice(0, match.index) +

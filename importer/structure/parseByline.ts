@@ -92,6 +92,23 @@ const CONTACT = /\s*(?:[-–—|,]\s*)?(?:\S+@\S+\.\S+|@\w+)$/u
 const ORGANISATION_WORD =
   /^(?:news|digital|online|press|presse|prensa|times|post|daily|diario|diário|zeitung|journal|magazine|magazin|revista|media|médias|tv|radio|group|gruppe|grupo|agency|agencia|agência|agentur|network|newsletter)$/iu
 const IN_PLACE = /\s+in\s+\p{Lu}[\p{L}\p{M}.' -]*?(?=,|\s+and\s+|$)/gu
+/** An initial: `J.` in `J. Smith`; one closing a line is not a full stop (`Nicolas C.`). */
+const INITIALS = /(^|\s)\p{Lu}\./gu
+const ENDS_WITH_INITIAL = /(?:^|\s)\p{Lu}\.$/u
+const CAPITAL = /\p{Lu}/u
+const STARTS_CAPITAL = /^\p{Lu}/u
+const STARTS_LOWERCASE = /^\p{Ll}/u
+/** A word that may begin a name: capitalised, or in a script without case. */
+const STARTS_AS_NAME = /^[\p{Lu}\p{Lt}\p{Lo}]/u
+/** A word of a personal name: letters, marks, apostrophes, dots and hyphens. */
+const NAME_WORD = /^[\p{L}\p{M}'’.-]+$/u
+/** A name written without spaces, in a script without case (`王小明`). */
+const UNSPACED_NAME = /^\p{Lo}{2,}$/u
+/** A capitalised word of an organisation's name (`Deutsche`, `AT&T`). */
+const ORGANISATION_NAME_WORD = /^[\p{Lu}\p{Lt}][\p{L}\p{M}'’.&-]*$/u
+/** One capitalised word: `Berlin`. */
+const CAPITALISED_WORD = /^\p{Lu}\p{Ll}+$/u
+const ACRONYM = /^\p{Lu}{2,5}$/u
 const MAX_BYLINE_LENGTH = 160
 const MAX_CREDIT_LINE_LENGTH = 300
 
@@ -128,7 +145,7 @@ function readCredit(line: string, position: CreditPosition): ParsedByline | unde
   const trimmed = line.trim()
   if (trimmed.length === 0 || trimmed.length > MAX_CREDIT_LINE_LENGTH) return undefined
   // A closing dot ends the line, except the dot of an initial (`Nicolas Gutierrez C.`).
-  const endsWithDot = /[^\s.]\.$/.test(trimmed) && !/(?:^|\s)\p{Lu}\.$/u.test(trimmed)
+  const endsWithDot = /[^\s.]\.$/.test(trimmed) && !ENDS_WITH_INITIAL.test(trimmed)
   const text = endsWithDot ? trimmed.slice(0, -1) : trimmed
   // Only a wire trailer, a contributors' line or a copyright line runs longer than a byline.
   if (text.length > MAX_BYLINE_LENGTH && !/ by |contribut|©|copyright|\(c\)/i.test(text)) {
@@ -152,7 +169,7 @@ function readCredit(line: string, position: CreditPosition): ParsedByline | unde
   // `AFP/The Local - news@thelocal.se`: how to reach the desk is no credit.
   const credit = text.includes('@') ? text.replace(CONTACT, '') : text
   // Sentence punctuation means prose; a dot is allowed only after an initial (`J. Smith`).
-  if (/[.!?;"“”。！？]/u.test(credit.replace(/(^|\s)\p{Lu}\./gu, '$1'))) return undefined
+  if (/[.!?;"“”。！？]/u.test(credit.replace(INITIALS, '$1'))) return undefined
   if (/:/.test(credit.replace(BY, ''))) return undefined
   if (isProse(credit.replace(BY, ''))) return undefined
   const hasBy = BY.test(credit)
@@ -173,7 +190,7 @@ function readCredit(line: string, position: CreditPosition): ParsedByline | unde
   // A bare line of names needs its place to be a credit, and is never a sentence ending in a
   // dot. Wire trailers in capitals (`ENDS`, `MORE`) are not names either.
   const marked = hasBy || agencies.length > 0 || split.roles !== undefined || split.placed === true
-  const shouted = authors.every((name) => name === name.toUpperCase() && /\p{Lu}/u.test(name))
+  const shouted = authors.every((name) => name === name.toUpperCase() && CAPITAL.test(name))
   const labelled = hasBy || split.roles !== undefined || / \/ /.test(credit)
   if (marked || labelled) return {authors, agencies, ...(labelled ? {labelled} : {})}
   if (position === 'marked' || endsWithDot || shouted) return undefined
@@ -381,7 +398,7 @@ function withoutRole(item: string): string[] {
   const words = item.split(/\s+/)
   const role = words.findIndex((word) => ROLE_NOUN.test(word))
   if (role < 2) return [item]
-  const start = role >= 3 && /^\p{Lu}/u.test(words[role - 1] ?? '') ? role - 1 : role
+  const start = role >= 3 && STARTS_CAPITAL.test(words[role - 1] ?? '') ? role - 1 : role
   return [words.slice(0, start).join(' ')]
 }
 
@@ -398,11 +415,11 @@ function isPlaceAfter(items: readonly string[], index: number): boolean {
 
 /** `NDR`, `BBC`: a broadcaster's or newspaper's initials. */
 function isAcronym(item: string): boolean {
-  return /^\p{Lu}{2,5}$/u.test(item)
+  return ACRONYM.test(item)
 }
 
 function isPlace(item: string): boolean {
-  return /^\p{Lu}\p{Ll}+$/u.test(item.trim()) && !isNewsAgency(item)
+  return CAPITALISED_WORD.test(item.trim()) && !isNewsAgency(item)
 }
 
 /** Lowercase words a credit line may hold: joins, particles, a job title's words. */
@@ -415,7 +432,8 @@ const MAX_OTHER_LOWERCASE = 3
 function isProse(text: string): boolean {
   let others = 0
   for (const word of text.split(/\s+/)) {
-    if (!/^\p{Ll}/u.test(word) || CREDIT_LOWERCASE.test(word) || ROLE_NOUN.test(word)) continue
+    if (!STARTS_LOWERCASE.test(word) || CREDIT_LOWERCASE.test(word) || ROLE_NOUN.test(word))
+      continue
     if (++others > MAX_OTHER_LOWERCASE) return true
   }
   return false
@@ -427,7 +445,7 @@ function isOrganisation(name: string): boolean {
   return (
     words.length <= 4 &&
     !/\d/.test(name) &&
-    words.every((word) => /^[\p{Lu}\p{Lt}][\p{L}\p{M}'’.&-]*$/u.test(word) || PARTICLES.has(word))
+    words.every((word) => ORGANISATION_NAME_WORD.test(word) || PARTICLES.has(word))
   )
 }
 
@@ -435,17 +453,17 @@ function isOrganisation(name: string): boolean {
 function isPersonName(name: string): boolean {
   const words = name.split(/\s+/)
   // One word is a name only in a script that writes names without spaces (`王小明`).
-  const unspaced = words.length === 1 && /^\p{Lo}{2,}$/u.test(name)
+  const unspaced = words.length === 1 && UNSPACED_NAME.test(name)
   if ((words.length < 2 && !unspaced) || words.length > 5) return false
   if (/\d/.test(name) || /^the\s/i.test(name)) return false
   // A name ends in a name, not a particle: `Ana García y` is a line cut short.
-  if (!/^[\p{Lu}\p{Lt}\p{Lo}]/u.test(words.at(-1) ?? '')) return false
+  if (!STARTS_AS_NAME.test(words.at(-1) ?? '')) return false
   if (words.some((word) => ORGANISATION_WORD.test(word.replace(/[-.]/g, '')))) return false
-  const capitalised = words.filter((word) => /^[\p{Lu}\p{Lt}\p{Lo}]/u.test(word))
+  const capitalised = words.filter((word) => STARTS_AS_NAME.test(word))
   return (
     capitalised.length >= 1 &&
-    /^[\p{Lu}\p{Lt}\p{Lo}]/u.test(name) &&
-    words.every((word) => /^[\p{L}\p{M}'’.-]+$/u.test(word)) &&
-    words.every((word) => /^[\p{Lu}\p{Lt}\p{Lo}]/u.test(word) || PARTICLES.has(word.toLowerCase()))
+    STARTS_AS_NAME.test(name) &&
+    words.every((word) => NAME_WORD.test(word)) &&
+    words.every((word) => STARTS_AS_NAME.test(word) || PARTICLES.has(word.toLowerCase()))
   )
 }

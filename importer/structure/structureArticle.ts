@@ -58,6 +58,8 @@ const PUBLICATION_WORD =
 /** Credit lines read at the end of an article, and the blocks under the headline searched. */
 const MAX_CREDITS_AT_END = 3
 const CREDITS_AT_TOP_WITHIN = 5
+const CAPITAL = /\p{Lu}/u
+const TWO_CAPITALS = /\p{Lu}{2}/u
 
 /**
  * Gives parsed blocks an article's structure: the headline off the top; credit lines and promos
@@ -215,7 +217,7 @@ function isContactLine(text: string): boolean {
 function isPublisherLine(text: string, underCredit: boolean): boolean {
   const words = text.split(/\s+/)
   if (words.length > 4 || /[\d.,;:!?]/.test(text)) return false
-  if (text === text.toUpperCase() && /\p{Lu}{2}/u.test(text)) return true
+  if (text === text.toUpperCase() && TWO_CAPITALS.test(text)) return true
   return underCredit && words.some((word) => PUBLICATION_WORD.test(word))
 }
 
@@ -378,7 +380,7 @@ function isAttribution(blocks: readonly TextBlock[], index: number): boolean {
 
 /** A short line all in capitals: `EL PAÍS` under a caption. */
 function isShouted(text: string): boolean {
-  return text === text.toUpperCase() && /\p{Lu}/u.test(text) && text.split(/\s+/).length <= 3
+  return text === text.toUpperCase() && CAPITAL.test(text) && text.split(/\s+/).length <= 3
 }
 
 function isPlain(block: TextBlock): boolean {
