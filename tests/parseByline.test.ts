@@ -330,6 +330,19 @@ const credits: Fixture[] = [
   },
   // Without spaces, a slash joins organisations: the agency is credited, the rest is the desk.
   {n: 85, input: 'Anna Smith/Reuters', output: {authors: [], agencies: ['Reuters']}},
+  // A bar or a dash sets the desk a reporter files from beside the name.
+  {
+    n: 86,
+    input: 'Ángeles Escrivá | Madrid',
+    position: 'marked',
+    output: {authors: ['Ángeles Escrivá'], agencies: []},
+  },
+  {
+    n: 87,
+    input: 'Anna Smith — Berlin',
+    position: 'marked',
+    output: {authors: ['Anna Smith'], agencies: []},
+  },
 ]
 
 /** Names with the lowercase particles of the languages they come from. */
@@ -424,6 +437,10 @@ const notCredits: Fixture[] = [
   // A name ends in a name: a line cut short after `y` is not a byline.
   {n: 56, input: 'Por Ana García y', output: undefined},
   {n: 57, input: 'Anna Smith, Ben van', output: undefined},
+  // `with` joins authors to agencies, never to a place: these are sentences.
+  {n: 58, input: 'Joe Biden with Zelensky.', position: 'top', output: undefined},
+  {n: 59, input: 'Joe Biden with Zelensky', output: undefined},
+  {n: 60, input: '北京 with Ukraine.', position: 'top', output: undefined},
 ]
 
 /** Lines that may be labelled credits, and lines that cannot be. */

@@ -65,6 +65,8 @@ const AND = /\s*,\s*|\s+\/\s+|\s+(?:and|&|et|y|e|und|en|og|och|i)\s+/i
 const WITH =
   /,?\s+(?:with|avec|con|com|mit(?: Material (?:von|der|aus))?|via)\s+|\s+\|\s+|\s+[–—-]\s+/i
 const LEADING_WITH = /^(?:with|avec|con|com|mit(?: Material (?:von|der|aus))?)\s+/i
+/** What sets a reporter's desk beside the name: `Ángeles Escrivá | Madrid`, `A — Berlin`. */
+const PLACE_MARK = /^\s+(?:\||[–—-])\s+$/
 /** A credit ending in parentheses: `A (AFP)`, `(AFP, Reuters)`, `ab/rt (AP, dpa)`. */
 const PARENTHESISED = /^(.*?)\s*\(([^()]+)\)$/
 /** `Reporting by A in Paris; Editing by B`: the roles of a wire trailer. */
@@ -247,8 +249,10 @@ function splitCredit(
   if (withMatch) {
     const rest = text.slice(withMatch.index + withMatch[0].length)
     const names = splitNames(text.slice(0, withMatch.index))
-    // `Ángeles Escrivá | Madrid`: the desk a reporter files from.
-    if (isPlace(rest) && names.length > 0) return {names, placed: true}
+    // `Ángeles Escrivá | Madrid`: the desk a reporter files from. `Joe Biden with Zelensky` is
+    // no credit: a place follows a bar or a dash, never `with`.
+    const placeMark = PLACE_MARK.test(withMatch[0])
+    if (placeMark && isPlace(rest) && names.length > 0) return {names, placed: true}
     const credited = organisations(rest)
     return credited && {names, credited}
   }
