@@ -172,10 +172,10 @@ function readCredit(line: string, position: CreditPosition): ParsedByline | unde
   const credit = text.includes('@') ? text.replace(CONTACT, '') : text
   // Sentence punctuation means prose; a dot is allowed only after an initial (`J. Smith`).
   if (/[.!?;"“”。！？]/u.test(credit.replace(INITIALS, '$1'))) return undefined
-  if (/:/.test(credit.replace(BY, ''))) return undefined
-  if (isProse(credit.replace(BY, ''))) return undefined
-  const hasBy = BY.test(credit)
-  const split = splitCredit(credit.replace(BY, ''))
+  const unlabelled = credit.replace(BY, '')
+  if (/:/.test(unlabelled) || isProse(unlabelled)) return undefined
+  const hasBy = unlabelled !== credit
+  const split = splitCredit(unlabelled)
   if (!split) return undefined
   const {credited} = split
   const names = split.names.flatMap(withoutRole)
