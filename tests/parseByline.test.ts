@@ -343,6 +343,11 @@ const credits: Fixture[] = [
     position: 'marked',
     output: {authors: ['Anna Smith'], agencies: []},
   },
+  {
+    n: 88,
+    input: 'Anna Smith / Paris',
+    output: {authors: ['Anna Smith'], agencies: [], labelled: true},
+  },
 ]
 
 /** Names with the lowercase particles of the languages they come from. */
@@ -441,6 +446,10 @@ const notCredits: Fixture[] = [
   {n: 58, input: 'Joe Biden with Zelensky.', position: 'top', output: undefined},
   {n: 59, input: 'Joe Biden with Zelensky', output: undefined},
   {n: 60, input: '北京 with Ukraine.', position: 'top', output: undefined},
+  // A place stands apart after a comma; after `and` a capitalised word is another name.
+  {n: 61, input: 'Joe Biden and Zelensky.', position: 'top', output: undefined},
+  {n: 62, input: 'Anna Smith and Berlin', output: undefined},
+  {n: 63, input: 'Maria García y Madrid', position: 'top', output: undefined},
 ]
 
 /** Lines that may be labelled credits, and lines that cannot be. */

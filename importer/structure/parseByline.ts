@@ -61,6 +61,8 @@ const SOURCE =
   /^(?:[Ss]ources?|SOURCES?|[Qq]uellen?|QUELLE|[Ff]uentes?|FUENTE|[Ff]onte|FONTE|Via|[Pp]eriodista [Dd]igital)\s*:?\s+/
 /** What joins names: commas, a spaced slash, and `and` in each language. */
 const AND = /\s*,\s*|\s+\/\s+|\s+(?:and|&|et|y|e|und|en|og|och|i)\s+/i
+/** What sets a name's place apart from it: `Markus Balser, Berlin`, `Anna Smith / Paris`. */
+const APART = /\s*,\s*|\s+\/\s+/
 /** What joins the authors to the agencies they wrote with. */
 const WITH =
   /,?\s+(?:with|avec|con|com|mit(?: Material (?:von|der|aus))?|via)\s+|\s+\|\s+|\s+[–—-]\s+/i
@@ -259,7 +261,10 @@ function splitCredit(
   const items = splitNames(text)
   // The first item is a name, perhaps with its title run on; later ones may be titles or places.
   const roles = items.filter((item, index) => index > 0 && isRoleDescription(item))
-  const places = items.filter((_, index) => isPlaceAfter(items, index))
+  // A place stands apart, after a comma or a spaced slash: after `and`, a capitalised word is
+  // another name (`Joe Biden and Zelensky`), and the line no credit.
+  const apart = new Set(text.split(APART).map((part) => part.trim()))
+  const places = items.filter((item, index) => apart.has(item) && isPlaceAfter(items, index))
   const names = items.filter((item) => !roles.includes(item) && !places.includes(item))
   // `…und Benedikt Strunz, NDR`: a broadcaster's acronym beside the names credits it.
   const acronyms = names.filter((name, index) => index > 0 && isAcronym(name))
