@@ -69,6 +69,28 @@ describe('promoWeight', () => {
       input: `${PROSE} ${MORE_PROSE}`,
       output: undefined,
     },
+    // A call the story reports is its text.
+    {n: 25, name: 'a chant', input: 'Join us, the protesters chanted.', output: undefined},
+    {n: 26, name: 'what a sign read', input: 'Subscribe now, the sign read.', output: undefined},
+    {
+      n: 27,
+      name: 'what an email promised',
+      input: 'Get the latest news delivered to your inbox, the email promised.',
+      output: undefined,
+    },
+    {n: 28, name: 'a call said by', input: 'Sign up today, said the minister.', output: undefined},
+    {
+      n: 29,
+      name: 'a call told',
+      input: 'Never miss a chance, he told supporters.',
+      output: undefined,
+    },
+    {
+      n: 30,
+      name: 'a call whose comma reports no one',
+      input: 'Subscribe now, then read more',
+      output: 'call',
+    },
   ]
   test.each(cases)('promoWeight: $n weighs $name', ({input, output}) => {
     expect(promoWeight(input)).toBe(output)

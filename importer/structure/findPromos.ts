@@ -35,6 +35,21 @@ const CALL = new RegExp(
   'iu',
 )
 
+/**
+ * Speech the article reports, after a comma: `Join us, the protesters chanted.`, `Subscribe now,
+ * the sign read.`, `…, officials said.`, `…, said the minister.`. A call quoted in the story is
+ * the story's text. Case matters: a reporting verb is lowercase, a name capitalised.
+ */
+const REPORTED_SPEECH = new RegExp(
+  [
+    String.raw`,\s*(?:he|she|they|it|we|(?:the|a|an|his|her|their|its|our)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?`,
+    String.raw`|\p{Ll}[\p{L}-]*s|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+`,
+    String.raw`(?:said|says|told|tells|wrote|writes|added|adds|asked|urged|urges|warned|warns|chanted|shouted|read|reads|promised|promises|declared|insisted|tweeted|posted|explained|argued|replied|recalled)\b`,
+    String.raw`|,\s*(?:said|says|told|wrote|added|urged|warned|declared|insisted)\s+\p{L}`,
+  ].join(''),
+  'u',
+)
+
 /** Words one of the calls needs: most lines of article text have none, and are passed over. */
 const CALL_WORDS =
   /(?<![\p{L}])(?:sign|subscri|join|regist|click|clic|follow|download|support|read|miss|get|deliver|youtube|inscri|abonn|recev|suiv|souten|télécharg|manquez|suscr|regístr|sígu|sigu|apoy|contact|assin|cadast|receb|siga|apoi|você|jetzt|melden|anmeld|testen|lesen|finden|sehen|hören|folgen|ab sofort|hacer|haga|klicken|delivered|now on)/iu
@@ -68,6 +83,7 @@ export function promoWeight(line: string): PromoWeight {
   const text = line.trim()
   if (text.length === 0 || text.length > MAX_PROMO_LINE) return undefined
   if (INSERT.test(text)) return 'call'
+  if (REPORTED_SPEECH.test(text)) return undefined
   if (isCall(text)) return 'call'
   if (text.length > LABEL_MAX * 2) return undefined
   if (isFormLine(text) || NEWSLETTER.test(text)) return 'label'
