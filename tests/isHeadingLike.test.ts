@@ -148,6 +148,17 @@ describe('isNotHeading', () => {
     {n: 3, name: 'a separator', input: '___', output: true},
     {n: 4, name: 'a status label', input: ' Update ', output: true},
     {n: 5, name: 'a heading', input: 'What happens next', output: false},
+    {n: 6, name: 'a wire photo credit', input: '(AP Photo/Evan Vucci)', output: true},
+    {n: 7, name: 'a picture agency', input: 'Getty Images', output: true},
+    {n: 8, name: 'an ad marker', input: 'Advertisement', output: true},
+    {n: 9, name: 'a share button', input: 'Share this article', output: true},
+    {n: 10, name: 'a reading time', input: '5 min read', output: true},
+    {
+      n: 11,
+      name: 'a heading naming a photo',
+      input: 'The photo that changed the war',
+      output: false,
+    },
   ]
   test.each(cases)('isNotHeading: $n reads $name', ({input, output}) => {
     expect(isNotHeading(input)).toBe(output)

@@ -14,11 +14,21 @@ const OPENING_QUOTE = /^["“„«‘']/u
 const TO_YOU = /\b(?:you|your|sie|ihre?n?|vous|votre|usted|tu|você|vocês)\b/iu
 /**
  * What marks a caption or a picture credit (`© AFP / WANG ZHAO`, `Foto: CC-BY David Merrigan`,
- * `(Foto: Captura de pantalla)`), a separator (`___`), an aside (`(Graphic: … - here)`) or a
- * live report's status label (`Update`, `Erstmeldung`).
+ * `(Foto: Captura de pantalla)`, `(AP Photo/Evan Vucci)`, `Getty Images`), a separator (`___`),
+ * an aside (`(Graphic: … - here)`), a live report's status label (`Update`, `Erstmeldung`) or a
+ * web page's furniture pasted with the text (`Advertisement`, `Share this article`, `5 min read`).
  */
-const NOT_HEADING =
-  /©|^(?:erstmeldung|ursprungsmeldung|eilmeldung|update|original (?:story|report)|breaking(?: news)?)$|\((?:c|foto|photo|bild|imagen|imagem|graphic|grafik|video|symbolfoto|symbolbild)\b|\b(?:foto|photo|fotos|photos|bild|bildrechte|imagen|imagem|image|credit|crédit|getty images|picture alliance|istock|shutterstock)\s*:|^(?:photo|foto|image|bild|imagen)\b|^via\s|^\P{L}*$/iu
+const NOT_HEADING = new RegExp(
+  [
+    String.raw`©|^(?:erstmeldung|ursprungsmeldung|eilmeldung|update|original (?:story|report)|breaking(?: news)?)$`,
+    String.raw`|\((?:c|foto|photo|bild|imagen|imagem|graphic|grafik|video|symbolfoto|symbolbild)\b`,
+    String.raw`|\b(?:foto|photo|fotos|photos|bild|bildrechte|imagen|imagem|image|credit|crédit)\s*[:/]`,
+    String.raw`|\b(?:getty images|picture alliance|istock|shutterstock)\b`,
+    String.raw`|^(?:photo|foto|image|bild|imagen)\b|^via\s|^\P{L}*$`,
+    String.raw`|^(?:advertisement|anzeige|publicidad|publicité|share this article|listen to this article|\d+ min(?:ute)?s? read)$`,
+  ].join(''),
+  'iu',
+)
 
 /**
  * Whether a block reads as a heading rather than prose: a short plain line with no closing
