@@ -97,6 +97,18 @@ describe('isHeadingLike', () => {
       output: false,
     },
     {n: 19, name: 'a padded line', input: paragraph('  What happens next  '), output: true},
+    {
+      n: 20,
+      name: 'an image’s description',
+      input: {...paragraph('Delegates arrive in Geneva'), from: 'image'},
+      output: false,
+    },
+    {
+      n: 21,
+      name: 'a code block',
+      input: {...paragraph('npm run import'), from: 'code'},
+      output: false,
+    },
   ] satisfies {n: number; name: string; input: TextBlock; output: boolean}[]
   test.each(cases)('isHeadingLike: $n reads $name', ({input, output}) => {
     expect(isHeadingLike(input)).toBe(output)

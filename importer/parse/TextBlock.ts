@@ -21,6 +21,11 @@ export interface TextBlock {
   links: LinkDef[]
   /** 1-based line of the source body where the block starts, when known. */
   line?: number
+  /**
+   * What in the Markdown the text came from when it was no paragraph: an image's description, a
+   * code block, a table's row or HTML. Kept as text, such a block never heads a section.
+   */
+  from?: 'image' | 'code' | 'table' | 'html'
 }
 
 /**

@@ -39,7 +39,9 @@ const NOT_HEADING = new RegExp(
  * @returns true for a heading-shaped block
  */
 export function isHeadingLike(block: TextBlock): boolean {
-  if (block.style !== 'normal' || block.listItem || block.links.length > 0) return false
+  if (block.style !== 'normal' || block.listItem || block.links.length > 0 || block.from) {
+    return false
+  }
   const text = blockText(block).trim()
   // Length first: most blocks are paragraphs, too long to be worth splitting into words.
   if (text.length === 0 || text.length > MAX_HEADING_LENGTH) return false
@@ -74,7 +76,9 @@ export function isNotHeading(text: string): boolean {
  * @returns true for a headline-shaped block
  */
 export function isHeadlineLike(block: TextBlock): boolean {
-  if (block.style !== 'normal' || block.listItem || block.links.length > 0) return false
+  if (block.style !== 'normal' || block.listItem || block.links.length > 0 || block.from) {
+    return false
+  }
   const text = blockText(block).trim()
   return (
     text.length > 0 &&
