@@ -30,6 +30,7 @@ const FIELDS: (keyof View)[] = [
 ]
 
 const OPTIONS = {importedAt: '2024-08-16T08:00:00.000Z', importerVersion: '0.0.0-test'}
+const OPTIONS_MD = {...OPTIONS, fileName: 'a.md'}
 
 function isBlock(item: ContentInput): item is Block {
   return item._type === 'block'
@@ -103,5 +104,15 @@ describe('convertSource', () => {
     }
     const {error: _error, ...expected} = output
     expect(pick(viewOf(convert()), output)).toEqual(expected)
+  })
+
+  // Read with a pattern over the whole block, as it once was, this took minutes.
+  test('convertSource: a Markdown HTML block of 300,000 unclosed "<" is read in one pass and stays text', () => {
+    const run = '<'.repeat(300_000)
+    const markdown = `Delegations arrived on Friday.\n\n<div>\n${run}\n\nTalks begin on Monday.\n`
+    const {sections} = viewOf(convertSource(new TextEncoder().encode(markdown), OPTIONS_MD))
+    expect(sections).toEqual([
+      {heading: null, blocks: ['Delegations arrived on Friday.', run, 'Talks begin on Monday.']},
+    ])
   })
 })

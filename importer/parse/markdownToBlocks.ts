@@ -81,12 +81,7 @@ function objectTexts(node: MarkdownNode): {text: string; from?: TextBlock['from'
   const paragraph = (text: string, from?: TextBlock['from']) =>
     text ? [{text, ...(from ? {from} : {})}] : []
   if (field('code')) return paragraph(joinSoftWraps(field('code').split('\n')), 'code')
-  if (field('html')) {
-    return paragraph(
-      joinSoftWraps([field('html').replace(/<!--[\s\S]*?-->|<[^>]*>/g, ' ')]),
-      'html',
-    )
-  }
+  if (field('html')) return paragraph(joinSoftWraps([htmlText(field('html'))]), 'html')
   if (field('alt') || field('title')) {
     const [alt, title] = [field('alt'), field('title')]
     return paragraph(alt && title ? `${alt} (${title})` : alt || title, 'image')
@@ -106,6 +101,47 @@ function objectTexts(node: MarkdownNode): {text: string; from?: TextBlock['from'
   // A callout's or a nested item's blocks are prose, read as any paragraph is.
   const content: unknown = Reflect.get(node, 'content')
   return Array.isArray(content) ? paragraph(joinSoftWraps([toPlainText(content)])) : []
+}
+
+/** What follows the `<` of a tag, a closing tag, a comment or a declaration. */
+const TAG_START = /^[A-Za-z/!?]$/
+
+/**
+ * HTML as a reader sees it: tags and comments taken out, an image's description kept in its
+ * place. A `<` that starts no tag, or that no `>` closes, is text. Found with `indexOf`, so the time is linear in the
+ * input whatever it holds, as a pattern over the whole of it would not be.
+ */
+function htmlText(html: string): string {
+  let text = ''
+  let at = 0
+  while (at < html.length) {
+    const open = html.indexOf('<', at)
+    if (open === -1) return text + html.slice(at)
+    // `5 < 6`: a tag's name follows its `<` at once.
+    if (!TAG_START.test(html.charAt(open + 1))) {
+      text += html.slice(at, open + 1)
+      at = open + 1
+      continue
+    }
+    const comment = html.startsWith('<!--', open)
+    const close = comment ? html.indexOf('-->', open + 4) : html.indexOf('>', open + 1)
+    if (close === -1) return text + html.slice(at)
+    text += `${html.slice(at, open)} ${comment ? '' : imageDescription(html.slice(open, close + 1))} `
+    at = comment ? close + 3 : close + 1
+  }
+  return text
+}
+
+/** An `<img>` tag's `alt` text, or nothing for another tag. */
+function imageDescription(tag: string): string {
+  if (!/^<img\b/i.test(tag)) return ''
+  const attribute = /\balt\s*=\s*/i.exec(tag)
+  if (!attribute) return ''
+  const start = attribute.index + attribute[0].length
+  const quote = tag[start]
+  if (quote !== '"' && quote !== "'") return ''
+  const end = tag.indexOf(quote, start + 1)
+  return end === -1 ? '' : tag.slice(start + 1, end)
 }
 
 /** A table row's cells, each its blocks. */
