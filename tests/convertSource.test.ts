@@ -106,6 +106,19 @@ describe('convertSource', () => {
     expect(pick(viewOf(convert()), output)).toEqual(expected)
   })
 
+  // Joined with a pattern that tried every place in the run, as it once was, this took 40 s.
+  test('convertSource: a Markdown paragraph holding 300,000 non-breaking spaces keeps them, read in one pass', () => {
+    const paragraph = `Before${'\u00a0'.repeat(300_000)}after.`
+    const markdown = `Delegations arrived on Friday.\n\n${paragraph}\n\nTalks begin on Monday.\n`
+    const {sections} = viewOf(convertSource(new TextEncoder().encode(markdown), OPTIONS_MD))
+    expect(sections).toEqual([
+      {
+        heading: null,
+        blocks: ['Delegations arrived on Friday.', paragraph, 'Talks begin on Monday.'],
+      },
+    ])
+  })
+
   // Read with a pattern over the whole block, as it once was, this took minutes.
   test('convertSource: a Markdown HTML block of 300,000 unclosed "<" is read in one pass and stays text', () => {
     const run = '<'.repeat(300_000)

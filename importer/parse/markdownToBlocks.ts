@@ -60,7 +60,7 @@ function toTextBlocks(node: MarkdownNode, linksLeftOut: string[]): TextBlock[] {
     const marks = (child.marks ?? []).flatMap((mark) =>
       KEPT_DECORATORS.has(mark) ? [mark] : (keyFor.get(mark) ?? []),
     )
-    spans.push({text: child.text.replace(/\s*\n\s*/g, ' ').replace(/[ \t]+/g, ' '), marks})
+    spans.push({text: withoutLineBreaks(child.text).replace(/[ \t]+/g, ' '), marks})
   }
   const style = STYLES.find((candidate) => candidate === node.style) ?? 'normal'
   const listItem =
@@ -152,6 +152,14 @@ function cellsOf(row: unknown): CellBlocks[] {
     const value: unknown = isRecord(cell) ? cell['value'] : undefined
     return Array.isArray(value) ? [value.filter(isPortableTextBlock)] : []
   })
+}
+
+/**
+ * Text with each run of white space that breaks a line made one space. Runs are matched whole,
+ * so a long run without a break costs one pass: `\s*\n\s*` tried it again from every place in it.
+ */
+function withoutLineBreaks(text: string): string {
+  return text.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run))
 }
 
 function trimSpans(spans: TextSpan[]): TextSpan[] {
