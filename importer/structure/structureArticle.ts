@@ -383,8 +383,17 @@ function isShouted(text: string): boolean {
   return text === text.toUpperCase() && CAPITAL.test(text) && text.split(/\s+/).length <= 3
 }
 
+/**
+ * A plain paragraph, which may be a credit line: an image's description, a table's row or a code
+ * block never is (`![Anna Smith](…)` is a photo of her); pasted HTML may be.
+ */
 function isPlain(block: TextBlock): boolean {
-  return block.style === 'normal' && !block.listItem && block.links.length === 0
+  return (
+    block.style === 'normal' &&
+    !block.listItem &&
+    block.links.length === 0 &&
+    (block.from === undefined || block.from === 'html')
+  )
 }
 
 /**
