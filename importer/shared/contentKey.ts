@@ -26,10 +26,5 @@ export class ContentKeys {
  * @returns 12 hex characters
  */
 export function shortHash(value: string): string {
-  // A block of one span hashes the same text for the span's key and then the block's: the last
-  // digest is kept for the second.
-  if (value !== last.value) last = {value, digest: sha256Hex(value).slice(0, 12)}
-  return last.digest
+  return sha256Hex(value).slice(0, 12)
 }
-
-let last = {value: '', digest: sha256Hex('').slice(0, 12)}
