@@ -80,12 +80,10 @@ function objectTexts(node: MarkdownNode): {text: string; from?: TextBlock['from'
   }
   const paragraph = (text: string, from?: TextBlock['from']) =>
     text ? [{text, ...(from ? {from} : {})}] : []
-  if (field('code')) return paragraph(joinSoftWraps(field('code').split('\n')), 'code')
-  if (field('html')) return paragraph(joinSoftWraps([htmlText(field('html'))]), 'html')
-  if (field('alt') || field('title')) {
-    const [alt, title] = [field('alt'), field('title')]
-    return paragraph(alt && title ? `${alt} (${title})` : alt || title, 'image')
-  }
+  const [code = '', html = '', alt = '', title = ''] = ['code', 'html', 'alt', 'title'].map(field)
+  if (code) return paragraph(joinSoftWraps(code.split('\n')), 'code')
+  if (html) return paragraph(joinSoftWraps([htmlText(html)]), 'html')
+  if (alt || title) return paragraph(alt && title ? `${alt} (${title})` : alt || title, 'image')
   const rows: unknown = Reflect.get(node, 'rows')
   if (Array.isArray(rows)) {
     return rows.flatMap((row: unknown) =>
@@ -108,8 +106,8 @@ const TAG_START = /^[A-Za-z/!?]$/
 
 /**
  * HTML as a reader sees it: tags and comments taken out, an image's description kept in its
- * place. A `<` that starts no tag, or that no `>` closes, is text. Found with `indexOf`, so the time is linear in the
- * input whatever it holds, as a pattern over the whole of it would not be.
+ * place. A `<` that starts no tag, or that no `>` closes, is text. Found with `indexOf`, so the
+ * time is linear in the input whatever it holds, as a pattern over the whole of it would not be.
  */
 function htmlText(html: string): string {
   let text = ''
