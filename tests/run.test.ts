@@ -1,4 +1,5 @@
 import {spawn} from 'node:child_process'
+import {once} from 'node:events'
 import {
   copyFile,
   mkdir,
@@ -27,7 +28,9 @@ beforeEach(async () => {
   await mkdir(join(project, 'scripts'))
   await mkdir(join(project, 'node_modules'))
   await mkdir(join(project, 'lib'))
-  await copyFile(join(ROOT, 'scripts/run.mjs'), join(project, 'scripts/run.mjs'))
+  for (const script of ['run.mjs', 'loadTypeScript.mjs']) {
+    await copyFile(join(ROOT, 'scripts', script), join(project, 'scripts', script))
+  }
   for (const name of ['esbuild', 'tsx']) {
     await symlink(join(ROOT, 'node_modules', name), join(project, 'node_modules', name))
   }
@@ -200,6 +203,32 @@ describe('scripts/run.mjs', () => {
     expect(stdout).toBe('')
     expect(stderr).toMatch(new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
     expect(stderr).toContain('\n\nUsage: node scripts/run.mjs FILE')
+  })
+
+  test('importTypeScript: worker threads of one process building the same bundle at once all load it', async () => {
+    await writeFile(
+      join(project, 'worker.mjs'),
+      `import {importTypeScript} from './scripts/loadTypeScript.mjs'\n` +
+        `await importTypeScript(new URL('./main.ts', import.meta.url).pathname)\n`,
+    )
+    await writeFile(
+      join(project, 'threads.mjs'),
+      `import {Worker} from 'node:worker_threads'\n` +
+        `import {once} from 'node:events'\n` +
+        `const workers = Array.from({length: 8}, () => new Worker(new URL('./worker.mjs', import.meta.url), {stdout: true}))\n` +
+        `const codes = await Promise.all(workers.map(async (worker) => (await once(worker, 'exit'))[0]))\n` +
+        `process.stdout.write(JSON.stringify(codes))\n`,
+    )
+    const child = spawn(process.execPath, ['threads.mjs'], {cwd: project})
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const [code] = await once(child, 'close')
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    expect(JSON.parse(stdout)).toEqual([0, 0, 0, 0, 0, 0, 0, 0])
+    expect(await manifest()).toMatchObject({build: expect.stringMatching(/^main@/)})
   })
 
   test('run: --help prints the usage and exits 0', async () => {

@@ -31,7 +31,7 @@ const CHUNK_FILES = 16
  */
 const READ_AHEAD = 4 * CHUNK_FILES
 
-const WORKER_ENTRY = new URL('./conversionWorker.cjs', import.meta.url)
+const WORKER_ENTRY = new URL('./conversionWorker.mjs', import.meta.url)
 
 /** A worker thread that converts the source files the run reads, and how to stop it. */
 export interface ConversionWorker extends SourceConverter {

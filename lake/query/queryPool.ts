@@ -48,7 +48,7 @@ interface PooledWorker {
   idleTimer?: NodeJS.Timeout
 }
 
-const WORKER_ENTRY = new URL('./queryWorker.cjs', import.meta.url)
+const WORKER_ENTRY = new URL('./queryWorker.mjs', import.meta.url)
 
 /**
  * A pool of query workers, each holding a replica of the documents: started with the store's
