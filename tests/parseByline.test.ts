@@ -1,6 +1,7 @@
 import {describe, expect, test} from 'vitest'
 
 import {
+  bylineReader,
   type CreditPosition,
   mayBeLabelledCredit,
   parseByline,
@@ -479,6 +480,34 @@ describe('parseByline', () => {
     expect([LONGEST_BYLINE.length, OVERLONG_BYLINE.length, LONGEST_TRAILER.length]).toStrictEqual([
       160, 163, 300,
     ])
+  })
+})
+
+describe('bylineReader', () => {
+  const lines = [...credits, ...notCredits, ...particleNames].map(({input}) => input)
+  const positions: CreditPosition[] = ['end', 'top', 'marked']
+
+  test('bylineReader: reads every fixture line in every place as parseByline does, each asked twice', () => {
+    const readByline = bylineReader()
+    // The same reader throughout, a line asked in one place and then another, as an article is.
+    const asked = [...positions, ...positions.toReversed()].flatMap((position) =>
+      lines.map((line) => ({line, position})),
+    )
+    for (const {line, position} of asked) {
+      expect(readByline(line, position), `${line} (${position})`).toStrictEqual(
+        parseByline(line, position),
+      )
+    }
+  })
+
+  test('bylineReader: a credit it gave can be changed without changing the next answer', () => {
+    const readByline = bylineReader()
+    const first = readByline('By Anna Smith and Tom Jones, with AFP')
+    first?.authors.push('Someone Else')
+    first?.agencies.splice(0)
+    expect(readByline('By Anna Smith and Tom Jones, with AFP')).toStrictEqual(
+      parseByline('By Anna Smith and Tom Jones, with AFP'),
+    )
   })
 })
 

@@ -135,7 +135,29 @@ export function parseByline(
   line: string,
   position: CreditPosition = 'end',
 ): ParsedByline | undefined {
-  const credit = readCredit(line, position)
+  return withDistinctNames(creditAt(readCreditLine(line), position))
+}
+
+/**
+ * Reads credit lines as {@link parseByline} does, reading each distinct line once however many
+ * places ask about it: structuring an article asks about its closing and opening lines several
+ * times over (as a credit at the end, under the headline, as a promo's label).
+ *
+ * @returns parseByline, for one article's lines
+ */
+export function bylineReader(): typeof parseByline {
+  const readings = new Map<string, CreditReading | undefined>()
+  return (line, position = 'end') => {
+    let reading = readings.get(line)
+    if (reading === undefined && !readings.has(line)) {
+      reading = readCreditLine(line)
+      readings.set(line, reading)
+    }
+    return withDistinctNames(creditAt(reading, position))
+  }
+}
+
+function withDistinctNames(credit: ParsedByline | undefined): ParsedByline | undefined {
   return (
     credit && {
       ...credit,
@@ -145,7 +167,28 @@ export function parseByline(
   )
 }
 
-function readCredit(line: string, position: CreditPosition): ParsedByline | undefined {
+/** A line read as a credit wherever it stands, and what its place must outweigh, if anything. */
+interface CreditReading {
+  credit: ParsedByline
+  /** A bare line of names: one that ends like a sentence or shouts is never a credit. */
+  bare?: {endsWithDot: boolean; shouted: boolean}
+}
+
+/** A reading as a line in that place has it: a bare line of names needs its place to count. */
+function creditAt(
+  reading: CreditReading | undefined,
+  position: CreditPosition,
+): ParsedByline | undefined {
+  if (!reading?.bare) return reading?.credit
+  const {credit, bare} = reading
+  if (position === 'marked' || bare.endsWithDot || bare.shouted) return undefined
+  if (position === 'top' && !credit.authors.every((name) => name.split(/\s+/).length >= 2)) {
+    return undefined
+  }
+  return credit
+}
+
+function readCreditLine(line: string): CreditReading | undefined {
   const trimmed = line.trim()
   if (trimmed.length === 0 || trimmed.length > MAX_CREDIT_LINE_LENGTH) return undefined
   // A closing dot ends the line, except the dot of an initial (`Nicolas Gutierrez C.`).
@@ -158,17 +201,17 @@ function readCredit(line: string, position: CreditPosition): ParsedByline | unde
   const special =
     (/ by /i.test(text) ? readRoles(text) : undefined) ??
     (/contribut/i.test(text) ? readContributed(text) : undefined)
-  if (special) return {...special, labelled: true}
+  if (special) return {credit: {...special, labelled: true}}
   const copyright = /©|copyright|\(c\)/i.test(text) ? readCopyright(text) : undefined
-  if (copyright) return copyright
+  if (copyright) return {credit: copyright}
   if (text.length > MAX_BYLINE_LENGTH) return undefined
   if (!endsWithDot && NEWSROOM.test(text) && text.split(/\s+/).length <= 6) {
-    return {authors: [], agencies: newsAgenciesIn(text)}
+    return {credit: {authors: [], agencies: newsAgenciesIn(text)}}
   }
   const source = SOURCE.exec(text)
   if (source) {
     const credit = readSource(text.slice(source[0].length))
-    return credit && {...credit, labelled: true}
+    return credit && {credit: {...credit, labelled: true}}
   }
   // `AFP/The Local - news@thelocal.se`: how to reach the desk is no credit.
   const credit = text.includes('@') ? text.replace(CONTACT, '') : text
@@ -182,26 +225,22 @@ function readCredit(line: string, position: CreditPosition): ParsedByline | unde
   const {credited} = split
   const names = split.names.flatMap(withoutRole)
   if (credited === undefined && names.length > 0 && names.every(isNewsAgency)) {
-    return {authors: [], agencies: [...names, ...(split.roles ?? [])]}
+    return {credit: {authors: [], agencies: [...names, ...(split.roles ?? [])]}}
   }
   if (credited === undefined && names.length === 0 && !split.roles) return undefined
   // Named agencies beside the authors (`By A, Reuters`) are credits too, and so are the agencies
   // a job title names (`Robert Burns, AP National Security Writer`).
   const agencies = [...names.filter(isNewsAgency), ...(split.roles ?? []), ...(credited ?? [])]
   const authors = names.filter((name) => !isNewsAgency(name))
-  if (authors.length === 0) return agencies.length > 0 ? {authors, agencies} : undefined
+  if (authors.length === 0) return agencies.length > 0 ? {credit: {authors, agencies}} : undefined
   if (!authors.every(isPersonName)) return undefined
   // A bare line of names needs its place to be a credit, and is never a sentence ending in a
   // dot. Wire trailers in capitals (`ENDS`, `MORE`) are not names either.
   const marked = hasBy || agencies.length > 0 || split.roles !== undefined || split.placed === true
   const shouted = authors.every((name) => name === name.toUpperCase() && CAPITAL.test(name))
   const labelled = hasBy || split.roles !== undefined || / \/ /.test(credit)
-  if (marked || labelled) return {authors, agencies, ...(labelled ? {labelled} : {})}
-  if (position === 'marked' || endsWithDot || shouted) return undefined
-  if (position === 'top' && !authors.every((name) => name.split(/\s+/).length >= 2)) {
-    return undefined
-  }
-  return {authors, agencies}
+  if (marked || labelled) return {credit: {authors, agencies, ...(labelled ? {labelled} : {})}}
+  return {credit: {authors, agencies}, bare: {endsWithDot, shouted}}
 }
 
 /** What a labelled credit line has: a `By`, a source, a role, a contribution, a spaced slash. */

@@ -4,11 +4,12 @@ import {findPromoRuns, type PromoWeight, promoWeight} from './findPromos'
 import {isHeadingLike, isHeadlineLike, isNotHeading} from './isHeadingLike'
 import {datelineAgencies, trailingCreditAgencies} from './newsAgencies'
 import {
+  bylineReader,
   comparableText,
   distinctAgencies,
   distinctAuthors,
   mayBeLabelledCredit,
-  parseByline,
+  type parseByline,
   type ParsedByline,
 } from './parseByline'
 import {isFormLine, type SignupCopy, signupCopy} from './signupCopy'
@@ -24,6 +25,9 @@ export interface SectionPosition {
   section: number
   index: number
 }
+
+/** Reads a line as a credit: parseByline, reading each of one article's lines once. */
+type ReadByline = typeof parseByline
 
 /** A credit line taken out of the text. */
 export interface CreditLine {
@@ -72,28 +76,33 @@ const TWO_CAPITALS = /\p{Lu}{2}/u
  */
 export function structureArticle(blocks: readonly TextBlock[]): StructuredArticle {
   const rest = [...blocks]
+  // Closing and opening lines are asked about as credits several times: each is read once.
+  const readByline = bylineReader()
   // Promos are looked for again as blocks are taken: each line is weighed once. Most lines weigh
   // nothing, so the credit reading that may clear a weighed line comes second.
   const promoLines = new Map<string, PromoWeight>()
   const weigh = (line: string) => {
     if (!promoLines.has(line)) {
       const weight = promoWeight(line)
-      promoLines.set(line, weight !== undefined && canBePromo(line) ? weight : undefined)
+      promoLines.set(
+        line,
+        weight !== undefined && canBePromo(line, readByline) ? weight : undefined,
+      )
     }
     return promoLines.get(line)
   }
-  const headline = isHeadline(rest[0], rest[1]) ? rest.shift() : undefined
+  const headline = isHeadline(rest[0], rest[1], readByline) ? rest.shift() : undefined
   const credits: Credit[] = []
   const promos: Promo[] = []
   // Sign-offs and promos close an article in either order: take them until neither is left.
   for (;;) {
-    const taken = takeEndCredits(rest, credits)
+    const taken = takeEndCredits(rest, credits, readByline)
     const trailing = takeClosingPromo(rest, weigh)
     if (trailing) promos.unshift(trailing)
     if (!taken && !trailing) break
   }
-  takeTopCredits(rest, credits, headline !== undefined)
-  takeLabelledCredits(rest, credits)
+  takeTopCredits(rest, credits, headline !== undefined, readByline)
+  takeLabelledCredits(rest, credits, readByline)
   promos.push(...takeInsertedPromos(rest, weigh))
   const {sections, positionAfter} = splitSections(rest)
   const lead = sections[0]?.blocks.find((block) => !block.listItem) ?? sections[0]?.blocks[0]
@@ -127,12 +136,14 @@ interface Credit {
 }
 
 /** Credit lines closing the article: the last blocks, or a name the top credited again. */
-function takeEndCredits(blocks: TextBlock[], credits: Credit[]): boolean {
+function takeEndCredits(blocks: TextBlock[], credits: Credit[], readByline: ReadByline): boolean {
   let taken = false
   while (credits.filter(({line}) => !line.atStart).length < MAX_CREDITS_AT_END) {
     const last = blocks.at(-1)
     const credit =
-      last && blocks.length > 1 && isPlain(last) ? endCredit(blockText(last)) : undefined
+      last && blocks.length > 1 && isPlain(last)
+        ? endCredit(blockText(last), readByline)
+        : undefined
     if (!last || !credit) break
     blocks.pop()
     credits.unshift({credit, line: {text: blockText(last), atStart: false}})
@@ -142,8 +153,8 @@ function takeEndCredits(blocks: TextBlock[], credits: Credit[]): boolean {
 }
 
 /** A closing line read as a credit, unless it is a promo's button (`Free Sign Up`). */
-function endCredit(text: string): ParsedByline | undefined {
-  return isFormLine(text) ? undefined : parseByline(text)
+function endCredit(text: string, readByline: ReadByline): ParsedByline | undefined {
+  return isFormLine(text) ? undefined : readByline(text)
 }
 
 /**
@@ -151,7 +162,12 @@ function endCredit(text: string): ParsedByline | undefined {
  * opening the text or under the standfirst, with text after it; a contact line (an address, a
  * handle) right under a credit; and a name that repeats one of them as a sign-off further down.
  */
-function takeTopCredits(blocks: TextBlock[], credits: Credit[], underHeadline: boolean): void {
+function takeTopCredits(
+  blocks: TextBlock[],
+  credits: Credit[],
+  underHeadline: boolean,
+  readByline: ReadByline,
+): void {
   const top: Credit[] = []
   for (let index = 0; index < Math.min(CREDITS_AT_TOP_WITHIN, blocks.length - 1); index++) {
     const block = blocks[index]
@@ -160,7 +176,7 @@ function takeTopCredits(blocks: TextBlock[], credits: Credit[], underHeadline: b
     const text = blockText(block)
     const namesFit = index <= (underHeadline ? 1 : 0) && next !== undefined && !next.listItem
     const credit =
-      parseByline(text, namesFit ? 'top' : 'marked') ??
+      readByline(text, namesFit ? 'top' : 'marked') ??
       (top.length > 0 && isContactLine(text) ? none() : undefined) ??
       (namesFit && isPublisherLine(text, top.length > 0) ? none() : undefined)
     if (!credit) continue
@@ -178,7 +194,7 @@ function takeTopCredits(blocks: TextBlock[], credits: Credit[], underHeadline: b
     if (!block || !isPlain(block)) continue
     const text = blockText(block)
     const repeatsTopLine = lines.size > 0 && lines.has(comparableText(text))
-    const credit = repeatsTopLine ? none() : parseByline(text, 'end')
+    const credit = repeatsTopLine ? none() : readByline(text, 'end')
     const signedOff =
       repeatsTopLine ||
       (credit !== undefined &&
@@ -194,11 +210,11 @@ function takeTopCredits(blocks: TextBlock[], credits: Credit[], underHeadline: b
  * Credit lines inside the text that say what they are (`Con información de A y B`, `Caroline
  * Hawley, BBC diplomatic correspondent` over an analysis): a labelled credit is one anywhere.
  */
-function takeLabelledCredits(blocks: TextBlock[], credits: Credit[]): void {
+function takeLabelledCredits(blocks: TextBlock[], credits: Credit[], readByline: ReadByline): void {
   for (let index = blocks.length - 1; index >= 1; index--) {
     const block = blocks[index]
     if (!block || !isPlain(block) || !mayBeLabelledCredit(blockText(block))) continue
-    const credit = parseByline(blockText(block), 'marked')
+    const credit = readByline(blockText(block), 'marked')
     if (!credit?.labelled) continue
     credits.push({credit, line: {text: blockText(block), atStart: false}})
     blocks.splice(index, 1)
@@ -285,10 +301,14 @@ function withTextCredits(
   }
 }
 
-function isHeadline(first: TextBlock | undefined, second: TextBlock | undefined): boolean {
+function isHeadline(
+  first: TextBlock | undefined,
+  second: TextBlock | undefined,
+  readByline: ReadByline,
+): boolean {
   if (!first || !second) return false
   if (first.style === 'h1') return true
-  return isHeadlineLike(first) && !parseByline(blockText(first), 'marked')
+  return isHeadlineLike(first) && !readByline(blockText(first), 'marked')
 }
 
 /**
@@ -400,6 +420,6 @@ function isPlain(block: TextBlock): boolean {
  * A credit line, even a bare name signing off above a signup form, is no promo; a button label
  * that reads like a name (`Free Sign Up`) is. A promo may carry a link.
  */
-function canBePromo(text: string): boolean {
-  return isFormLine(text) || !parseByline(text, 'end')
+function canBePromo(text: string, readByline: ReadByline): boolean {
+  return isFormLine(text) || !readByline(text, 'end')
 }
