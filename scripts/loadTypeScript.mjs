@@ -186,14 +186,16 @@ async function readManifest(file) {
 
 /**
  * One digest of files' paths and contents, read synchronously: a hundred-odd small files take a
- * few milliseconds, less than the round trips of reading them asynchronously.
+ * few milliseconds, less than the round trips of reading them asynchronously. The project's own
+ * path counts too: a bundle names its sources' URLs (see sourceUrls), so one built before the
+ * project moved, or in another checkout sharing its node_modules, would load workers from there.
  *
  * @param {string[]} files - paths from the project root
  * @param {Map<string, Buffer>} [known] - contents already read, by absolute path
  * @returns {string} the SHA-256, in hex
  */
 function digestOf(files, known = new Map()) {
-  const hash = createHash('sha256')
+  const hash = createHash('sha256').update(`${ROOT}\0`)
   for (const file of files) {
     const absolute = path.join(ROOT, file)
     let content = known.get(absolute)

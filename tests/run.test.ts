@@ -6,6 +6,7 @@ import {
   mkdtemp,
   readdir,
   readFile,
+  rename,
   rm,
   stat,
   symlink,
@@ -150,6 +151,18 @@ describe('scripts/run.mjs', () => {
     await editWhere('again')
     await utimes(file, before.atime, before.mtime)
     expect(JSON.parse((await run(['main.ts'])).stdout)).toMatchObject({where: 'again'})
+  })
+
+  test('run: builds again when the project has moved, so modules know their new place', async () => {
+    await run(['main.ts'])
+    const moved = `${project}-moved`
+    await rename(project, moved)
+    project = moved
+    const {code, stdout} = await run(['main.ts'])
+    expect(code).toBe(0)
+    expect(JSON.parse(stdout)).toMatchObject({
+      where: pathToFileURL(join(moved, 'lib/where.ts')).href,
+    })
   })
 
   test('run: builds again when the cached bundle has been removed', async () => {
