@@ -99,6 +99,8 @@ const IN_PLACE = /\s+in\s+\p{Lu}[\p{L}\p{M}.' -]*?(?=,|\s+and\s+|$)/gu
 /** An initial: `J.` in `J. Smith`; one closing a line is not a full stop (`Nicolas C.`). */
 const INITIALS = /(^|\s)\p{Lu}\./gu
 const ENDS_WITH_INITIAL = /(?:^|\s)\p{Lu}\.$/u
+/** Sentence punctuation, which a credit line has none of. */
+const PUNCTUATION = /[.!?;"“”。！？]/u
 const CAPITAL = /\p{Lu}/u
 const STARTS_CAPITAL = /^\p{Lu}/u
 const STARTS_LOWERCASE = /^\p{Ll}/u
@@ -216,7 +218,7 @@ function readCreditLine(line: string): CreditReading | undefined {
   // `AFP/The Local - news@thelocal.se`: how to reach the desk is no credit.
   const credit = text.includes('@') ? text.replace(CONTACT, '') : text
   // Sentence punctuation means prose; a dot is allowed only after an initial (`J. Smith`).
-  if (/[.!?;"“”。！？]/u.test(credit.replace(INITIALS, '$1'))) return undefined
+  if (PUNCTUATION.test(credit) && PUNCTUATION.test(credit.replace(INITIALS, '$1'))) return undefined
   const unlabelled = credit.replace(BY, '')
   if (/:/.test(unlabelled) || isProse(unlabelled)) return undefined
   const hasBy = unlabelled !== credit
@@ -275,9 +277,11 @@ function splitCredit(
   // `AFP/Reuters`, `det/dpa`: agencies with a desk's initials; `AFP/The Local`: an agency's
   // story as a site ran it, which credits the agency.
   // A spaced slash joins bylines instead: `Anna Smith / AFP`.
-  const slashed = agenciesIn(text) ?? organisations(text)?.filter(isNewsAgency)
+  const slashed = text.includes('/')
+    ? (agenciesIn(text) ?? organisations(text)?.filter(isNewsAgency))
+    : undefined
   const bylines = / \/ /.test(text) && splitNames(text).some(isPersonName)
-  if (slashed && text.includes('/') && !bylines) return {names: [], credited: slashed}
+  if (slashed && !bylines) return {names: [], credited: slashed}
   const parenthesised = PARENTHESISED.exec(text)
   if (parenthesised) {
     const before = parenthesised[1] ?? ''
