@@ -165,9 +165,11 @@ export function findPromoRuns(
   return trailing ? [...runs, trailing] : runs
 }
 
-/** A call inside the text is short, an insert, or names a newsletter. */
+/** A call inside the text is short, an insert, or names a newsletter, and is a promo's length. */
 function mayBeInsertedCall(text: string): boolean {
   if (text.length <= SHORT_CALL) return true
+  // Weighed, it would weigh nothing: reading a long paragraph for inserts is wasted.
+  if (text.length > MAX_PROMO_LINE) return false
   return INSERT.test(text) || (NEWSLETTER_HINT.test(text) && NEWSLETTER.test(text))
 }
 
