@@ -33,7 +33,8 @@ const BUILDER = `${process.pid}-${threadId}`
  * @property {string} build - the folder, in the cache, that holds the bundle
  * @property {string[]} inputs - the files the bundle was built from, by their paths from the
  *   project root
- * @property {string} digest - the SHA-256 of those files' paths and contents, as built
+ * @property {string} digest - the SHA-256 of the project's path and those files' paths and
+ *   contents, as built (see digestOf)
  */
 
 /**

@@ -39,9 +39,7 @@ const NOT_HEADING = new RegExp(
  * @returns true for a heading-shaped block
  */
 export function isHeadingLike(block: TextBlock): boolean {
-  if (block.style !== 'normal' || block.listItem || block.links.length > 0 || block.from) {
-    return false
-  }
+  if (!isBareLine(block)) return false
   const text = blockText(block).trim()
   // Length first: most blocks are paragraphs, too long to be worth splitting into words.
   if (text.length === 0 || text.length > MAX_HEADING_LENGTH) return false
@@ -76,9 +74,7 @@ export function isNotHeading(text: string): boolean {
  * @returns true for a headline-shaped block
  */
 export function isHeadlineLike(block: TextBlock): boolean {
-  if (block.style !== 'normal' || block.listItem || block.links.length > 0 || block.from) {
-    return false
-  }
+  if (!isBareLine(block)) return false
   const text = blockText(block).trim()
   return (
     text.length > 0 &&
@@ -87,4 +83,12 @@ export function isHeadlineLike(block: TextBlock): boolean {
     !/[.…:;,。：；，、]["”’»)\]」』]*$/u.test(text) &&
     !isNotHeading(text)
   )
+}
+
+/**
+ * A line as it was typed: a normal paragraph, no list item, no link, and not text kept from an
+ * image, code, a table or HTML. Only such a line may head a section or the article.
+ */
+function isBareLine(block: TextBlock): boolean {
+  return block.style === 'normal' && !block.listItem && block.links.length === 0 && !block.from
 }

@@ -140,14 +140,17 @@ export function parseByline(
   return withDistinctNames(creditAt(readCreditLine(line), position))
 }
 
+/** Reads a line as a credit, as {@link parseByline} does. */
+export type BylineReader = (line: string, position?: CreditPosition) => ParsedByline | undefined
+
 /**
  * Reads credit lines as {@link parseByline} does, reading each distinct line once however many
  * places ask about it: structuring an article asks about its closing and opening lines several
  * times over (as a credit at the end, under the headline, as a promo's label).
  *
- * @returns parseByline, for one article's lines
+ * @returns a reader for one article's lines
  */
-export function bylineReader(): typeof parseByline {
+export function bylineReader(): BylineReader {
   const readings = new Map<string, CreditReading | undefined>()
   return (line, position = 'end') => {
     let reading = readings.get(line)

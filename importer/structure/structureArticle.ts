@@ -4,12 +4,12 @@ import {findPromoRuns, type PromoWeight, promoWeight} from './findPromos'
 import {isHeadingLike, isHeadlineLike, isNotHeading} from './isHeadingLike'
 import {datelineAgencies, trailingCreditAgencies} from './newsAgencies'
 import {
+  type BylineReader,
   bylineReader,
   comparableText,
   distinctAgencies,
   distinctAuthors,
   mayBeLabelledCredit,
-  type parseByline,
   type ParsedByline,
 } from './parseByline'
 import {isFormLine, type SignupCopy, signupCopy} from './signupCopy'
@@ -25,9 +25,6 @@ export interface SectionPosition {
   section: number
   index: number
 }
-
-/** Reads a line as a credit: parseByline, reading each of one article's lines once. */
-type ReadByline = typeof parseByline
 
 /** A credit line taken out of the text. */
 export interface CreditLine {
@@ -136,7 +133,7 @@ interface Credit {
 }
 
 /** Credit lines closing the article: the last blocks, or a name the top credited again. */
-function takeEndCredits(blocks: TextBlock[], credits: Credit[], readByline: ReadByline): boolean {
+function takeEndCredits(blocks: TextBlock[], credits: Credit[], readByline: BylineReader): boolean {
   let taken = false
   while (credits.filter(({line}) => !line.atStart).length < MAX_CREDITS_AT_END) {
     const last = blocks.at(-1)
@@ -153,7 +150,7 @@ function takeEndCredits(blocks: TextBlock[], credits: Credit[], readByline: Read
 }
 
 /** A closing line read as a credit, unless it is a promo's button (`Free Sign Up`). */
-function endCredit(text: string, readByline: ReadByline): ParsedByline | undefined {
+function endCredit(text: string, readByline: BylineReader): ParsedByline | undefined {
   return isFormLine(text) ? undefined : readByline(text)
 }
 
@@ -166,7 +163,7 @@ function takeTopCredits(
   blocks: TextBlock[],
   credits: Credit[],
   underHeadline: boolean,
-  readByline: ReadByline,
+  readByline: BylineReader,
 ): void {
   const top: Credit[] = []
   for (let index = 0; index < Math.min(CREDITS_AT_TOP_WITHIN, blocks.length - 1); index++) {
@@ -210,7 +207,11 @@ function takeTopCredits(
  * Credit lines inside the text that say what they are (`Con información de A y B`, `Caroline
  * Hawley, BBC diplomatic correspondent` over an analysis): a labelled credit is one anywhere.
  */
-function takeLabelledCredits(blocks: TextBlock[], credits: Credit[], readByline: ReadByline): void {
+function takeLabelledCredits(
+  blocks: TextBlock[],
+  credits: Credit[],
+  readByline: BylineReader,
+): void {
   for (let index = blocks.length - 1; index >= 1; index--) {
     const block = blocks[index]
     if (!block || !isPlain(block) || !mayBeLabelledCredit(blockText(block))) continue
@@ -304,7 +305,7 @@ function withTextCredits(
 function isHeadline(
   first: TextBlock | undefined,
   second: TextBlock | undefined,
-  readByline: ReadByline,
+  readByline: BylineReader,
 ): boolean {
   if (!first || !second) return false
   if (first.style === 'h1') return true
@@ -420,6 +421,6 @@ function isPlain(block: TextBlock): boolean {
  * A credit line, even a bare name signing off above a signup form, is no promo; a button label
  * that reads like a name (`Free Sign Up`) is. A promo may carry a link.
  */
-function canBePromo(text: string, readByline: ReadByline): boolean {
+function canBePromo(text: string, readByline: BylineReader): boolean {
   return isFormLine(text) || !readByline(text, 'end')
 }
