@@ -1,6 +1,7 @@
 export {hasErrorCode, isNotFound, isRecord} from './guards'
 export {
   isJsonBlank,
+  JsonDepthError,
   onlyMemberValue,
   parseJsonBytes,
   type ParseJsonBytesOptions,

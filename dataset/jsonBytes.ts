@@ -16,6 +16,18 @@ export interface ParseJsonBytesOptions {
    * JSON as received. A value inside a piece parsed in one go has no range of its own.
    */
   onContainer?: (value: object, start: number, end: number) => void
+  /**
+   * Deepest a value may lie: the value parsed is at depth 0, its members at 1. Input with a value
+   * written deeper (one a later duplicate key replaces too) throws {@link JsonDepthError}. It is
+   * found while splitting the input's members, which reads every byte anyway, so guarding what
+   * later walks the value costs no walk of its own.
+   */
+  maxDepth?: number
+}
+
+/** Thrown by {@link parseJsonBytes} for input nested deeper than its `maxDepth`. */
+export class JsonDepthError extends RangeError {
+  override name = 'JsonDepthError'
 }
 
 /**
@@ -41,27 +53,29 @@ const CLOSE_OBJECT = 0x7d
  * @param bytes - the JSON text, UTF-8 encoded (invalid sequences read as U+FFFD, as `toString`)
  * @param options - the piece size
  * @returns the value
- * @throws SyntaxError when the bytes are not JSON
+ * @throws SyntaxError when the bytes are not JSON, JsonDepthError when they nest past `maxDepth`
  */
 export function parseJsonBytes(bytes: Buffer, options: ParseJsonBytesOptions = {}): unknown {
-  const {pieceBytes = 32 * 1024, onContainer} = options
+  const {pieceBytes = 32 * 1024, onContainer, maxDepth} = options
   const parseRange = (from: number, to: number, depth: number): unknown => {
     const start = skipSpace(bytes, from, to)
     let end = to
     while (end > start && isSpace(bytes[end - 1])) end--
     const open = bytes[start]
-    if (
-      end - start <= pieceBytes ||
-      depth >= MAX_SPLIT_DEPTH ||
-      (open !== OPEN_ARRAY && open !== OPEN_OBJECT)
-    ) {
+    const container = open === OPEN_ARRAY || open === OPEN_OBJECT
+    // The whole input's members are split at depth 0, which reads every byte: how deep its values
+    // lie is found there, once.
+    const depthLimit = depth === 0 && container ? maxDepth : undefined
+    if (end - start <= pieceBytes || depth >= MAX_SPLIT_DEPTH || !container) {
       const value: unknown = JSON.parse(bytes.toString('utf8', start, end))
+      // Input small enough to parse in one go is split only to find how deep it goes.
+      if (depthLimit !== undefined) splitMembers(bytes, start + 1, end - 1, depthLimit)
       if (typeof value === 'object' && value !== null) onContainer?.(value, start, end)
       return value
     }
     const close = open === OPEN_ARRAY ? CLOSE_ARRAY : CLOSE_OBJECT
     if (bytes[end - 1] !== close) throw new SyntaxError(`Unexpected end of JSON at byte ${end}`)
-    const members = splitMembers(bytes, start + 1, end - 1)
+    const members = splitMembers(bytes, start + 1, end - 1, depthLimit)
     if (open === OPEN_ARRAY) {
       const array = members.map((member) => parseRange(member.start, member.end, depth + 1))
       onContainer?.(array, start, end)
@@ -134,8 +148,18 @@ interface Member {
   colon: number
 }
 
-/** The members between a container's brackets, split at top-level commas. */
-function splitMembers(bytes: Uint8Array, start: number, end: number): Member[] {
+/**
+ * The members between a container's brackets, split at top-level commas.
+ *
+ * @param maxDepth - with it, throws JsonDepthError when a value lies deeper than this below the
+ *   container (its members at depth 1)
+ */
+function splitMembers(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  maxDepth = Infinity,
+): Member[] {
   if (skipSpace(bytes, start, end) === end) return []
   const members: Member[] = []
   let depth = 0
@@ -143,6 +167,11 @@ function splitMembers(bytes: Uint8Array, start: number, end: number): Member[] {
   let colon = -1
   for (let index = start; index < end; index++) {
     const byte = bytes[index]
+    // Inside `depth` brackets below the members, any byte but space or a closing bracket belongs
+    // to a value at depth + 1.
+    if (depth >= maxDepth && !isSpace(byte) && byte !== CLOSE_ARRAY && byte !== CLOSE_OBJECT) {
+      throw new JsonDepthError(`JSON nested deeper than ${maxDepth} levels at byte ${index}`)
+    }
     if (byte === QUOTE) {
       index = closingQuote(bytes, index, end)
     } else if (byte === OPEN_ARRAY || byte === OPEN_OBJECT) {

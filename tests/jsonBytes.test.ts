@@ -1,7 +1,13 @@
 import fc from 'fast-check'
 import {describe, expect, test} from 'vitest'
 
-import {isJsonBlank, onlyMemberValue, parseJsonBytes, Utf8Builder} from '../dataset/jsonBytes'
+import {
+  isJsonBlank,
+  JsonDepthError,
+  onlyMemberValue,
+  parseJsonBytes,
+  Utf8Builder,
+} from '../dataset/jsonBytes'
 
 /** What `parseJsonBytes` must match: the value, or that it throws a SyntaxError. */
 function reference(bytes: Buffer): {value: unknown} | 'SyntaxError' {
@@ -140,6 +146,32 @@ describe('parseJsonBytes', () => {
     expect(levels).toBe(depth - 1)
   })
 
+  test('parseJsonBytes: refuses a value deeper than maxDepth, split or not, and parses the rest', () => {
+    fc.assert(
+      fc.property(
+        jsonText,
+        fc.integer({min: 0, max: 64}),
+        fc.integer({min: 0, max: 4}),
+        (text, pieceBytes, maxDepth) => {
+          const expected: unknown = JSON.parse(text)
+          const parse = () => parseJsonBytes(Buffer.from(text), {pieceBytes, maxDepth})
+          if (deepestValue(text) > maxDepth) expect(parse).toThrow(JsonDepthError)
+          else expect(parse()).toEqual(expected)
+        },
+      ),
+    )
+  })
+
+  test('parseJsonBytes: 20,000 levels of brackets are refused at maxDepth 100', () => {
+    const bytes = Buffer.from(`${'['.repeat(20_000)}${']'.repeat(20_000)}`)
+    expect(() => parseJsonBytes(bytes, {maxDepth: 100})).toThrow(
+      'JSON nested deeper than 100 levels at byte 101',
+    )
+    expect(() => parseJsonBytes(bytes, {maxDepth: 100, pieceBytes: 1 << 20})).toThrow(
+      JsonDepthError,
+    )
+  })
+
   test('parseJsonBytes: hears each container parsed from bytes of its own, with exactly those bytes', () => {
     fc.assert(
       fc.property(jsonText, spaced, fc.integer({min: 0, max: 64}), (text, space, pieceBytes) => {
@@ -223,3 +255,18 @@ describe('Utf8Builder', () => {
     expect(builder.bytes().toString()).toBe('é')
   })
 })
+
+/**
+ * The depth of the deepest value written in JSON text (0 for the whole value), counted in the
+ * text: a member a later duplicate key replaces counts too.
+ */
+function deepestValue(text: string): number {
+  let deepest = 0
+  let depth = 0
+  for (const character of text.replaceAll(/"(?:[^"\\]|\\.)*"/g, '0')) {
+    if (character === ']' || character === '}') depth--
+    else if (!/\s/.test(character)) deepest = Math.max(deepest, depth)
+    if (character === '[' || character === '{') depth++
+  }
+  return deepest
+}
