@@ -6,10 +6,13 @@ import {describe, expect, test} from 'vitest'
 
 import {generateCorpus} from '../corpus/generateCorpus'
 import {importCommand} from '../importer'
+import {mapAsync} from '../dataset'
 import {
+  countOutcomes,
   formatReport,
   jsonReport,
   type OutcomeSummary,
+  summarizeOutcome,
   type Tally,
   tallyOutcomes,
 } from '../importer/cli/report'
@@ -166,10 +169,29 @@ describe('formatReport', () => {
     },
   ])('formatReport: $n $name', async ({input, output}) => {
     const lines: string[] = []
-    for await (const line of formatReport(from(input.files), input.tally, 'written to x')) {
+    for await (const line of formatReport(from(input.files), input.tally, () => 'written to x')) {
       lines.push(line)
     }
     expect(lines).toEqual(output)
+  })
+
+  test('formatReport: totals counted as the files are read, in one pass over them', async () => {
+    const input = [outcome('a.txt', 'created'), outcome('b.txt', 'failed', [NOT_WRITTEN])]
+    let reads = 0
+    const read = async function* () {
+      reads++
+      yield* input
+    }
+    const {outcomes, tally} = countOutcomes(read())
+    const lines: string[] = []
+    const summaries = mapAsync(outcomes, summarizeOutcome)
+    for await (const line of formatReport(summaries, tally, ({totals}) => `${totals.failed}`)) {
+      lines.push(line)
+    }
+    expect(reads).toBe(1)
+    expect(lines.at(-1)).toBe(
+      '2 files: 1 created, 0 updated, 0 unchanged, 0 review, 0 kept, 0 failed, 1 not written; 1',
+    )
   })
 })
 

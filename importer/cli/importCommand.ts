@@ -9,7 +9,14 @@ import {fileSpool, removeStaleSpools, spoolDirectory} from './fileSpool'
 import {IMPORT_USAGE, parseImportArgs} from './parseImportArgs'
 import {progressBar} from './progressBar'
 import {readSourceFile} from './readSourceFile'
-import {formatReport, jsonReport, summarizeOutcome, tallyOutcomes} from './report'
+import {
+  countOutcomes,
+  formatReport,
+  jsonReport,
+  summarizeOutcome,
+  type Tally,
+  tallyOutcomes,
+} from './report'
 import {resolveTarget} from './resolveTarget'
 import {startConversionWorker} from './startConversionWorker'
 
@@ -108,34 +115,36 @@ export async function importCommand(
       return 1
     }
 
-    const tally = await tallyOutcomes(result.outcomes)
-    const {totals, notWritten} = tally
-    const failed = totals.failed > 0
-    const destination = args.dryRun
-      ? 'dry run, nothing written'
-      : result.written
-        ? `written to ${target.description}`
-        : failed && args.strict
-          ? `nothing written to ${target.description} (fix the failed files, or add --keep-going to write the rest)`
-          : `nothing to write to ${target.description}`
-    const summaries = mapAsync(result.outcomes, summarizeOutcome)
-    const report = args.json
-      ? jsonReport(
-          {target: target.description, dryRun: args.dryRun, written: result.written, totals},
-          summaries,
+    const {written} = result
+    const destination = ({totals}: Tally) =>
+      args.dryRun
+        ? 'dry run, nothing written'
+        : written
+          ? `written to ${target.description}`
+          : totals.failed > 0 && args.strict
+            ? `nothing written to ${target.description} (fix the failed files, or add --keep-going to write the rest)`
+            : `nothing to write to ${target.description}`
+    // The JSON report gives its totals before the files, so it counts them first; the text
+    // report gives them after, and counts them as it prints.
+    const counted = args.json ? undefined : countOutcomes(result.outcomes)
+    const tally = counted?.tally ?? (await tallyOutcomes(result.outcomes))
+    const report = counted
+      ? formatReport(mapAsync(counted.outcomes, summarizeOutcome), tally, destination)
+      : jsonReport(
+          {target: target.description, dryRun: args.dryRun, written, totals: tally.totals},
+          mapAsync(result.outcomes, summarizeOutcome),
         )
-      : formatReport(summaries, tally, destination)
     for await (const text of report) {
       io.stdout(text)
       await io.stdoutDrained?.()
     }
     if (io.signal?.aborted) {
       io.stderr(
-        `import: interrupted; ${notWritten} of ${files.length} files not written. Run the same command again to continue.`,
+        `import: interrupted; ${tally.notWritten} of ${files.length} files not written. Run the same command again to continue.`,
       )
       return 130
     }
-    return failed ? 1 : 0
+    return tally.totals.failed > 0 ? 1 : 0
   } finally {
     await Promise.all([spools.writes.dispose(), spools.outcomes.dispose()])
   }

@@ -41,13 +41,35 @@ export interface Tally {
  * @returns the totals, and how many files an interruption left unwritten
  */
 export async function tallyOutcomes(outcomes: AsyncIterable<FileOutcome>): Promise<Tally> {
-  const totals: Totals = {...NO_FILES}
-  let notWritten = 0
-  for await (const outcome of outcomes) {
-    totals[outcome.status]++
-    if (isNotWritten(outcome)) notWritten++
+  const counting = countOutcomes(outcomes)
+  for await (const _outcome of counting.outcomes);
+  return counting.tally
+}
+
+/**
+ * The outcomes, counted as they are read: a report that gives its totals after the files reads
+ * them once.
+ *
+ * @param outcomes - one per file
+ * @returns the same outcomes, and their tally, complete once they have all been read
+ */
+export function countOutcomes(outcomes: AsyncIterable<FileOutcome>): {
+  outcomes: AsyncIterable<FileOutcome>
+  tally: Tally
+} {
+  const tally: Tally = {totals: {...NO_FILES}, notWritten: 0}
+  return {
+    tally,
+    outcomes: {
+      async *[Symbol.asyncIterator]() {
+        for await (const outcome of outcomes) {
+          tally.totals[outcome.status]++
+          if (isNotWritten(outcome)) tally.notWritten++
+          yield outcome
+        }
+      },
+    },
   }
-  return {totals, notWritten}
 }
 
 /** A file an interrupted run did not get to write: a failed outcome with that error. */
@@ -103,14 +125,16 @@ export function summarizeOutcome(outcome: FileOutcome): OutcomeSummary {
  * it. Lines come as the summaries do, so a report of any length is printed without being held.
  *
  * @param summaries - one per file
- * @param tally - files per status and files not written, counted beforehand
- * @param footer - what was written where, e.g. `written to data/production.ndjson`
+ * @param tally - files per status and files not written: counted beforehand, or as the summaries
+ *   are read (see {@link countOutcomes}), as it is read only after the last of them
+ * @param footer - what was written where, e.g. `written to data/production.ndjson`, asked for
+ *   after the last file
  * @returns the report's lines
  */
 export async function* formatReport(
   summaries: AsyncIterable<OutcomeSummary>,
-  {totals, notWritten}: Tally,
-  footer: string,
+  tally: Tally,
+  footer: (tally: Tally) => string,
 ): AsyncGenerator<string> {
   for await (const summary of summaries) {
     const facts = [
@@ -126,13 +150,14 @@ export async function* formatReport(
     for (const note of summary.notes) yield `          note: ${note}`
     for (const error of summary.errors) yield `          error: ${error}`
   }
+  const {totals, notWritten} = tally
   // Files not written are failed outcomes (see isNotWritten), told apart here.
   const counts = STATUSES.map(
     (status) => `${status === 'failed' ? totals.failed - notWritten : totals[status]} ${status}`,
   )
   if (notWritten > 0) counts.push(`${notWritten} not written`)
   const files = STATUSES.reduce((sum, status) => sum + totals[status], 0)
-  yield `${files} ${files === 1 ? 'file' : 'files'}: ${counts.join(', ')}; ${footer}`
+  yield `${files} ${files === 1 ? 'file' : 'files'}: ${counts.join(', ')}; ${footer(tally)}`
 }
 
 /** What the `--json` report says before its files. */
