@@ -57,7 +57,7 @@ const CLOSE_OBJECT = 0x7d
  */
 export function parseJsonBytes(bytes: Buffer, options: ParseJsonBytesOptions = {}): unknown {
   const {pieceBytes = 32 * 1024, onContainer, maxDepth} = options
-  const parseRange = (from: number, to: number, depth: number): unknown => {
+  const parseRange = (from: number, to: number, depth: number, split?: Split): unknown => {
     const start = skipSpace(bytes, from, to)
     let end = to
     while (end > start && isSpace(bytes[end - 1])) end--
@@ -75,9 +75,15 @@ export function parseJsonBytes(bytes: Buffer, options: ParseJsonBytesOptions = {
     }
     const close = open === OPEN_ARRAY ? CLOSE_ARRAY : CLOSE_OBJECT
     if (bytes[end - 1] !== close) throw new SyntaxError(`Unexpected end of JSON at byte ${end}`)
-    const members = splitMembers(bytes, start + 1, end - 1, depthLimit)
+    // Split already when the range holding this one was: every byte is read once, not twice.
+    const members =
+      split?.open === start && split.close === end - 1
+        ? split.members
+        : splitMembers(bytes, start + 1, end - 1, depthLimit)
     if (open === OPEN_ARRAY) {
-      const array = members.map((member) => parseRange(member.start, member.end, depth + 1))
+      const array = members.map((member) =>
+        parseRange(member.start, member.end, depth + 1, member.value),
+      )
       onContainer?.(array, start, end)
       return array
     }
@@ -90,7 +96,7 @@ export function parseJsonBytes(bytes: Buffer, options: ParseJsonBytesOptions = {
       if (typeof key !== 'string') {
         throw new SyntaxError(`Expected a string key at byte ${member.start}`)
       }
-      const value = parseRange(member.colon + 1, member.end, depth + 1)
+      const value = parseRange(member.colon + 1, member.end, depth + 1, member.value)
       // As JSON.parse does: `__proto__` is a key like any other, not the object's prototype.
       if (key === '__proto__') {
         Object.defineProperty(object, key, {
@@ -146,10 +152,20 @@ interface Member {
   end: number
   /** The first top-level `:` in the member (an object's key ends there), or -1. */
   colon: number
+  /** The array or object in the member, split in the same pass, if it holds one. */
+  value?: Split
+}
+
+/** An array or object between brackets at `open` and `close`, and its members. */
+interface Split {
+  open: number
+  close: number
+  members: Member[]
 }
 
 /**
- * The members between a container's brackets, split at top-level commas.
+ * The members between a container's brackets, split at top-level commas, and the members of
+ * an array or object in each, split in the same pass.
  *
  * @param maxDepth - with it, throws JsonDepthError when a value lies deeper than this below the
  *   container (its members at depth 1)
@@ -165,6 +181,11 @@ function splitMembers(
   let depth = 0
   let memberStart = start
   let colon = -1
+  // The container opened in the current member, while it is open, and once it has closed.
+  let inner: Split | undefined
+  let value: Split | undefined
+  let innerStart = 0
+  let innerColon = -1
   for (let index = start; index < end; index++) {
     const byte = bytes[index]
     // Inside `depth` brackets below the members, any byte but space or a closing bracket belongs
@@ -175,18 +196,42 @@ function splitMembers(
     if (byte === QUOTE) {
       index = closingQuote(bytes, index, end)
     } else if (byte === OPEN_ARRAY || byte === OPEN_OBJECT) {
+      if (depth === 0) {
+        inner = {open: index, close: -1, members: []}
+        innerStart = index + 1
+        innerColon = -1
+      }
       depth++
     } else if (byte === CLOSE_ARRAY || byte === CLOSE_OBJECT) {
       depth--
+      if (depth === 0 && inner) {
+        if (inner.members.length > 0 || skipSpace(bytes, innerStart, index) < index) {
+          inner.members.push({start: innerStart, end: index, colon: innerColon})
+        }
+        inner.close = index
+        value = inner
+        inner = undefined
+      }
     } else if (depth === 0 && byte === COMMA) {
-      members.push({start: memberStart, end: index, colon})
+      members.push(
+        value
+          ? {start: memberStart, end: index, colon, value}
+          : {start: memberStart, end: index, colon},
+      )
       memberStart = index + 1
       colon = -1
+      value = undefined
     } else if (depth === 0 && byte === COLON && colon === -1) {
       colon = index
+    } else if (depth === 1 && inner && byte === COMMA) {
+      inner.members.push({start: innerStart, end: index, colon: innerColon})
+      innerStart = index + 1
+      innerColon = -1
+    } else if (depth === 1 && inner && byte === COLON && innerColon === -1) {
+      innerColon = index
     }
   }
-  members.push({start: memberStart, end, colon})
+  members.push(value ? {start: memberStart, end, colon, value} : {start: memberStart, end, colon})
   return members
 }
 
