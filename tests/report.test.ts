@@ -5,8 +5,8 @@ import {join} from 'node:path'
 import {describe, expect, test} from 'vitest'
 
 import {generateCorpus} from '../corpus/generateCorpus'
-import {importCommand} from '../importer'
 import {mapAsync} from '../dataset'
+import {importCommand} from '../importer'
 import {
   countOutcomes,
   formatReport,
