@@ -38,13 +38,12 @@ export function screenDocument(document: unknown, screen: Screen): Verdict {
   const path: Path = []
   // One context for the whole walk: checks read it while they run and keep nothing of it.
   const context: RuleContext = {...screen, document, parent: undefined, path, type}
-  const visit = (value: unknown, type: SchemaType | undefined, parent: unknown): boolean => {
+  const visit = (value: unknown, plan: TypePlan | undefined, parent: unknown): boolean => {
     // An array item of no declared type is not checked by Sanity either.
-    if (!type) return false
-    const plan = planFor(type, screen.rules)
+    if (!plan) return false
     if (!plan.rules) verdict = 'unknown'
     context.parent = parent
-    context.type = type
+    context.type = plan.type
     // Indexed loops throughout: the walk recurses, and iterators it allocates per value add up.
     const rules = plan.rules ?? []
     for (let index = 0; index < rules.length; index++) {
@@ -62,35 +61,39 @@ export function screenDocument(document: unknown, screen: Screen): Verdict {
         const field = plan.fields[index]
         if (!field) continue
         path.push(field.name)
-        const problem = visit(fields[field.name], field.type, value)
+        field.plan ??= planFor(field.type, screen.rules)
+        const problem = visit(fields[field.name], field.plan, value)
         path.pop()
         if (problem) return true
       }
     }
     if (plan.members && Array.isArray(value)) {
+      const {members} = plan
       for (let index = 0; index < value.length; index++) {
         const item: unknown = value[index]
         path.push(isKeyedObject(item) ? {_key: item._key} : index)
-        const problem = visit(item, itemType(item, plan.members), value)
+        const type = itemType(item, members.types)
+        const problem = visit(item, type && memberPlan(members, type, screen.rules), value)
         path.pop()
         if (problem) return true
       }
     }
     return false
   }
-  return visit(document, type, undefined) ? 'problem' : verdict
+  return visit(document, planFor(type, screen.rules), undefined) ? 'problem' : verdict
 }
 
 /** What the walk needs of a type, worked out once per type. */
 interface TypePlan {
+  type: SchemaType
   rules: readonly Rule[] | undefined
   /** Whether a rule requires the value (an absent required object still has its fields checked). */
   required: boolean
   fieldRules: boolean
-  /** The declared fields, for an object type. */
-  fields: readonly {name: string; type: SchemaType}[] | undefined
-  /** The member types, for an array type. */
-  members: SchemaType[] | undefined
+  /** The declared fields, for an object type, each with its type's plan once one is needed. */
+  fields: {name: string; type: SchemaType; plan?: TypePlan}[] | undefined
+  /** The member types, for an array type, and the plan of the only one once it is needed. */
+  members: {types: SchemaType[]; only?: TypePlan} | undefined
 }
 
 const plans = new WeakMap<SchemaType, TypePlan>()
@@ -102,14 +105,28 @@ function planFor(type: SchemaType, studioRules: StudioRules): TypePlan {
   // An object type without a list of fields is one Sanity's walk would fail on.
   const rules = fields && !Array.isArray(fields) ? undefined : studioRules.rulesFor(type)
   plan = {
+    type,
     rules,
     required: rules?.some((rule) => rule._required === 'required') ?? false,
     fieldRules: rules?.some((rule) => rule._fieldRules !== undefined) ?? false,
-    fields,
-    members: isArraySchemaType(type) ? type.of : undefined,
+    fields: Array.isArray(fields)
+      ? fields.map(({name, type: fieldType}) => ({name, type: fieldType}))
+      : undefined,
+    members: isArraySchemaType(type) ? {types: type.of} : undefined,
   }
   plans.set(type, plan)
   return plan
+}
+
+/** The plan of an array item's type: kept on the array's plan when the array has one type. */
+function memberPlan(
+  members: NonNullable<TypePlan['members']>,
+  type: SchemaType,
+  studioRules: StudioRules,
+): TypePlan {
+  if (members.types.length !== 1) return planFor(type, studioRules)
+  members.only ??= planFor(type, studioRules)
+  return members.only
 }
 
 /** Sanity's choice of member type for an array item: the only one, else by `_type` or JSON type. */
