@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 
+import fc from 'fast-check'
 import {expect, test} from 'vitest'
 
 import {generateCorpus} from '../corpus/generateCorpus'
@@ -251,6 +252,14 @@ test('shortHash: is the first 12 hex digits of the SHA-256 of its input', () => 
   for (const text of ['', 'Київ', '北京 市民', 'https://example.com/a?b=1', seed]) {
     expect(shortHash(text)).toBe(sha256(text).slice(0, 12))
   }
+})
+
+test('shortHash: a value asked for again, at once or after others, gets its own digest', () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom('', 'a', 'b', 'Київ', 'a '), {maxLength: 12}), (texts) => {
+      for (const text of texts) expect(shortHash(text)).toBe(sha256(text).slice(0, 12))
+    }),
+  )
 })
 
 test('ContentKeys: a repeated seed gets #2, #3… mixed in, and other seeds do not count', () => {
