@@ -152,8 +152,8 @@ interface Member {
   end: number
   /** The first top-level `:` in the member (an object's key ends there), or -1. */
   colon: number
-  /** The array or object in the member, split in the same pass, if it holds one. */
-  value?: Split
+  /** The array or object in the member, split in the same pass; undefined if it holds none. */
+  value: Split | undefined
 }
 
 /** An array or object between brackets at `open` and `close`, and its members. */
@@ -206,32 +206,28 @@ function splitMembers(
       depth--
       if (depth === 0 && inner) {
         if (inner.members.length > 0 || skipSpace(bytes, innerStart, index) < index) {
-          inner.members.push({start: innerStart, end: index, colon: innerColon})
+          inner.members.push({start: innerStart, end: index, colon: innerColon, value: undefined})
         }
         inner.close = index
         value = inner
         inner = undefined
       }
     } else if (depth === 0 && byte === COMMA) {
-      members.push(
-        value
-          ? {start: memberStart, end: index, colon, value}
-          : {start: memberStart, end: index, colon},
-      )
+      members.push({start: memberStart, end: index, colon, value})
       memberStart = index + 1
       colon = -1
       value = undefined
     } else if (depth === 0 && byte === COLON && colon === -1) {
       colon = index
     } else if (depth === 1 && inner && byte === COMMA) {
-      inner.members.push({start: innerStart, end: index, colon: innerColon})
+      inner.members.push({start: innerStart, end: index, colon: innerColon, value: undefined})
       innerStart = index + 1
       innerColon = -1
     } else if (depth === 1 && inner && byte === COLON && innerColon === -1) {
       innerColon = index
     }
   }
-  members.push(value ? {start: memberStart, end, colon, value} : {start: memberStart, end, colon})
+  members.push({start: memberStart, end, colon, value})
   return members
 }
 

@@ -182,16 +182,20 @@ describe('formatReport', () => {
       reads++
       yield* input
     }
-    const {outcomes, tally} = countOutcomes(read())
+    // Read afresh each time, as the outcome spool is.
+    const {outcomes, tally} = countOutcomes({[Symbol.asyncIterator]: read})
     const lines: string[] = []
     const summaries = mapAsync(outcomes, summarizeOutcome)
     for await (const line of formatReport(summaries, tally, ({totals}) => `${totals.failed}`)) {
       lines.push(line)
     }
-    expect(reads).toBe(1)
     expect(lines.at(-1)).toBe(
       '2 files: 1 created, 0 updated, 0 unchanged, 0 review, 0 kept, 0 failed, 1 not written; 1',
     )
+    // Read again, the counted outcomes give nothing and count nothing twice.
+    for await (const again of outcomes) expect.unreachable(`read again: ${again.fileName}`)
+    expect(reads).toBe(1)
+    expect(tally).toStrictEqual({totals: {...NONE, created: 1, failed: 1}, notWritten: 1})
   })
 })
 

@@ -126,14 +126,22 @@ export async function importCommand(
             : `nothing to write to ${target.description}`
     // The JSON report gives its totals before the files, so it counts them first; the text
     // report gives them after, and counts them as it prints.
-    const counted = args.json ? undefined : countOutcomes(result.outcomes)
-    const tally = counted?.tally ?? (await tallyOutcomes(result.outcomes))
-    const report = counted
-      ? formatReport(mapAsync(counted.outcomes, summarizeOutcome), tally, destination)
-      : jsonReport(
-          {target: target.description, dryRun: args.dryRun, written, totals: tally.totals},
-          mapAsync(result.outcomes, summarizeOutcome),
-        )
+    let tally: Tally
+    let report: AsyncIterable<string>
+    if (args.json) {
+      tally = await tallyOutcomes(result.outcomes)
+      const header = {
+        target: target.description,
+        dryRun: args.dryRun,
+        written,
+        totals: tally.totals,
+      }
+      report = jsonReport(header, mapAsync(result.outcomes, summarizeOutcome))
+    } else {
+      const counted = countOutcomes(result.outcomes)
+      tally = counted.tally
+      report = formatReport(mapAsync(counted.outcomes, summarizeOutcome), tally, destination)
+    }
     for await (const text of report) {
       io.stdout(text)
       await io.stdoutDrained?.()

@@ -58,18 +58,15 @@ export function countOutcomes(outcomes: AsyncIterable<FileOutcome>): {
   tally: Tally
 } {
   const tally: Tally = {totals: {...NO_FILES}, notWritten: 0}
-  return {
-    tally,
-    outcomes: {
-      async *[Symbol.asyncIterator]() {
-        for await (const outcome of outcomes) {
-          tally.totals[outcome.status]++
-          if (isNotWritten(outcome)) tally.notWritten++
-          yield outcome
-        }
-      },
-    },
+  // A generator is read once: reading it again yields nothing, so nothing is counted twice.
+  async function* counted(): AsyncGenerator<FileOutcome> {
+    for await (const outcome of outcomes) {
+      tally.totals[outcome.status]++
+      if (isNotWritten(outcome)) tally.notWritten++
+      yield outcome
+    }
   }
+  return {tally, outcomes: counted()}
 }
 
 /** A file an interrupted run did not get to write: a failed outcome with that error. */
