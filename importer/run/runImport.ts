@@ -306,7 +306,9 @@ function claimed(
   const {conversion, error = ''} = converted ?? {}
   if (!conversion) return {fileName, error}
   try {
-    claims.claimId(conversion)
+    // The claim keeps the run's own name of the file, which the file list holds anyway, rather
+    // than the conversion's copy of it, made afresh when it came from another thread.
+    claims.claimId({...conversion, fileName})
   } catch (claimError) {
     if (!(claimError instanceof ImportError)) throw claimError
     return {fileName, error: claimError.message}
