@@ -220,9 +220,9 @@ describe('ArticleClaims', () => {
 
   test('ArticleClaims.claimId: a second file producing one article id fails, naming both files', () => {
     const claims = new ArticleClaims()
-    claims.claimId(convertText('a/floods.txt', FLOODS))
-    claims.claimId(convertText('b/rain.txt', FLOODS))
-    expect(() => claims.claimId(convertText('b/floods.txt', FLOODS))).toThrow(
+    claims.claimId('a/floods.txt', convertText('a/floods.txt', FLOODS))
+    claims.claimId('b/rain.txt', convertText('b/rain.txt', FLOODS))
+    expect(() => claims.claimId('b/floods.txt', convertText('b/floods.txt', FLOODS))).toThrow(
       expect.objectContaining({
         name: 'ImportError',
         message: 'b/floods.txt: article-floods is also produced by a/floods.txt; give one an id',

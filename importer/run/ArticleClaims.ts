@@ -30,8 +30,15 @@ export class ArticleClaims {
   readonly #ids = new Map<string, string>()
   readonly #slugs = new Map<string, string>()
 
-  /** @throws ImportError when another file already produced the article's id */
-  claimId({fileName, documents: {article}}: ConvertedArticle): void {
+  /**
+   * Claims a converted article's id for its file.
+   *
+   * @param fileName - the file as the run names it: kept for the whole run, so the run's own
+   *   string, not a copy the conversion brought back from another thread
+   * @param conversion - the file's conversion
+   * @throws ImportError when another file already produced the article's id
+   */
+  claimId(fileName: string, {documents: {article}}: Pick<ConvertedArticle, 'documents'>): void {
     const other = this.#ids.get(article._id)
     if (other)
       throw new ImportError(fileName, `${article._id} is also produced by ${other}; give one an id`)

@@ -306,9 +306,7 @@ function claimed(
   const {conversion, error = ''} = converted ?? {}
   if (!conversion) return {fileName, error}
   try {
-    // The claim keeps the run's own name of the file, which the file list holds anyway, rather
-    // than the conversion's copy of it, made afresh when it came from another thread.
-    claims.claimId({...conversion, fileName})
+    claims.claimId(fileName, conversion)
   } catch (claimError) {
     if (!(claimError instanceof ImportError)) throw claimError
     return {fileName, error: claimError.message}
