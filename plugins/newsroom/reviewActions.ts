@@ -1,4 +1,5 @@
 import {CheckmarkCircleIcon} from '@sanity/icons'
+import {useEffect, useState} from 'react'
 import {
   type DocumentActionComponent,
   type DocumentActionsResolver,
@@ -23,17 +24,30 @@ export const reviewActions: DocumentActionsResolver = (previous, {schemaType}) =
   return [...actions, MarkReviewedAction]
 }
 
-/** The publish action, first unsetting the draft's import notes when it has any. */
+/**
+ * The publish action, first unsetting the draft's import notes when it has any. It publishes once
+ * the Studio holds the draft without them: asked in the same turn as the patch, Sanity's publish
+ * did not yet see the patch waiting to sync and could race it, and on a slow machine the draft
+ * was left unpublished, its notes cleared.
+ */
 function clearingNotes(publish: DocumentActionComponent): DocumentActionComponent {
   const PublishAndClearNotes: DocumentActionComponent = (props) => {
     const description = publish(props)
     const {patch} = useDocumentOperation(props.id, props.type)
-    if (!description || !hasNotes(props.draft)) return description
+    const [clearing, setClearing] = useState(false)
+    const notesLeft = hasNotes(props.draft)
+    useEffect(() => {
+      if (!clearing || notesLeft) return
+      setClearing(false)
+      description?.onHandle?.()
+    }, [clearing, notesLeft, description])
+    if (!description || (!notesLeft && !clearing)) return description
     return {
       ...description,
+      disabled: Boolean(description.disabled) || clearing,
       onHandle: () => {
         patch.execute([{unset: [IMPORT_NOTES_FIELD]}])
-        description.onHandle?.()
+        setClearing(true)
       },
     }
   }
