@@ -9,4 +9,4 @@ export {
 } from './jsonBytes'
 export {mapAsync, ndjsonLines, readNdjson, streamJsonLines, streamNdjson, toNdjson} from './ndjson'
 export {type LineSpan, readLines, type ReadLinesOptions, readLineSpans} from './readLines'
-export {writeFileAtomic, type WriteFileAtomicOptions} from './writeFileAtomic'
+export {type WritableFile, writeFileAtomic, type WriteFileAtomicOptions} from './writeFileAtomic'

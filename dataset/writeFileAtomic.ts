@@ -11,6 +11,23 @@ export interface WriteFileAtomicOptions {
    * without building the whole file as one string. Small values exercise the joins in tests.
    */
   chunkSize?: number
+  /**
+   * Bytes written between flushes to disk while writing (8 MiB by default), as well as the one
+   * at the end. Flushed all at once, a large file's hundreds of megabytes are written out in one
+   * go, and every other flush on the disk meanwhile (a journal's, before it acknowledges a write)
+   * waits behind them; flushed as it goes, each waits for a few megabytes at most.
+   */
+  syncBytes?: number
+  /** Opens the temporary file for writing: `fs/promises` `open` unless given. */
+  open?: (path: string) => Promise<WritableFile>
+}
+
+/** What {@link writeFileAtomic} does with the file it writes, as a `FileHandle` does it. */
+export interface WritableFile {
+  write: (bytes: Uint8Array, offset: number, length: number) => Promise<{bytesWritten: number}>
+  datasync: () => Promise<void>
+  sync: () => Promise<void>
+  close: () => Promise<void>
 }
 
 /**
@@ -18,13 +35,13 @@ export interface WriteFileAtomicOptions {
  * and renames it over the original, so a crash leaves either the old or the new file, never
  * half of one. The contents may come as pieces (lines, say), so a file larger than the biggest
  * string V8 can hold can be written; they are encoded into a reused buffer, written whenever it
- * holds `chunkSize` bytes. A piece may be bytes already, copied as they are; each piece is
- * copied before the next is asked for.
+ * holds `chunkSize` bytes, and flushed every `syncBytes`. A piece may be bytes already, copied as
+ * they are; each piece is copied before the next is asked for.
  *
  * @param path - the file to replace
  * @param contents - its new contents: one string, or pieces (strings or UTF-8 bytes) to write
  *   one after another
- * @param options - the write size
+ * @param options - the write size, how often to flush, and how the file is opened
  * @returns the bytes written
  */
 export async function writeFileAtomic(
@@ -33,10 +50,12 @@ export async function writeFileAtomic(
   options: WriteFileAtomicOptions = {},
 ): Promise<number> {
   const chunkSize = options.chunkSize ?? 1024 * 1024
+  const syncBytes = options.syncBytes ?? 8 * 1024 * 1024
   await mkdir(dirname(path), {recursive: true})
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
-  const handle = await open(temporary, 'w')
+  const handle = await (options.open ?? openForWriting)(temporary)
   let bytes = 0
+  let synced = 0
   try {
     // Pieces are encoded into one reused buffer and written whenever it holds a chunk. It is kept
     // up to a few chunks (a piece needs room for its longest encoding); a piece larger than that
@@ -49,6 +68,9 @@ export async function writeFileAtomic(
       if (buffer.byteLength < chunkSize) continue
       bytes += await writeAll(handle, buffer.bytes())
       buffer.reset()
+      if (bytes - synced < syncBytes) continue
+      await handle.datasync()
+      synced = bytes
     }
     bytes += await writeAll(handle, buffer.bytes())
     await handle.sync()
@@ -63,8 +85,12 @@ export async function writeFileAtomic(
   return bytes
 }
 
+function openForWriting(path: string): Promise<FileHandle> {
+  return open(path, 'w')
+}
+
 /** Writes all of `bytes`: one `write` call may write less than it was given. */
-async function writeAll(handle: FileHandle, bytes: Buffer): Promise<number> {
+async function writeAll(handle: WritableFile, bytes: Buffer): Promise<number> {
   for (let offset = 0; offset < bytes.length;) {
     const {bytesWritten} = await handle.write(bytes, offset, bytes.length - offset)
     offset += bytesWritten

@@ -1,5 +1,13 @@
 import {spawnSync} from 'node:child_process'
-import {copyFile, mkdtemp, readdir, readFile, stat, writeFile} from 'node:fs/promises'
+import {
+  copyFile,
+  mkdtemp,
+  open as openFile,
+  readdir,
+  readFile,
+  stat,
+  writeFile,
+} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -14,6 +22,7 @@ import {
   readNdjson,
   streamNdjson,
   toNdjson,
+  type WritableFile,
   writeFileAtomic,
 } from '../dataset'
 import {openLakeStore} from '../lake'
@@ -178,6 +187,37 @@ describe('reading and writing NDJSON a chunk at a time', () => {
       )
       expect(await readFile(data, 'utf8')).toBe('Zoë “quoted” 📰\nab')
     }
+  })
+
+  test('writeFileAtomic: flushes every syncBytes as it writes, and once more at the end', async () => {
+    const calls: string[] = []
+    const open = async (path: string): Promise<WritableFile> => {
+      const handle = await openFile(path, 'w')
+      return {
+        write: async (bytes: Uint8Array, offset: number, length: number) => {
+          const written = await handle.write(bytes, offset, length)
+          calls.push(`write ${written.bytesWritten}`)
+          return written
+        },
+        datasync: async () => {
+          await handle.datasync()
+          calls.push('datasync')
+        },
+        sync: async () => {
+          await handle.sync()
+          calls.push('sync')
+        },
+        close: () => handle.close(),
+      }
+    }
+    const pieces = Array.from({length: 7}, (_, n) => `${n}`.repeat(10))
+    expect(await writeFileAtomic(data, pieces, {chunkSize: 10, syncBytes: 25, open})).toBe(70)
+    expect(calls).toEqual([
+      ...['write 10', 'write 10', 'write 10', 'datasync'],
+      ...['write 10', 'write 10', 'write 10', 'datasync'],
+      ...['write 10', 'sync'],
+    ])
+    expect(await readFile(data, 'utf8')).toBe(pieces.join(''))
   })
 
   test('writeFileAtomic: a failure while writing leaves the old file and no temporary', async () => {
