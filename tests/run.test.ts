@@ -82,6 +82,22 @@ function editWhere(where: string): Promise<void> {
   )
 }
 
+/** Writes a package into the throw-away project's node_modules: its manifest and `index.js`. */
+async function writePackage(
+  name: string,
+  version: string,
+  index: string,
+  type: 'commonjs' | 'module' = 'commonjs',
+): Promise<void> {
+  const folder = join(project, 'node_modules', name)
+  await mkdir(folder, {recursive: true})
+  await writeFile(
+    join(folder, 'package.json'),
+    JSON.stringify({name, version, type, main: 'index.js'}),
+  )
+  await writeFile(join(folder, 'index.js'), index)
+}
+
 describe('scripts/run.mjs', () => {
   test('run: runs FILE with ARGS, each module knowing its source file’s URL', async () => {
     const {code, stdout, stderr} = await run(['main.ts', '--flag', 'value'])
@@ -110,6 +126,56 @@ describe('scripts/run.mjs', () => {
     const bundled = await readFile(join(cache(), build, 'main.mjs'), 'utf8')
     expect(bundled).toContain('/^\\p{Lu}/u.test(word)')
     expect(bundled).not.toContain('new RegExp')
+  })
+
+  test('run: bundles the packages FILE imports, but for those kept outside', async () => {
+    // A CommonJS package that requires a Node module, and an ES one that reads its own URL.
+    await writePackage(
+      'cjs-words',
+      '1.0.0',
+      `exports.words = require('node:path').join('a', 'b')\n`,
+    )
+    await writePackage('esm-where', '1.0.0', `export const where = import.meta.url\n`, 'module')
+    // Kept outside: Node loads it from its own file.
+    await writePackage('react', '19.0.0', `exports.outside = true\n`)
+    await writeFile(
+      join(project, 'main.ts'),
+      `import {words} from 'cjs-words'\n` +
+        `import {where} from 'esm-where'\n` +
+        `import {outside} from 'react'\n` +
+        `process.stdout.write(JSON.stringify({words, where, outside}))\n`,
+    )
+    const {code, stdout, stderr} = await run(['main.ts'])
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    expect(JSON.parse(stdout)).toEqual({
+      words: 'a/b',
+      where: pathToFileURL(join(project, 'node_modules/esm-where/index.js')).href,
+      outside: true,
+    })
+    const [build = ''] = await builds()
+    const bundled = await readFile(join(cache(), build, 'main.mjs'), 'utf8')
+    expect(bundled).toContain('exports.words =')
+    expect(bundled).not.toContain('exports.outside = true')
+    expect(bundled).toMatch(/from ["']react["']/)
+  })
+
+  test('run: builds again when a bundled package’s version changes, not for each of its files', async () => {
+    await writePackage('cjs-words', '1.0.0', `exports.words = 'one'\n`)
+    await writeFile(
+      join(project, 'main.ts'),
+      `import {words} from 'cjs-words'\nprocess.stdout.write(words)\n`,
+    )
+    expect((await run(['main.ts'])).stdout).toBe('one')
+    expect(await manifest()).toMatchObject({
+      inputs: expect.arrayContaining(['node_modules/cjs-words/package.json']),
+    })
+    expect(await manifest()).not.toMatchObject({
+      inputs: expect.arrayContaining(['node_modules/cjs-words/index.js']),
+    })
+    await writePackage('cjs-words', '1.0.1', `exports.words = 'two'\n`)
+    expect((await run(['main.ts'])).stdout).toBe('two')
+    expect(await builds()).toHaveLength(2)
   })
 
   test('run: reuses the bundle until a file it was built from changes', async () => {
