@@ -9,4 +9,9 @@ export {
 } from './jsonBytes'
 export {mapAsync, ndjsonLines, readNdjson, streamJsonLines, streamNdjson, toNdjson} from './ndjson'
 export {type LineSpan, readLines, type ReadLinesOptions, readLineSpans} from './readLines'
-export {type WritableFile, writeFileAtomic, type WriteFileAtomicOptions} from './writeFileAtomic'
+export {
+  type FileHandleLike,
+  type OpenFile,
+  writeFileAtomic,
+  type WriteFileAtomicOptions,
+} from './writeFileAtomic'

@@ -1,5 +1,5 @@
 import {randomBytes} from 'node:crypto'
-import {type FileHandle, mkdir, open, rename, rm} from 'node:fs/promises'
+import {mkdir, open, rename, rm} from 'node:fs/promises'
 import {basename, dirname, join} from 'node:path'
 
 import {Utf8Builder} from './jsonBytes'
@@ -18,17 +18,25 @@ export interface WriteFileAtomicOptions {
    * waits behind them; flushed as it goes, each waits for a few megabytes at most.
    */
   syncBytes?: number
-  /** Opens the temporary file for writing: `fs/promises` `open` unless given. */
-  open?: (path: string) => Promise<WritableFile>
+  /** Opens the temporary file (`'w'`): `open` of `node:fs/promises` unless given. */
+  open?: OpenFile
 }
 
-/** What {@link writeFileAtomic} does with the file it writes, as a `FileHandle` does it. */
-export interface WritableFile {
-  write: (bytes: Uint8Array, offset: number, length: number) => Promise<{bytesWritten: number}>
+/** The calls made on an open file by this module and the lake's journal: those of `FileHandle`. */
+export interface FileHandleLike {
+  appendFile: (bytes: Buffer) => Promise<void>
   datasync: () => Promise<void>
   sync: () => Promise<void>
+  truncate: (length: number) => Promise<void>
   close: () => Promise<void>
 }
+
+/**
+ * Opens a file as `open` of `node:fs/promises` does: `'w'` to write anew, `'a'` to append, `'r+'`
+ * to rewrite in place. Tests pass one that records the calls made on the file, to see what is
+ * flushed and when.
+ */
+export type OpenFile = (path: string, flags: 'w' | 'a' | 'r+') => Promise<FileHandleLike>
 
 /**
  * Replaces a file's contents all at once: writes a temporary file beside it, flushes it to disk
@@ -53,7 +61,7 @@ export async function writeFileAtomic(
   const syncBytes = options.syncBytes ?? 8 * 1024 * 1024
   await mkdir(dirname(path), {recursive: true})
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
-  const handle = await (options.open ?? openForWriting)(temporary)
+  const handle = await (options.open ?? open)(temporary, 'w')
   let bytes = 0
   let synced = 0
   try {
@@ -66,13 +74,13 @@ export async function writeFileAtomic(
       if (typeof piece === 'string') buffer.append(piece)
       else buffer.appendBytes(piece)
       if (buffer.byteLength < chunkSize) continue
-      bytes += await writeAll(handle, buffer.bytes())
+      bytes += await append(handle, buffer.bytes())
       buffer.reset()
       if (bytes - synced < syncBytes) continue
       await handle.datasync()
       synced = bytes
     }
-    bytes += await writeAll(handle, buffer.bytes())
+    bytes += await append(handle, buffer.bytes())
     await handle.sync()
   } catch (error) {
     await handle.close()
@@ -85,16 +93,9 @@ export async function writeFileAtomic(
   return bytes
 }
 
-function openForWriting(path: string): Promise<FileHandle> {
-  return open(path, 'w')
-}
-
-/** Writes all of `bytes`: one `write` call may write less than it was given. */
-async function writeAll(handle: WritableFile, bytes: Buffer): Promise<number> {
-  for (let offset = 0; offset < bytes.length;) {
-    const {bytesWritten} = await handle.write(bytes, offset, bytes.length - offset)
-    offset += bytesWritten
-  }
+/** Appends `bytes` (all of them: `appendFile` writes until done), unless there are none. */
+async function append(handle: FileHandleLike, bytes: Buffer): Promise<number> {
+  if (bytes.length > 0) await handle.appendFile(bytes)
   return bytes.length
 }
 

@@ -188,9 +188,8 @@ function sourceUrls(read) {
       build.onLoad({filter: /\.[cm]?tsx?$/}, async ({path: file}) => {
         const content = await readFile(file)
         read.set(file, content)
-        const declaration = `const ${SOURCE_URL} = ${JSON.stringify(pathToFileURL(file).href)};`
         return {
-          contents: declaration + content.toString('utf8'),
+          contents: sourceUrlDeclaration(file) + content.toString('utf8'),
           loader: file.endsWith('x') ? 'tsx' : 'ts',
         }
       })
@@ -198,11 +197,18 @@ function sourceUrls(read) {
       build.onLoad({filter: /node_modules[\\/].*\.[cm]?js$/}, async ({path: file}) => {
         const content = await readFile(file, 'utf8')
         if (!content.includes('import.meta')) return undefined
-        const declaration = `const ${SOURCE_URL} = ${JSON.stringify(pathToFileURL(file).href)};`
-        return {contents: declaration + content, loader: 'js'}
+        return {contents: sourceUrlDeclaration(file) + content, loader: 'js'}
       })
     },
   }
+}
+
+/**
+ * @param {string} file - an absolute path
+ * @returns {string} the statement that declares the file's URL, on one line
+ */
+function sourceUrlDeclaration(file) {
+  return `const ${SOURCE_URL} = ${JSON.stringify(pathToFileURL(file).href)};`
 }
 
 /**

@@ -1,13 +1,5 @@
 import {spawnSync} from 'node:child_process'
-import {
-  copyFile,
-  mkdtemp,
-  open as openFile,
-  readdir,
-  readFile,
-  stat,
-  writeFile,
-} from 'node:fs/promises'
+import {copyFile, mkdtemp, readdir, readFile, stat, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -17,22 +9,16 @@ import {beforeEach, describe, expect, test, vi} from 'vitest'
 
 import {
   ndjsonLines,
+  type OpenFile,
   readLines,
   readLineSpans,
   readNdjson,
   streamNdjson,
   toNdjson,
-  type WritableFile,
   writeFileAtomic,
 } from '../dataset'
 import {openLakeStore} from '../lake'
-import {
-  emptyFile,
-  fileSize,
-  type OpenFile,
-  openJournalFile,
-  truncateFile,
-} from '../lake/store/journalFile'
+import {emptyFile, fileSize, openJournalFile, truncateFile} from '../lake/store/journalFile'
 import type {JournalEntry, LakeStore, LakeStoreFiles} from '../lake/store/openLakeStore'
 import {diskError, type FileFaults, recordingOpen} from './support/recordingOpen'
 import {messageOf} from './support/rejection'
@@ -191,31 +177,14 @@ describe('reading and writing NDJSON a chunk at a time', () => {
 
   test('writeFileAtomic: flushes every syncBytes as it writes, and once more at the end', async () => {
     const calls: string[] = []
-    const open = async (path: string): Promise<WritableFile> => {
-      const handle = await openFile(path, 'w')
-      return {
-        write: async (bytes: Uint8Array, offset: number, length: number) => {
-          const written = await handle.write(bytes, offset, length)
-          calls.push(`write ${written.bytesWritten}`)
-          return written
-        },
-        datasync: async () => {
-          await handle.datasync()
-          calls.push('datasync')
-        },
-        sync: async () => {
-          await handle.sync()
-          calls.push('sync')
-        },
-        close: () => handle.close(),
-      }
-    }
+    const open = recordingOpen(calls)
     const pieces = Array.from({length: 7}, (_, n) => `${n}`.repeat(10))
     expect(await writeFileAtomic(data, pieces, {chunkSize: 10, syncBytes: 25, open})).toBe(70)
     expect(calls).toEqual([
-      ...['write 10', 'write 10', 'write 10', 'datasync'],
-      ...['write 10', 'write 10', 'write 10', 'datasync'],
-      ...['write 10', 'sync'],
+      'open w',
+      ...['appendFile 10', 'appendFile 10', 'appendFile 10', 'datasync'],
+      ...['appendFile 10', 'appendFile 10', 'appendFile 10', 'datasync'],
+      ...['appendFile 10', 'sync', 'close'],
     ])
     expect(await readFile(data, 'utf8')).toBe(pieces.join(''))
   })

@@ -1,6 +1,6 @@
 import {open, stat} from 'node:fs/promises'
 
-import {isNotFound} from '../../dataset'
+import {isNotFound, type OpenFile} from '../../dataset'
 
 /** The operations the lake's store performs on its open journal file. */
 export interface JournalFile {
@@ -12,21 +12,6 @@ export interface JournalFile {
   truncate: (length: number) => Promise<void>
   close: () => Promise<void>
 }
-
-/** The calls the journal's file functions make on an open file: those of node's `FileHandle`. */
-export interface FileHandleLike {
-  appendFile: (bytes: Buffer) => Promise<void>
-  datasync: () => Promise<void>
-  sync: () => Promise<void>
-  truncate: (length: number) => Promise<void>
-  close: () => Promise<void>
-}
-
-/**
- * Opens a file as `open` of `node:fs/promises` does: `'a'` to append, `'r+'` to rewrite in place.
- * Tests pass one that records the calls made on the file, to see what is flushed and when.
- */
-export type OpenFile = (path: string, flags: 'a' | 'r+') => Promise<FileHandleLike>
 
 /**
  * Opens a journal for appending: the real file operations, which tests wrap to fail like a

@@ -1,6 +1,6 @@
 import {open} from 'node:fs/promises'
 
-import type {OpenFile} from '../../lake/store/journalFile'
+import type {OpenFile} from '../../dataset'
 
 /** How many of a file's next operations fail, and how. */
 export interface FileFaults {
