@@ -211,7 +211,7 @@ describe('the import report', () => {
     const code = await importCommand(
       ['--dry-run', '--json', '--data', join(folder, 'data.ndjson'), join(folder, 'wire')],
       {
-        stdout: (line) => stdout.push(line),
+        stdout: (text) => stdout.push(...text.split('\n')),
         stderr: () => {},
         env: {SOURCE_DATE_EPOCH: '1723852800'},
         now: () => new Date('2030-01-01T00:00:00Z'),

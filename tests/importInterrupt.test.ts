@@ -270,7 +270,7 @@ test('import: a second Ctrl-C stops at once, leaving only whole transactions, an
   const again = await importCommand(
     ['--data', data, '--skip-validation', sources],
     {
-      stdout: (line) => output.push(line),
+      stdout: (text) => output.push(...text.split('\n')),
       stderr: (line) => output.push(line),
       env: {SOURCE_DATE_EPOCH: EPOCH},
     },

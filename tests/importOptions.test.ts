@@ -46,7 +46,7 @@ async function runImport(args: string[]) {
   const code = await importCommand(
     ['--data', dataset, ...args],
     {
-      stdout: (line) => stdout.push(line),
+      stdout: (text) => stdout.push(...text.split('\n')),
       stderr: (line) => stderr.push(line),
       env: {SOURCE_DATE_EPOCH: EPOCH},
     },

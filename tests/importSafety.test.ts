@@ -104,7 +104,7 @@ describe('import safety', () => {
       importCommand(
         [...args, '--api-host', lake.url, '--data', data, join(folder, 'seeds')],
         {
-          stdout: (line) => output.push(line),
+          stdout: (text) => output.push(...text.split('\n')),
           stderr: (line) => output.push(line),
           env: {SANITY_API_WRITE_TOKEN: token},
           now: () => new Date(),
@@ -183,7 +183,7 @@ describe('import safety', () => {
     const code = await importCommand(
       ['--api-host', 'http://lake.example:3334', join(folder, 'seeds')],
       {
-        stdout: (line) => output.push(line),
+        stdout: (text) => output.push(...text.split('\n')),
         stderr: (line) => output.push(line),
         env: {SANITY_API_WRITE_TOKEN: TOKEN},
         now: () => new Date(),

@@ -10,6 +10,7 @@ import {importCommand} from '../importer'
 import {
   countOutcomes,
   formatReport,
+  joinLines,
   jsonReport,
   type OutcomeSummary,
   summarizeOutcome,
@@ -129,6 +130,41 @@ describe('jsonReport', () => {
   )
 })
 
+describe('joinLines', () => {
+  test.each([
+    {n: 1, name: 'no lines, no piece', input: {lines: [], maxChars: 8}, output: []},
+    {
+      n: 2,
+      name: 'lines that fit, one piece',
+      input: {lines: ['ab', 'cd'], maxChars: 8},
+      output: ['ab\ncd'],
+    },
+    {
+      n: 3,
+      name: 'a piece ends before the line that would pass the limit',
+      input: {lines: ['abc', 'def', 'ghi'], maxChars: 8},
+      output: ['abc\ndef', 'ghi'],
+    },
+    {
+      n: 4,
+      name: 'a line longer than the limit is a piece of its own, never cut',
+      input: {lines: ['a', 'bcdefghijk', 'l'], maxChars: 4},
+      output: ['a', 'bcdefghijk', 'l'],
+    },
+    {
+      n: 5,
+      name: 'empty lines are kept',
+      input: {lines: ['', 'a', ''], maxChars: 8},
+      output: ['\na\n'],
+    },
+  ])('joinLines: $n $name', async ({input, output}) => {
+    const pieces: string[] = []
+    for await (const piece of joinLines(from(input.lines), input.maxChars)) pieces.push(piece)
+    expect(pieces).toEqual(output)
+    expect(pieces.join('\n')).toBe(input.lines.join('\n'))
+  })
+})
+
 const unwritten: OutcomeSummary = {
   file: 'c.txt',
   status: 'failed',
@@ -216,7 +252,7 @@ async function importInto(
   const code = await importCommand(
     ['--api-host', url, '--data', data, ...(validate ? [] : ['--skip-validation']), sources],
     {
-      stdout: (line) => stdout.push(line),
+      stdout: (text) => stdout.push(...text.split('\n')),
       stderr: (line) => stderr.push(line),
       env: {},
       now: () => new Date('2024-08-17T00:00:00Z'),

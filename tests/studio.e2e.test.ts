@@ -64,7 +64,7 @@ async function runImport(): Promise<string> {
   await importCommand(
     ['--api-host', lake.url, sources],
     {
-      stdout: (line) => lines.push(line),
+      stdout: (text) => lines.push(...text.split('\n')),
       stderr: (line) => lines.push(line),
       env: {},
       now: () => new Date(),

@@ -12,6 +12,7 @@ import {readSourceFile} from './readSourceFile'
 import {
   countOutcomes,
   formatReport,
+  joinLines,
   jsonReport,
   summarizeOutcome,
   type Tally,
@@ -142,7 +143,7 @@ export async function importCommand(
       tally = counted.tally
       report = formatReport(mapAsync(counted.outcomes, summarizeOutcome), tally, destination)
     }
-    for await (const text of report) {
+    for await (const text of joinLines(report)) {
       io.stdout(text)
       await io.stdoutDrained?.()
     }
