@@ -2,9 +2,9 @@ import type {SanityClient} from '@sanity/client'
 
 import {mapAsync} from '../../dataset/ndjson'
 import type {ArticleWrite} from '../plan/planImport'
+import {packInOrder} from '../shared/packInOrder'
 import {articleMutationsJson, transactionIdFor} from './articleTransaction'
 import type {ImportTarget} from './ImportTarget'
-import {packTransactions} from './packTransactions'
 import {rateLimiter, type Sleep} from './rateLimiter'
 import {statusOf, withRetries} from './retry'
 import {findSlugOwners} from './slugOwners'
@@ -119,7 +119,11 @@ export function clientTarget(
         json: articleMutationsJson(write),
       }))
       // Workers share one generator: each pulls the next packed request when it is free.
-      const requests = packTransactions(transactions, requestBudget - REQUEST_ENVELOPE_BYTES)
+      const requests = packInOrder(
+        transactions,
+        requestBudget - REQUEST_ENVELOPE_BYTES,
+        ({json}) => json.byteLength,
+      )
       const kept = new Set<string>()
       const sendRequest = async (request: Transaction[]) => {
         try {

@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest'
 
-import {packTransactions} from '../importer/write/packTransactions'
+import {packInOrder} from '../importer/shared/packInOrder'
 import {collect} from './support/collect'
 
 const KIB = 1024
@@ -27,13 +27,21 @@ function transaction(id: string, bytes: number): Transaction {
   return made
 }
 
+/** Packs transactions into requests by their JSON's bytes, as the writer does. */
+function packRequests(
+  transactions: AsyncIterable<Transaction> | Iterable<Transaction>,
+  budget = BUDGET,
+): AsyncGenerator<Transaction[]> {
+  return packInOrder(transactions, budget, ({json}) => json.byteLength)
+}
+
 /** The ids of each request, packed under the budget. */
 async function pack(transactions: Transaction[], budget = BUDGET): Promise<string[][]> {
-  const requests = await collect(packTransactions(transactions, budget))
+  const requests = await collect(packRequests(transactions, budget))
   return requests.map((request) => request.map(({id}) => id))
 }
 
-describe('packTransactions at the 256 KiB boundary', () => {
+describe('packInOrder at the 256 KiB boundary', () => {
   test.each([
     {
       name: '1. two halves make exactly 256 KiB: one request',
@@ -73,13 +81,13 @@ describe('packTransactions at the 256 KiB boundary', () => {
       input: Array(4096).fill(64),
       output: [Array.from({length: 4096}, (_, index) => `t${index}`)],
     },
-  ])('packTransactions: $name', async ({input, output}) => {
+  ])('packInOrder: $name', async ({input, output}) => {
     const transactions = input.map((bytes, index) => transaction(`t${index}`, bytes))
     expect(transactions.map(bytesOf)).toEqual(input)
     expect(await pack(transactions)).toEqual(output)
   })
 
-  test('packTransactions: counts bytes, not characters', async () => {
+  test('packInOrder: counts bytes, not characters', async () => {
     // 90,000 characters of '€' are 270,000 bytes: over 256 KiB though far under it in characters.
     const mutations = [{create: {_id: 'euro', text: '€'.repeat(90_000)}}]
     const euro = {id: 'euro', mutations, json: Buffer.from(JSON.stringify(mutations))}
@@ -88,12 +96,12 @@ describe('packTransactions at the 256 KiB boundary', () => {
     expect(requests).toEqual([['a'], ['euro'], ['b']])
   })
 
-  test('packTransactions: an empty sequence makes no request', async () => {
+  test('packInOrder: an empty sequence makes no request', async () => {
     expect(await pack([])).toEqual([])
   })
 })
 
-describe('packTransactions over an archive', () => {
+describe('packInOrder over an archive', () => {
   /** Article-sized transactions, 1 byte to 300 KiB, from a fixed seed. */
   function archive(count: number): Transaction[] {
     let seed = 20240817
@@ -108,14 +116,14 @@ describe('packTransactions over an archive', () => {
     })
   }
 
-  test('packTransactions: every request is at most 256 KiB of JSON, in order, none split, each as full as it can be', async () => {
+  test('packInOrder: every request is at most 256 KiB of JSON, in order, none split, each as full as it can be', async () => {
     const transactions = archive(600)
     const sizes = new Map(transactions.map((item) => [item.id, bytesOf(item)]))
     // Read as a stream, as the writer reads its spool.
     const stream = (async function* () {
       yield* transactions
     })()
-    const requests = await collect(packTransactions(stream, BUDGET))
+    const requests = await collect(packRequests(stream))
 
     // The same transactions, in order, none copied (their bytes are compared by identity).
     const packed = requests.flat()
@@ -140,7 +148,7 @@ describe('packTransactions over an archive', () => {
     expect(requests.length).toBeLessThan(transactions.length / 4)
   })
 
-  test('packTransactions: yields each request as soon as it is full, before reading on', async () => {
+  test('packInOrder: yields each request as soon as it is full, before reading on', async () => {
     const read: string[] = []
     const source = (async function* () {
       for (const item of [transaction('a', 200 * KIB), transaction('b', 100 * KIB)]) {
@@ -149,7 +157,7 @@ describe('packTransactions over an archive', () => {
       }
       read.push('end')
     })()
-    const requests = packTransactions(source, BUDGET)
+    const requests = packRequests(source)
     const next = async () => {
       const result = await requests.next()
       return result.done ? undefined : result.value.map(({id}) => id)
